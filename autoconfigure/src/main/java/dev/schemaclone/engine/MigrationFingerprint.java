@@ -1,0 +1,127 @@
+package dev.schemaclone.engine;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Arrays;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.TreeMap;
+
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.Location;
+import org.flywaydb.core.api.configuration.Configuration;
+
+import org.springframework.core.io.Resource;
+import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
+
+/**
+ * A hash of everything that decides what a Flyway migration set produces: the bytes of every
+ * resource under its locations (SQL scripts and compiled Java migrations alike), the classes
+ * of Java migrations and callbacks given as objects, placeholders and the settings that shape
+ * the history. It is read from the class path without a database connection.
+ *
+ * @param hex the SHA-256 digest in hex
+ */
+public record MigrationFingerprint(String hex) {
+
+	/**
+	 * Return the first 16 hex digits, the part schema and lock names carry.
+	 * @return the short form
+	 */
+	public String shortHex() {
+		return this.hex.substring(0, 16);
+	}
+
+	/**
+	 * Compute the fingerprint of a Flyway configuration.
+	 * @param configuration the configuration the template will be migrated with
+	 * @return the fingerprint
+	 */
+	public static MigrationFingerprint of(Configuration configuration) {
+		MessageDigest digest = sha256();
+		update(digest, "flyway", String.valueOf(Flyway.class.getPackage().getImplementationVersion()));
+		update(digest, "table", configuration.getTable());
+		update(digest, "sqlPrefix", configuration.getSqlMigrationPrefix());
+		update(digest, "separator", configuration.getSqlMigrationSeparator());
+		update(digest, "suffixes", String.join(",", configuration.getSqlMigrationSuffixes()));
+		update(digest, "repeatablePrefix", configuration.getRepeatableSqlMigrationPrefix());
+		update(digest, "baseline", configuration.getBaselineVersion() + "/" + configuration.isBaselineOnMigrate());
+		update(digest, "target", String.valueOf(configuration.getTarget()));
+		update(digest, "encoding", String.valueOf(configuration.getEncoding()));
+		update(digest, "initSql", String.valueOf(configuration.getInitSql()));
+		update(digest, "placeholderReplacement", String.valueOf(configuration.isPlaceholderReplacement()));
+		update(digest, "placeholderDelimiters", configuration.getPlaceholderPrefix() + configuration.getPlaceholderSuffix());
+		new TreeMap<>(configuration.getPlaceholders()).forEach((key, value) -> update(digest, "placeholder:" + key, value));
+		PathMatchingResourcePatternResolver resolver = new PathMatchingResourcePatternResolver(configuration.getClassLoader());
+		for (Location location : configuration.getLocations()) {
+			update(digest, "location", location.getDescriptor());
+			resources(resolver, location).forEach((name, bytes) -> update(digest, name, bytes));
+		}
+		Arrays.stream(configuration.getJavaMigrations())
+			.forEach((migration) -> updateClass(digest, migration.getClass()));
+		Arrays.stream(configuration.getCallbacks()).forEach((callback) -> updateClass(digest, callback.getClass()));
+		return new MigrationFingerprint(HexFormat.of().formatHex(digest.digest()));
+	}
+
+	private static Map<String, byte[]> resources(PathMatchingResourcePatternResolver resolver, Location location) {
+		String root = location.getRootPath().replaceAll("^/+|/+$", "");
+		String pattern = (location.isClassPath() ? "classpath*:" : "file:") + (location.isClassPath() ? root : location.getRootPath()) + "/**";
+		Map<String, byte[]> resources = new TreeMap<>();
+		try {
+			for (Resource resource : resolver.getResources(pattern)) {
+				if (resource.isReadable()) {
+					String url = resource.getURL().toString();
+					int at = url.lastIndexOf(root + "/");
+					String name = (at >= 0) ? url.substring(at + root.length() + 1) : resource.getFilename();
+					try (InputStream input = resource.getInputStream()) {
+						resources.merge(name, input.readAllBytes(), MigrationFingerprint::concat);
+					}
+				}
+			}
+		}
+		catch (IOException ex) {
+			throw new SchemaCloneException("Cannot read migrations at '%s': %s".formatted(location.getDescriptor(), ex.getMessage()), ex);
+		}
+		return resources;
+	}
+
+	private static byte[] concat(byte[] first, byte[] second) {
+		byte[] both = Arrays.copyOf(first, first.length + second.length);
+		System.arraycopy(second, 0, both, first.length, second.length);
+		return both;
+	}
+
+	private static void updateClass(MessageDigest digest, Class<?> type) {
+		try (InputStream input = type.getResourceAsStream(type.getSimpleName() + ".class")) {
+			update(digest, "class:" + type.getName(), (input != null) ? input.readAllBytes() : new byte[0]);
+		}
+		catch (IOException ex) {
+			throw new SchemaCloneException("Cannot read class '%s': %s".formatted(type.getName(), ex.getMessage()), ex);
+		}
+	}
+
+	private static void update(MessageDigest digest, String key, String value) {
+		update(digest, key, String.valueOf(value).getBytes(StandardCharsets.UTF_8));
+	}
+
+	private static void update(MessageDigest digest, String key, byte[] value) {
+		digest.update(key.getBytes(StandardCharsets.UTF_8));
+		digest.update((byte) 0);
+		digest.update(Integer.toString(value.length).getBytes(StandardCharsets.UTF_8));
+		digest.update((byte) 0);
+		digest.update(value);
+	}
+
+	private static MessageDigest sha256() {
+		try {
+			return MessageDigest.getInstance("SHA-256");
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+}

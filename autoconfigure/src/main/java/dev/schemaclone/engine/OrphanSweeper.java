@@ -1,0 +1,57 @@
+package dev.schemaclone.engine;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.HashMap;
+import java.util.Map;
+
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+
+import dev.schemaclone.engine.SchemaRegistry.Entry;
+
+/**
+ * Drops the clones of processes that died without cleaning up. A clone is an orphan when
+ * the server says its owner's lease lock is free: a live owner holds it for its lifetime.
+ */
+final class OrphanSweeper {
+
+	private static final Log logger = LogFactory.getLog(OrphanSweeper.class);
+
+	private OrphanSweeper() {
+	}
+
+	/**
+	 * Drop every registered clone whose owner is gone.
+	 * @param connection a connection to the server
+	 * @param registry the registry of the prefix to sweep
+	 * @param self the token of the calling process, never swept
+	 * @return how many clones were dropped
+	 */
+	static int sweep(Connection connection, SchemaRegistry registry, String self) throws SQLException {
+		Map<String, Boolean> dead = new HashMap<>();
+		int dropped = 0;
+		for (Entry entry : registry.findAll(connection)) {
+			if (SchemaRegistry.CLONE.equals(entry.state()) && !self.equals(entry.owner())
+					&& isDead(connection, registry, entry.owner(), dead)) {
+				registry.drop(connection, entry.name());
+				dropped++;
+			}
+		}
+		if (dropped > 0) {
+			logger.info("Dropped %d clone(s) left by processes that ended without cleaning up".formatted(dropped));
+		}
+		return dropped;
+	}
+
+	private static boolean isDead(Connection connection, SchemaRegistry registry, String owner, Map<String, Boolean> dead)
+			throws SQLException {
+		Boolean known = dead.get(owner);
+		if (known == null) {
+			known = OwnerLease.isDead(connection, registry.prefix(), owner);
+			dead.put(owner, known);
+		}
+		return known;
+	}
+
+}

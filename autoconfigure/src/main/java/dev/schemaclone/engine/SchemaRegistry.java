@@ -1,0 +1,186 @@
+package dev.schemaclone.engine;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Timestamp;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * The record, kept in the server, of every schema schemaclone created: the proof of
+ * ownership that any {@code DROP} needs, besides the name pattern, and the ready marker of
+ * templates.
+ */
+public final class SchemaRegistry {
+
+	/** States of a template; clones are always {@link #CLONE}. */
+	static final String BUILDING = "BUILDING";
+
+	static final String READY = "READY";
+
+	static final String FAILED = "FAILED";
+
+	static final String CLONE = "CLONE";
+
+	private final String prefix;
+
+	private final String schema;
+
+	private final Pattern ownedName;
+
+	/**
+	 * Create a registry for schemas with a given prefix.
+	 * @param prefix the validated name prefix
+	 */
+	public SchemaRegistry(String prefix) {
+		this.prefix = Identifiers.requireSafePrefix(prefix, "schema prefix");
+		this.schema = prefix + "_registry";
+		this.ownedName = Pattern.compile(Pattern.quote(prefix) + "_(tpl_[0-9a-f]{16}|c_[0-9a-f]{8}_[0-9]+)");
+	}
+
+	public String prefix() {
+		return this.prefix;
+	}
+
+	/**
+	 * Return the name of the template for a fingerprint.
+	 * @param fingerprint the migration set's fingerprint
+	 * @return the template's schema name
+	 */
+	public String templateName(MigrationFingerprint fingerprint) {
+		return this.prefix + "_tpl_" + fingerprint.shortHex();
+	}
+
+	/**
+	 * Return the name of one clone.
+	 * @param owner the creating process's lease token
+	 * @param sequence a number unique within that process
+	 * @return the clone's schema name
+	 */
+	public String cloneName(String owner, int sequence) {
+		return this.prefix + "_c_" + owner + "_" + sequence;
+	}
+
+	/**
+	 * Return whether a name has the shape of a schema this registry hands out.
+	 * @param name a schema name
+	 * @return whether it matches the pattern
+	 */
+	public boolean hasOwnedShape(String name) {
+		return this.ownedName.matcher(name).matches();
+	}
+
+	void create(Connection connection) throws SQLException {
+		try (Statement statement = connection.createStatement()) {
+			statement.execute("CREATE DATABASE IF NOT EXISTS " + Identifiers.quote(this.schema));
+			statement.execute("CREATE TABLE IF NOT EXISTS " + table() + " (schema_name VARCHAR(64) NOT NULL PRIMARY KEY,"
+					+ " state VARCHAR(16) NOT NULL, owner VARCHAR(16) NOT NULL, fingerprint VARCHAR(64) NOT NULL,"
+					+ " error TEXT NULL, created_at TIMESTAMP(6) NOT NULL DEFAULT CURRENT_TIMESTAMP(6),"
+					+ " updated_at TIMESTAMP(6) NOT NULL DEFAULT CURRENT_TIMESTAMP(6)) ENGINE=InnoDB");
+		}
+	}
+
+	/**
+	 * Record a schema as ours before it is created, so that a crash in between leaves a row
+	 * with no schema rather than a schema with no owner.
+	 */
+	void register(Connection connection, String name, String state, String owner, String fingerprint) throws SQLException {
+		requireOwnedShape(name);
+		try (PreparedStatement statement = connection.prepareStatement("INSERT INTO " + table()
+				+ " (schema_name, state, owner, fingerprint) VALUES (?, ?, ?, ?)")) {
+			statement.setString(1, name);
+			statement.setString(2, state);
+			statement.setString(3, owner);
+			statement.setString(4, fingerprint);
+			statement.executeUpdate();
+		}
+	}
+
+	void updateState(Connection connection, String name, String state, String error) throws SQLException {
+		try (PreparedStatement statement = connection.prepareStatement("UPDATE " + table()
+				+ " SET state = ?, error = ?, updated_at = CURRENT_TIMESTAMP(6) WHERE schema_name = ?")) {
+			statement.setString(1, state);
+			statement.setString(2, error);
+			statement.setString(3, name);
+			statement.executeUpdate();
+		}
+	}
+
+	/**
+	 * Return what the registry holds of a schema, or {@code null} if it holds nothing.
+	 */
+	Entry find(Connection connection, String name) throws SQLException {
+		List<Entry> entries = query(connection, "WHERE schema_name = ?", name);
+		return entries.isEmpty() ? null : entries.get(0);
+	}
+
+	List<Entry> findAll(Connection connection) throws SQLException {
+		return query(connection, "ORDER BY created_at");
+	}
+
+	private List<Entry> query(Connection connection, String where, String... arguments) throws SQLException {
+		List<Entry> entries = new ArrayList<>();
+		try (PreparedStatement statement = connection.prepareStatement(
+				"SELECT schema_name, state, owner, fingerprint, error, updated_at FROM " + table() + " " + where)) {
+			for (int i = 0; i < arguments.length; i++) {
+				statement.setString(i + 1, arguments[i]);
+			}
+			try (ResultSet result = statement.executeQuery()) {
+				while (result.next()) {
+					entries.add(new Entry(result.getString(1), result.getString(2), result.getString(3),
+							result.getString(4), result.getString(5), result.getTimestamp(6)));
+				}
+			}
+		}
+		return entries;
+	}
+
+	/**
+	 * Drop a schema we created and forget it. Refuses any name that lacks our shape or our
+	 * registry row: schemaclone never drops what it cannot prove it created.
+	 */
+	void drop(Connection connection, String name) throws SQLException {
+		requireOwnedShape(name);
+		if (find(connection, name) == null) {
+			throw new SchemaCloneException(
+					"Refusing to drop schema '%s': schemaclone has no record of creating it".formatted(name));
+		}
+		try (Statement statement = connection.createStatement()) {
+			statement.execute("DROP DATABASE IF EXISTS " + Identifiers.quote(name));
+		}
+		try (PreparedStatement statement = connection.prepareStatement("DELETE FROM " + table() + " WHERE schema_name = ?")) {
+			statement.setString(1, name);
+			statement.executeUpdate();
+		}
+	}
+
+	private void requireOwnedShape(String name) {
+		if (!hasOwnedShape(name)) {
+			throw new SchemaCloneException("Refusing to touch schema '%s': its name is not one schemaclone gives (%s_tpl_… or %s_c_…)"
+				.formatted(name, this.prefix, this.prefix));
+		}
+	}
+
+	private String table() {
+		return Identifiers.quote(this.schema) + ".`owned_schema`";
+	}
+
+	/**
+	 * One registry row.
+	 *
+	 * @param name the schema
+	 * @param state the template state, or {@code CLONE}
+	 * @param owner the lease token of the process that created it
+	 * @param fingerprint the fingerprint of the migration set it holds
+	 * @param error why the build failed, for failed templates
+	 * @param updatedAt when the state last changed, in server time
+	 */
+	record Entry(String name, String state, String owner, String fingerprint, String error, Timestamp updatedAt) {
+
+	}
+
+}

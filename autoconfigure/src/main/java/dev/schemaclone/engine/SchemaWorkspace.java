@@ -1,0 +1,172 @@
+package dev.schemaclone.engine;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import org.flywaydb.core.api.configuration.Configuration;
+
+/**
+ * The schemas this process manages on one server under one prefix: it builds templates,
+ * makes and drops clones, and on opening sweeps the clones of processes that died.
+ */
+public final class SchemaWorkspace implements AutoCloseable {
+
+	private static final Log logger = LogFactory.getLog(SchemaWorkspace.class);
+
+	private final DatabaseServer server;
+
+	private final WorkspaceSettings settings;
+
+	private final SchemaRegistry registry;
+
+	private final OwnerLease lease;
+
+	private final AtomicInteger sequence = new AtomicInteger();
+
+	private final Map<String, TemplateDefinition> definitions = new ConcurrentHashMap<>();
+
+	private SchemaWorkspace(DatabaseServer server, WorkspaceSettings settings, SchemaRegistry registry, OwnerLease lease) {
+		this.server = server;
+		this.settings = settings;
+		this.registry = registry;
+		this.lease = lease;
+	}
+
+	/**
+	 * Open a workspace: create the registry if needed, take this process's lease and drop
+	 * the orphans of dead processes.
+	 * @param server the server
+	 * @param settings the settings
+	 * @return the workspace
+	 */
+	public static SchemaWorkspace open(DatabaseServer server, WorkspaceSettings settings) {
+		SchemaRegistry registry = new SchemaRegistry(settings.prefix());
+		try (Connection connection = server.open()) {
+			registry.create(connection);
+			OwnerLease lease = OwnerLease.take(server, settings.prefix());
+			OrphanSweeper.sweep(connection, registry, lease.token());
+			return new SchemaWorkspace(server, settings, registry, lease);
+		}
+		catch (SQLException ex) {
+			throw new SchemaCloneException("Cannot prepare schemaclone's registry on %s: %s. The user needs CREATE, DROP, INSERT, UPDATE, DELETE and SELECT on all schemas; give admin credentials under 'schemaclone.username' and 'schemaclone.password' if the application's user lacks them"
+				.formatted(server, ex.getMessage()), ex);
+		}
+	}
+
+	/**
+	 * Return the template for a Flyway configuration, migrating it first if no process has.
+	 * @param flyway the configuration the application's own Flyway would run with
+	 * @return the template's schema name
+	 */
+	public String template(Configuration flyway) {
+		if (flyway.getSchemas().length > 0 || flyway.getDefaultSchema() != null) {
+			throw new SchemaCloneException("Flyway is configured with schemas %s and default schema '%s'; schemaclone migrates each context's own schema, so remove 'spring.flyway.schemas' and 'spring.flyway.default-schema' from the test configuration"
+				.formatted(String.join(",", flyway.getSchemas()), flyway.getDefaultSchema()));
+		}
+		return new TemplateSchema(this, flyway).ensureReady();
+	}
+
+	/**
+	 * Create an empty schema owned by this process, ready to be filled by
+	 * {@link #fill(String, String)}.
+	 * @return the new schema's name
+	 */
+	public String createEmpty() {
+		String name = this.registry.cloneName(this.lease.token(), this.sequence.incrementAndGet());
+		try (Connection connection = this.server.open(); Statement statement = connection.createStatement()) {
+			this.registry.register(connection, name, SchemaRegistry.CLONE, this.lease.token(), "");
+			statement.execute("CREATE DATABASE " + Identifiers.quote(name));
+			return name;
+		}
+		catch (SQLException ex) {
+			throw new SchemaCloneException("Cannot create schema '%s' on %s: %s".formatted(name, this.server, ex.getMessage()), ex);
+		}
+	}
+
+	/**
+	 * Copy a ready template into an empty schema made by {@link #createEmpty()}.
+	 * @param template the template's schema name
+	 * @param clone the empty schema
+	 */
+	public void fill(String template, String clone) {
+		long start = System.nanoTime();
+		try (Connection connection = this.server.open()) {
+			TemplateDefinition definition = this.definitions.get(template);
+			if (definition == null) {
+				definition = TemplateDefinition.read(connection, template);
+				this.definitions.put(template, definition);
+			}
+			try (Statement statement = connection.createStatement()) {
+				statement.execute("ALTER DATABASE " + Identifiers.quote(clone) + " CHARACTER SET " + definition.charset()
+						+ " COLLATE " + definition.collation());
+			}
+			SchemaCloner.copy(connection, definition, clone);
+		}
+		catch (SQLException ex) {
+			throw new SchemaCloneException("Cannot clone template '%s' into '%s': %s".formatted(template, clone,
+					ex.getMessage()), ex);
+		}
+		logger.info("Cloned '%s' into '%s' in %d ms".formatted(template, clone,
+				Duration.ofNanos(System.nanoTime() - start).toMillis()));
+	}
+
+	/**
+	 * Create a clone of a ready template.
+	 * @param template the template's schema name
+	 * @return the clone's schema name
+	 */
+	public String createClone(String template) {
+		String clone = createEmpty();
+		try {
+			fill(template, clone);
+			return clone;
+		}
+		catch (RuntimeException ex) {
+			drop(clone);
+			throw ex;
+		}
+	}
+
+	/**
+	 * Drop a schema this process created.
+	 * @param schema the schema's name
+	 */
+	public void drop(String schema) {
+		try (Connection connection = this.server.open()) {
+			this.registry.drop(connection, schema);
+			logger.debug("Dropped '" + schema + "'");
+		}
+		catch (SQLException ex) {
+			throw new SchemaCloneException("Cannot drop schema '%s': %s".formatted(schema, ex.getMessage()), ex);
+		}
+	}
+
+	public DatabaseServer server() {
+		return this.server;
+	}
+
+	public WorkspaceSettings settings() {
+		return this.settings;
+	}
+
+	SchemaRegistry registry() {
+		return this.registry;
+	}
+
+	OwnerLease lease() {
+		return this.lease;
+	}
+
+	@Override
+	public void close() {
+		this.lease.close();
+	}
+
+}

@@ -1,0 +1,203 @@
+package dev.schemaclone.engine;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeoutException;
+import java.util.stream.Stream;
+
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.callback.Callback;
+import org.flywaydb.core.api.configuration.Configuration;
+
+import dev.schemaclone.engine.SchemaRegistry.Entry;
+
+/**
+ * The template of one migration set on one server: migrated at most once, under a named
+ * lock, whatever the number of threads and processes asking; marked ready last, so that a
+ * half-built one is recognised and rebuilt.
+ */
+final class TemplateSchema {
+
+	private static final Log logger = LogFactory.getLog(TemplateSchema.class);
+
+	private final SchemaWorkspace workspace;
+
+	private final Configuration flyway;
+
+	private final MigrationFingerprint fingerprint;
+
+	private final String name;
+
+	TemplateSchema(SchemaWorkspace workspace, Configuration flyway) {
+		this.workspace = workspace;
+		this.flyway = flyway;
+		this.fingerprint = MigrationFingerprint.of(flyway);
+		this.name = workspace.registry().templateName(this.fingerprint);
+	}
+
+	String name() {
+		return this.name;
+	}
+
+	/**
+	 * Make sure the template is migrated and ready, building it if no one has.
+	 * @return the template's schema name
+	 */
+	String ensureReady() {
+		SchemaRegistry registry = this.workspace.registry();
+		try (Connection connection = this.workspace.server().open()) {
+			if (isReady(registry.find(connection, this.name))) {
+				return this.name;
+			}
+			String lockName = registry.prefix() + "_build_" + this.fingerprint.shortHex();
+			try (Connection lockConnection = this.workspace.server().open();
+					NamedLock lock = NamedLock.acquire(lockConnection, lockName, this.workspace.settings().lockTimeout(),
+							"schemaclone.lock-timeout")) {
+				Entry entry = registry.find(connection, this.name);
+				if (isReady(entry)) {
+					return this.name;
+				}
+				clearLeftovers(connection, entry);
+				build(connection);
+				return this.name;
+			}
+		}
+		catch (SQLException ex) {
+			throw new SchemaCloneException("Cannot prepare template '%s' on %s: %s".formatted(this.name,
+					this.workspace.server(), ex.getMessage()), ex);
+		}
+	}
+
+	private boolean isReady(Entry entry) {
+		if (entry != null && SchemaRegistry.FAILED.equals(entry.state())
+				&& entry.updatedAt().after(this.workspace.lease().startedAt())) {
+			// Failed while this process was already running: every fork of this build would
+			// fail the same way, so fail fast instead of each retrying the broken history.
+			throw new SchemaCloneException("Template '%s' failed to build in another process: %s".formatted(this.name,
+					entry.error()));
+		}
+		return entry != null && SchemaRegistry.READY.equals(entry.state());
+	}
+
+	private void clearLeftovers(Connection connection, Entry entry) throws SQLException {
+		if (entry != null) {
+			logger.info("Dropping template '%s' left %s by an earlier build".formatted(this.name,
+					entry.state().toLowerCase()));
+			killSessionsUsing(connection, this.name);
+			this.workspace.registry().drop(connection, this.name);
+		}
+		else if (schemaExists(connection, this.name)) {
+			throw new SchemaCloneException("Schema '%s' exists but schemaclone has no record of creating it; drop it yourself or set 'schemaclone.prefix' to another value"
+				.formatted(this.name));
+		}
+	}
+
+	private void build(Connection connection) throws SQLException {
+		SchemaRegistry registry = this.workspace.registry();
+		long start = System.nanoTime();
+		registry.register(connection, this.name, SchemaRegistry.BUILDING, this.workspace.lease().token(),
+				this.fingerprint.hex());
+		try (Statement statement = connection.createStatement()) {
+			statement.execute("CREATE DATABASE " + Identifiers.quote(this.name));
+		}
+		MigrationTracker tracker = new MigrationTracker();
+		try {
+			int migrations = migrate(connection, tracker);
+			registry.updateState(connection, this.name, SchemaRegistry.READY, null);
+			logger.info("Built template '%s': %d migrations in %d ms".formatted(this.name, migrations,
+					Duration.ofNanos(System.nanoTime() - start).toMillis()));
+		}
+		catch (RuntimeException ex) {
+			SchemaCloneException failure = (ex instanceof SchemaCloneException sce) ? sce
+					: new SchemaCloneException("Migration of template '%s' failed at %s: %s".formatted(this.name,
+							tracker.current(), ex.getMessage()), ex);
+			registry.updateState(connection, this.name, SchemaRegistry.FAILED, failure.getMessage());
+			throw failure;
+		}
+	}
+
+	private int migrate(Connection connection, MigrationTracker tracker) {
+		Callback[] callbacks = Stream.concat(Arrays.stream(this.flyway.getCallbacks()), Stream.of(tracker))
+			.toArray(Callback[]::new);
+		DatabaseServer server = this.workspace.server();
+		Flyway templateFlyway = Flyway.configure(this.flyway.getClassLoader())
+			.configuration(this.flyway)
+			.dataSource(server.urlOf(this.name).toJdbcUrl(), server.username(), server.password())
+			.callbacks(callbacks)
+			.load();
+		Duration timeout = this.workspace.settings().migrationTimeout();
+		ExecutorService executor = Executors.newSingleThreadExecutor((runnable) -> {
+			Thread thread = new Thread(runnable, "schemaclone-migrate-" + this.name);
+			thread.setDaemon(true);
+			return thread;
+		});
+		try {
+			Future<Integer> result = executor.submit(() -> templateFlyway.migrate().migrationsExecuted);
+			return result.get(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+		}
+		catch (TimeoutException ex) {
+			killSessionsUsing(connection, this.name);
+			throw new SchemaCloneException("Migration of template '%s' did not finish within %s and was stopped; it was running %s. Raise 'schemaclone.migration-timeout' if it needs longer, or look for a lock that blocks it"
+				.formatted(this.name, timeout, tracker.current()));
+		}
+		catch (ExecutionException ex) {
+			Throwable cause = ex.getCause();
+			throw new SchemaCloneException("Migration of template '%s' failed at %s: %s".formatted(this.name,
+					tracker.current(), cause.getMessage()), cause);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			killSessionsUsing(connection, this.name);
+			throw new SchemaCloneException("Interrupted while migrating template '%s'".formatted(this.name), ex);
+		}
+		finally {
+			executor.shutdownNow();
+		}
+	}
+
+	/**
+	 * End the sessions still working in a schema: those of a builder that was killed, whose
+	 * statements the server keeps running, or of a migration that ran out of time.
+	 */
+	static void killSessionsUsing(Connection connection, String schema) {
+		try (PreparedStatement statement = connection
+			.prepareStatement("SELECT ID FROM information_schema.PROCESSLIST WHERE DB = ? AND ID <> CONNECTION_ID()")) {
+			statement.setString(1, schema);
+			try (ResultSet result = statement.executeQuery(); Statement kill = connection.createStatement()) {
+				while (result.next()) {
+					try {
+						kill.execute("KILL " + result.getLong(1));
+					}
+					catch (SQLException ex) {
+						logger.debug("Could not end session " + result.getLong(1) + ": " + ex.getMessage());
+					}
+				}
+			}
+		}
+		catch (SQLException ex) {
+			logger.debug("Could not list sessions using " + schema + ": " + ex.getMessage());
+		}
+	}
+
+	private static boolean schemaExists(Connection connection, String schema) throws SQLException {
+		try (PreparedStatement statement = connection
+			.prepareStatement("SELECT 1 FROM information_schema.SCHEMATA WHERE SCHEMA_NAME = ?")) {
+			statement.setString(1, schema);
+			try (ResultSet result = statement.executeQuery()) {
+				return result.next();
+			}
+		}
+	}
+
+}

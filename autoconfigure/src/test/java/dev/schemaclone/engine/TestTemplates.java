@@ -1,0 +1,102 @@
+package dev.schemaclone.engine;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.configuration.FluentConfiguration;
+
+import dev.schemaclone.testsupport.TestServer;
+
+/**
+ * Flyway configurations, workspaces and clean-up for the engine's integration tests. Each
+ * test class uses its own schema prefix and drops everything under it afterwards.
+ */
+final class TestTemplates {
+
+	static final String COUNTER_SCHEMA = "schemaclone_it_counter";
+
+	static final Path RANGER = Path.of("../../shared/corpora/apache-ranger-mysql/migrations").toAbsolutePath().normalize();
+
+	private TestTemplates() {
+	}
+
+	/**
+	 * A Flyway configuration whose history counts its runs under a fresh run id, so that it
+	 * has a fingerprint no earlier test run built.
+	 */
+	static FluentConfiguration counted(String runId, String... locations) {
+		List<String> all = new ArrayList<>(List.of(locations));
+		all.add("classpath:counted");
+		return Flyway.configure()
+			.locations(all.toArray(String[]::new))
+			.placeholders(Map.of("counterSchema", COUNTER_SCHEMA, "runId", runId));
+	}
+
+	static String newRunId() {
+		return UUID.randomUUID().toString();
+	}
+
+	static SchemaWorkspace workspace(String prefix) {
+		return SchemaWorkspace.open(TestServer.server(), new WorkspaceSettings(prefix, Duration.ofSeconds(60), Duration.ofSeconds(60)));
+	}
+
+	static void createCounter() {
+		TestServer.execute("CREATE DATABASE IF NOT EXISTS " + COUNTER_SCHEMA,
+				"CREATE TABLE IF NOT EXISTS " + COUNTER_SCHEMA + ".runs (run_id VARCHAR(64) NOT NULL, at TIMESTAMP(6) DEFAULT CURRENT_TIMESTAMP(6))",
+				"CREATE TABLE IF NOT EXISTS " + COUNTER_SCHEMA + ".slow_down (seconds INT NOT NULL)");
+	}
+
+	static int runs(String runId) {
+		return queryInt("SELECT COUNT(*) FROM " + COUNTER_SCHEMA + ".runs WHERE run_id = '" + runId + "'");
+	}
+
+	static int queryInt(String sql) {
+		try (Connection connection = TestServer.server().open(); Statement statement = connection.createStatement();
+				ResultSet result = statement.executeQuery(sql)) {
+			result.next();
+			return result.getInt(1);
+		}
+		catch (SQLException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	static List<String> schemasLike(String pattern) {
+		List<String> schemas = new ArrayList<>();
+		try (Connection connection = TestServer.server().open(); Statement statement = connection.createStatement();
+				ResultSet result = statement.executeQuery("SELECT SCHEMA_NAME FROM information_schema.SCHEMATA WHERE SCHEMA_NAME LIKE '"
+						+ pattern + "' ORDER BY 1")) {
+			while (result.next()) {
+				schemas.add(result.getString(1));
+			}
+		}
+		catch (SQLException ex) {
+			throw new IllegalStateException(ex);
+		}
+		return schemas;
+	}
+
+	/**
+	 * Drop every schema of a test prefix, the registry included.
+	 */
+	static void dropAll(String prefix) {
+		for (String schema : schemasLike(prefix.replace("_", "\\_") + "\\_%")) {
+			TestServer.execute("DROP DATABASE IF EXISTS `" + schema + "`");
+		}
+	}
+
+	static boolean rangerPresent() {
+		return Files.isDirectory(RANGER);
+	}
+
+}
