@@ -57,7 +57,9 @@ public record MigrationFingerprint(String hex) {
 		new TreeMap<>(configuration.getPlaceholders()).forEach((key, value) -> update(digest, "placeholder:" + key, value));
 		PathMatchingResourcePatternResolver resolver = new PathMatchingResourcePatternResolver(configuration.getClassLoader());
 		for (Location location : configuration.getLocations()) {
-			update(digest, "location", location.getDescriptor());
+			// A file-system location's absolute path differs between checkouts that should share
+			// a template; the names of the files below it count instead.
+			update(digest, "location", location.isClassPath() ? location.getDescriptor() : "filesystem");
 			resources(resolver, location).forEach((name, bytes) -> update(digest, name, bytes));
 		}
 		Arrays.stream(configuration.getJavaMigrations())

@@ -1,0 +1,93 @@
+package dev.schemaclone.engine;
+
+import java.io.BufferedReader;
+import java.io.File;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+
+import dev.schemaclone.testsupport.TestServer;
+
+/**
+ * A {@link TemplateClient} running in a JVM of its own, with the test class path.
+ */
+final class ChildJvm implements AutoCloseable {
+
+	private final Process process;
+
+	private final List<String> lines = new CopyOnWriteArrayList<>();
+
+	private ChildJvm(Process process) {
+		this.process = process;
+		Thread reader = new Thread(() -> {
+			try (BufferedReader input = new BufferedReader(
+					new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+				for (String line = input.readLine(); line != null; line = input.readLine()) {
+					this.lines.add(line);
+				}
+			}
+			catch (IOException ex) {
+				// The process ended.
+			}
+		});
+		reader.setDaemon(true);
+		reader.start();
+	}
+
+	static ChildJvm start(String... arguments) throws IOException {
+		String classPath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
+		List<String> command = new ArrayList<>(List.of(System.getProperty("java.home") + File.separator + "bin" + File.separator + "java",
+				"-cp", classPath, "-D" + TestServer.SETTING + "=" + TestServer.url(), "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn",
+				TemplateClient.class.getName()));
+		command.addAll(List.of(arguments));
+		return new ChildJvm(new ProcessBuilder(command).redirectErrorStream(true).start());
+	}
+
+	/**
+	 * Wait until the child printed a line starting with a prefix; return the rest of it.
+	 */
+	String awaitLine(String prefix, long seconds) throws InterruptedException {
+		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+		while (System.nanoTime() < deadline) {
+			for (String line : this.lines) {
+				if (line.startsWith(prefix)) {
+					return line.substring(prefix.length());
+				}
+			}
+			if (!this.process.isAlive() && this.lines.stream().noneMatch((line) -> line.startsWith(prefix))) {
+				Thread.sleep(200);
+				if (this.lines.stream().noneMatch((line) -> line.startsWith(prefix))) {
+					throw new IllegalStateException("Child exited " + this.process.exitValue() + " without '" + prefix + "': " + this.lines);
+				}
+			}
+			Thread.sleep(50);
+		}
+		throw new IllegalStateException("Child printed no '" + prefix + "' within " + seconds + " s: " + this.lines);
+	}
+
+	int waitFor(long seconds) throws InterruptedException {
+		if (!this.process.waitFor(seconds, TimeUnit.SECONDS)) {
+			throw new IllegalStateException("Child still running after " + seconds + " s: " + this.lines);
+		}
+		return this.process.exitValue();
+	}
+
+	/** Kill with SIGKILL: no shutdown hook, no finally block runs. */
+	void kill() throws InterruptedException {
+		this.process.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+	}
+
+	List<String> lines() {
+		return this.lines;
+	}
+
+	@Override
+	public void close() throws InterruptedException {
+		kill();
+	}
+
+}

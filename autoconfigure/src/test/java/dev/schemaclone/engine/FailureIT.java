@@ -1,0 +1,141 @@
+package dev.schemaclone.engine;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Duration;
+
+import org.flywaydb.core.api.configuration.FluentConfiguration;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import dev.schemaclone.testsupport.TestServer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
+/**
+ * What a failing migration, a lock held too long, a blocked migration and a foreign schema
+ * in our way get: a clear error within a bounded time, and nothing of anyone else's dropped.
+ */
+class FailureIT {
+
+	private static final String PREFIX = "it_failure";
+
+	@BeforeAll
+	static void prepare() {
+		TestTemplates.dropAll(PREFIX);
+		TestTemplates.createCounter();
+	}
+
+	@AfterEach
+	void fastMigrations() {
+		TestServer.execute("DELETE FROM " + TestTemplates.COUNTER_SCHEMA + ".slow_down");
+	}
+
+	@AfterAll
+	static void dropSchemas() {
+		TestTemplates.dropAll(PREFIX);
+	}
+
+	@Test
+	void failingMigrationIsNamedAndWaitersFailFastWithoutRebuilding() {
+		String runId = TestTemplates.newRunId();
+		FluentConfiguration broken = TestTemplates.counted(runId, "classpath:broken");
+		try (SchemaWorkspace waiter = TestTemplates.workspace(PREFIX); SchemaWorkspace builder = TestTemplates.workspace(PREFIX)) {
+			assertThatExceptionOfType(SchemaCloneException.class).isThrownBy(() -> builder.template(broken))
+				.withMessageContaining("failed at migration V2__broken.sql")
+				.withMessageContaining("Error Code : 1064");
+			String template = new SchemaRegistry(PREFIX).templateName(MigrationFingerprint.of(broken));
+			assertThat(state(template)).isEqualTo("FAILED");
+			// A process that was already running when the build failed gets the error at once.
+			assertThatExceptionOfType(SchemaCloneException.class).isThrownBy(() -> waiter.template(broken))
+				.withMessageContaining("failed to build in another process")
+				.withMessageContaining("V2__broken.sql");
+		}
+		// A later run tries again, and meets the same error rather than a stale one.
+		try (SchemaWorkspace later = TestTemplates.workspace(PREFIX)) {
+			assertThatExceptionOfType(SchemaCloneException.class).isThrownBy(() -> later.template(broken))
+				.withMessageContaining("failed at migration V2__broken.sql");
+		}
+		// Fixed: the set without the broken migration builds.
+		try (SchemaWorkspace fixed = TestTemplates.workspace(PREFIX)) {
+			assertThat(fixed.template(TestTemplates.counted(runId))).startsWith(PREFIX + "_tpl_");
+		}
+	}
+
+	@Test
+	void lockNotGrantedInTimeNamesLockHolderAndProperty() throws Exception {
+		FluentConfiguration configuration = TestTemplates.counted(TestTemplates.newRunId());
+		String lockName = PREFIX + "_build_" + MigrationFingerprint.of(configuration).shortHex();
+		try (Connection holder = TestServer.server().open();
+				NamedLock held = NamedLock.acquire(holder, lockName, Duration.ofSeconds(1), "test");
+				SchemaWorkspace workspace = SchemaWorkspace.open(TestServer.server(),
+						new WorkspaceSettings(PREFIX, Duration.ofSeconds(2), Duration.ofSeconds(60)))) {
+			long holderId = connectionId(holder);
+			long start = System.nanoTime();
+			assertThatExceptionOfType(SchemaCloneException.class).isThrownBy(() -> workspace.template(configuration))
+				.withMessageContaining("Timed out after PT2S waiting for lock '" + lockName + "'")
+				.withMessageContaining("connection id " + holderId)
+				.withMessageContaining("'schemaclone.lock-timeout'");
+			assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(15));
+		}
+	}
+
+	@Test
+	void blockedMigrationIsStoppedAtTheMigrationTimeout() {
+		String runId = TestTemplates.newRunId();
+		TestServer.execute("INSERT INTO " + TestTemplates.COUNTER_SCHEMA + ".slow_down VALUES (300)");
+		FluentConfiguration slow = TestTemplates.counted(runId, "classpath:slow");
+		try (SchemaWorkspace workspace = SchemaWorkspace.open(TestServer.server(),
+				new WorkspaceSettings(PREFIX, Duration.ofSeconds(60), Duration.ofSeconds(3)))) {
+			long start = System.nanoTime();
+			assertThatExceptionOfType(SchemaCloneException.class).isThrownBy(() -> workspace.template(slow))
+				.withMessageContaining("did not finish within PT3S")
+				.withMessageContaining("migration V101__slow.sql")
+				.withMessageContaining("'schemaclone.migration-timeout'");
+			assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(20));
+			assertThat(state(new SchemaRegistry(PREFIX).templateName(MigrationFingerprint.of(slow)))).isEqualTo("FAILED");
+		}
+	}
+
+	@Test
+	void schemaWithOurNameThatWeDidNotCreateIsNeitherUsedNorDropped() {
+		FluentConfiguration configuration = TestTemplates.counted(TestTemplates.newRunId());
+		String squatter = new SchemaRegistry(PREFIX).templateName(MigrationFingerprint.of(configuration));
+		TestServer.execute("CREATE DATABASE `" + squatter + "`", "CREATE TABLE `" + squatter + "`.precious (id INT)");
+		try (SchemaWorkspace workspace = TestTemplates.workspace(PREFIX)) {
+			assertThatExceptionOfType(SchemaCloneException.class).isThrownBy(() -> workspace.template(configuration))
+				.withMessageContaining("Schema '" + squatter + "' exists but schemaclone has no record of creating it");
+			assertThatExceptionOfType(SchemaCloneException.class).isThrownBy(() -> workspace.drop(squatter))
+				.withMessageContaining("no record of creating it");
+			assertThatExceptionOfType(SchemaCloneException.class).isThrownBy(() -> workspace.drop("mysql"))
+				.withMessageContaining("its name is not one schemaclone gives");
+		}
+		assertThat(TestTemplates.queryInt("SELECT COUNT(*) FROM information_schema.TABLES WHERE TABLE_SCHEMA = '" + squatter + "'")).isEqualTo(1);
+	}
+
+	private static String state(String template) {
+		try (Connection connection = TestServer.server().open();
+				PreparedStatement statement = connection.prepareStatement(
+						"SELECT state FROM " + PREFIX + "_registry.owned_schema WHERE schema_name = ?")) {
+			statement.setString(1, template);
+			try (ResultSet result = statement.executeQuery()) {
+				return result.next() ? result.getString(1) : null;
+			}
+		}
+		catch (Exception ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	private static long connectionId(Connection connection) throws Exception {
+		try (ResultSet result = connection.createStatement().executeQuery("SELECT CONNECTION_ID()")) {
+			result.next();
+			return result.getLong(1);
+		}
+	}
+
+}

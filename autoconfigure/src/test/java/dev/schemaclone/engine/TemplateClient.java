@@ -1,0 +1,37 @@
+package dev.schemaclone.engine;
+
+import java.time.Duration;
+
+import dev.schemaclone.testsupport.TestServer;
+
+/**
+ * A separate JVM for multi-process tests: builds (or waits for) a template, clones it, prints
+ * {@code TEMPLATE <name>} and {@code CLONE <name>} and, with {@code hold}, stays alive until it is killed.
+ *
+ * Arguments: prefix, run id, {@code hold} or {@code exit}, then extra Flyway locations.
+ */
+public final class TemplateClient {
+
+	private TemplateClient() {
+	}
+
+	public static void main(String[] args) throws InterruptedException {
+		String[] locations = java.util.Arrays.copyOfRange(args, 3, args.length);
+		try (SchemaWorkspace workspace = SchemaWorkspace.open(TestServer.server(),
+				new WorkspaceSettings(args[0], Duration.ofSeconds(120), Duration.ofSeconds(120)))) {
+			String template = workspace.template(TestTemplates.counted(args[1], locations));
+			String clone = workspace.createClone(template);
+			System.out.println("TEMPLATE " + template);
+			System.out.println("CLONE " + clone);
+			System.out.flush();
+			if (args[2].equals("hold")) {
+				Thread.sleep(Long.MAX_VALUE);
+			}
+		}
+		catch (SchemaCloneException ex) {
+			System.out.println("ERROR " + ex.getMessage().replace('\n', ' '));
+			System.exit(3);
+		}
+	}
+
+}

@@ -1,0 +1,41 @@
+package dev.schemaclone.engine;
+
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+import dev.schemaclone.engine.TemplateDefinition.SqlObject;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class TemplateDefinitionTests {
+
+	private final TemplateDefinition definition = new TemplateDefinition("sc_tpl_0123456789abcdef", "utf8mb4",
+			"utf8mb4_general_ci", List.of(), List.of(), List.of(), List.of(), List.of());
+
+	@Test
+	void definerIsDropped() {
+		assertThat(TemplateDefinition.withoutDefiner(
+				"CREATE ALGORITHM=UNDEFINED DEFINER=`root`@`%` SQL SECURITY DEFINER VIEW `v` AS select 1"))
+			.isEqualTo("CREATE ALGORITHM=UNDEFINED SQL SECURITY DEFINER VIEW `v` AS select 1");
+		assertThat(TemplateDefinition.withoutDefiner("CREATE DEFINER=`app user`@`10.0.0.%` PROCEDURE `p`() BEGIN END"))
+			.isEqualTo("CREATE PROCEDURE `p`() BEGIN END");
+	}
+
+	@Test
+	void retargetRewritesQualifiedAndBareMentionsOfTheTemplate() {
+		assertThat(this.definition.retarget(
+				"select `sc_tpl_0123456789abcdef`.`t`.`id` from sc_tpl_0123456789abcdef.t join sc_tpl_0123456789abcdef_x", "sc_c_1_2"))
+			.isEqualTo("select `sc_c_1_2`.`t`.`id` from sc_c_1_2.t join sc_tpl_0123456789abcdef_x");
+	}
+
+	@Test
+	void viewsComeAfterTheViewsTheyRead() {
+		String template = "tpl";
+		SqlObject outer = new SqlObject("a_outer", "CREATE VIEW `a_outer` AS select `tpl`.`b_middle`.`x` from `tpl`.`b_middle`", null);
+		SqlObject middle = new SqlObject("b_middle", "CREATE VIEW `b_middle` AS select `tpl`.`c_inner`.`x` from `tpl`.`c_inner`", null);
+		SqlObject inner = new SqlObject("c_inner", "CREATE VIEW `c_inner` AS select `tpl`.`t`.`x` from `tpl`.`t`", null);
+		assertThat(ViewOrder.sort(List.of(outer, middle, inner), template)).containsExactly(inner, middle, outer);
+	}
+
+}

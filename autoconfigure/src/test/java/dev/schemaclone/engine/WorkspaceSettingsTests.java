@@ -1,0 +1,31 @@
+package dev.schemaclone.engine;
+
+import java.time.Duration;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+
+class WorkspaceSettingsTests {
+
+	@Test
+	void negativeLockTimeoutIsRejectedWithThePropertyName() {
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> new WorkspaceSettings("sc", Duration.ofSeconds(-1), Duration.ofMinutes(1)))
+			.withMessage("'schemaclone.lock-timeout' must be more than 0 and at most 1 day, but was PT-1S");
+	}
+
+	@Test
+	void absurdMigrationTimeoutIsRejectedWithThePropertyName() {
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> new WorkspaceSettings("sc", Duration.ofMinutes(1), Duration.ofDays(30)))
+			.withMessage("'schemaclone.migration-timeout' must be more than 0 and at most 1 day, but was PT720H");
+	}
+
+	@Test
+	void defaultsAreValid() {
+		assertThat(WorkspaceSettings.defaults().prefix()).isEqualTo("schemaclone");
+	}
+
+}
