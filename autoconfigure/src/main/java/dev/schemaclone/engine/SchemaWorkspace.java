@@ -4,7 +4,9 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -31,6 +33,8 @@ public final class SchemaWorkspace implements AutoCloseable {
 	private final AtomicInteger sequence = new AtomicInteger();
 
 	private final Map<String, TemplateDefinition> definitions = new ConcurrentHashMap<>();
+
+	private final Set<String> clones = ConcurrentHashMap.newKeySet();
 
 	private SchemaWorkspace(DatabaseServer server, WorkspaceSettings settings, SchemaRegistry registry, OwnerLease lease) {
 		this.server = server;
@@ -83,6 +87,7 @@ public final class SchemaWorkspace implements AutoCloseable {
 		try (Connection connection = this.server.open(); Statement statement = connection.createStatement()) {
 			this.registry.register(connection, name, SchemaRegistry.CLONE, this.lease.token(), "");
 			statement.execute("CREATE DATABASE " + Identifiers.quote(name));
+			this.clones.add(name);
 			return name;
 		}
 		catch (SQLException ex) {
@@ -141,11 +146,45 @@ public final class SchemaWorkspace implements AutoCloseable {
 	public void drop(String schema) {
 		try (Connection connection = this.server.open()) {
 			this.registry.drop(connection, schema);
+			this.clones.remove(schema);
 			logger.debug("Dropped '" + schema + "'");
 		}
 		catch (SQLException ex) {
 			throw new SchemaCloneException("Cannot drop schema '%s': %s".formatted(schema, ex.getMessage()), ex);
 		}
+	}
+
+	/**
+	 * Drop every clone this process made and has not dropped yet.
+	 */
+	public void dropClones() {
+		for (String clone : List.copyOf(this.clones)) {
+			try {
+				drop(clone);
+			}
+			catch (SchemaCloneException ex) {
+				logger.warn(ex.getMessage() + "; the next run drops it");
+			}
+		}
+	}
+
+	/**
+	 * Leave a clone in place when this process ends, for debugging; the next process that
+	 * opens a workspace on the server drops it.
+	 * @param clone the clone's name
+	 */
+	public void keep(String clone) {
+		this.clones.remove(clone);
+		logger.info("Keeping clone '%s' for debugging until the next run".formatted(clone));
+	}
+
+	/**
+	 * Return whether a schema name has the shape of the clones this workspace makes.
+	 * @param schema a schema name
+	 * @return whether it looks like one of ours
+	 */
+	public boolean isCloneName(String schema) {
+		return this.registry.hasOwnedShape(schema) && !schema.startsWith(this.registry.prefix() + "_tpl_");
 	}
 
 	public DatabaseServer server() {

@@ -1,0 +1,73 @@
+package dev.schemaclone.autoconfigure;
+
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import org.flywaydb.core.api.configuration.Configuration;
+
+import dev.schemaclone.engine.DatabaseServer;
+import dev.schemaclone.engine.MySqlUrl;
+import dev.schemaclone.engine.SchemaWorkspace;
+import dev.schemaclone.engine.SchemaWorkspaces;
+
+/**
+ * The schema of one application context: created empty when the context first asks for its
+ * URL, filled from the template when the context's Flyway is ready, dropped when the context
+ * closes.
+ */
+final class ContextSchema {
+
+	private static final Log logger = LogFactory.getLog(ContextSchema.class);
+
+	private final SchemaWorkspace workspace;
+
+	private final MySqlUrl applicationUrl;
+
+	private final boolean keep;
+
+	private final String name;
+
+	private boolean filled;
+
+	ContextSchema(MySqlUrl applicationUrl, String username, String password, SchemaCloneProperties properties) {
+		this.applicationUrl = applicationUrl;
+		this.keep = properties.isKeepClones();
+		String adminUser = (properties.getUsername() != null) ? properties.getUsername() : username;
+		String adminPassword = (properties.getUsername() != null) ? properties.getPassword() : password;
+		this.workspace = SchemaWorkspaces.get(new DatabaseServer(applicationUrl.withDatabase(""), adminUser, adminPassword),
+				properties.toWorkspaceSettings());
+		this.name = this.workspace.createEmpty();
+	}
+
+	/**
+	 * Return the application's URL with the clone as its schema.
+	 */
+	String url() {
+		return this.applicationUrl.withDatabase(this.name).toJdbcUrl();
+	}
+
+	String name() {
+		return this.name;
+	}
+
+	/**
+	 * Fill the clone from the template of this Flyway configuration, migrating the template
+	 * first if no process has.
+	 */
+	synchronized void fill(Configuration flyway) {
+		if (!this.filled) {
+			this.workspace.fill(this.workspace.template(flyway), this.name);
+			this.filled = true;
+		}
+	}
+
+	synchronized void close() {
+		if (this.keep) {
+			this.workspace.keep(this.name);
+		}
+		else {
+			this.workspace.drop(this.name);
+			logger.debug("Dropped clone '" + this.name + "' with its context");
+		}
+	}
+
+}

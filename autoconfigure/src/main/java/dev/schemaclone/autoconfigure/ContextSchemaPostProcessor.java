@@ -1,0 +1,114 @@
+package dev.schemaclone.autoconfigure;
+
+import com.zaxxer.hikari.HikariDataSource;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import org.flywaydb.core.Flyway;
+
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.config.BeanPostProcessor;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.flyway.autoconfigure.FlywayConnectionDetails;
+import org.springframework.boot.jdbc.autoconfigure.JdbcConnectionDetails;
+import org.springframework.core.env.Environment;
+import org.springframework.util.ClassUtils;
+
+import dev.schemaclone.engine.MySqlUrl;
+
+/**
+ * Points one application context at a schema of its own: redirects its JDBC and Flyway
+ * connection details to the clone, fills the clone when the context's Flyway configuration
+ * is known, sizes the clone's pool, and drops the clone when the context closes. Boot then
+ * applies the redirected details to the pool itself.
+ */
+final class ContextSchemaPostProcessor implements BeanPostProcessor, DisposableBean {
+
+	private static final Log logger = LogFactory.getLog(ContextSchemaPostProcessor.class);
+
+	private static final boolean hikariPresent = ClassUtils.isPresent("com.zaxxer.hikari.HikariDataSource",
+			ContextSchemaPostProcessor.class.getClassLoader());
+
+	private final Environment environment;
+
+	private final SchemaCloneProperties properties;
+
+	private JdbcConnectionDetails application;
+
+	private ContextSchema schema;
+
+	ContextSchemaPostProcessor(Environment environment) {
+		this.environment = environment;
+		this.properties = Binder.get(environment)
+			.bindOrCreate(SchemaCloneProperties.PREFIX, SchemaCloneProperties.class);
+		this.properties.toWorkspaceSettings();
+	}
+
+	@Override
+	public Object postProcessAfterInitialization(Object bean, String beanName) {
+		if (bean instanceof JdbcConnectionDetails details && !(bean instanceof CloneJdbcConnectionDetails)
+				&& isRedirectable(details.getJdbcUrl())) {
+			synchronized (this) {
+				if (this.application == null) {
+					this.application = details;
+				}
+			}
+			return new CloneJdbcConnectionDetails(details, this::cloneUrl);
+		}
+		if (bean instanceof FlywayConnectionDetails details && !(bean instanceof CloneFlywayConnectionDetails)
+				&& details.getJdbcUrl() != null && isRedirectable(details.getJdbcUrl())) {
+			return new CloneFlywayConnectionDetails(details, this::cloneUrl);
+		}
+		if (bean instanceof Flyway flyway && hasSchema()) {
+			schema().fill(flyway.getConfiguration());
+		}
+		if (hikariPresent && bean instanceof HikariDataSource dataSource && hasSchema()) {
+			sizePool(dataSource);
+		}
+		return bean;
+	}
+
+	/**
+	 * Redirect only MySQL and MariaDB URLs, and never a URL that already names a clone (one
+	 * registered by hand with {@code SchemaClones}).
+	 */
+	private boolean isRedirectable(String url) {
+		if (!MySqlUrl.isMySql(url)) {
+			logger.debug("Not redirecting non-MySQL URL of this context");
+			return false;
+		}
+		return !MySqlUrl.parse(url).database().startsWith(this.properties.getPrefix() + "_c_");
+	}
+
+	private synchronized boolean hasSchema() {
+		return this.application != null;
+	}
+
+	private String cloneUrl() {
+		return schema().url();
+	}
+
+	private synchronized ContextSchema schema() {
+		if (this.schema == null) {
+			this.schema = new ContextSchema(MySqlUrl.parse(this.application.getJdbcUrl()), this.application.getUsername(),
+					this.application.getPassword(), this.properties);
+		}
+		return this.schema;
+	}
+
+	private void sizePool(HikariDataSource dataSource) {
+		if (!this.environment.containsProperty("spring.datasource.hikari.maximum-pool-size")) {
+			dataSource.setMaximumPoolSize(this.properties.getPoolSize());
+		}
+		if (!this.environment.containsProperty("spring.datasource.hikari.minimum-idle")) {
+			dataSource.setMinimumIdle(1);
+		}
+	}
+
+	@Override
+	public synchronized void destroy() {
+		if (this.schema != null) {
+			this.schema.close();
+		}
+	}
+
+}

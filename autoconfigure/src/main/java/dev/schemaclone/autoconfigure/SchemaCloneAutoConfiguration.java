@@ -1,0 +1,43 @@
+package dev.schemaclone.autoconfigure;
+
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
+import org.springframework.boot.jdbc.autoconfigure.JdbcConnectionDetails;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Conditional;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
+
+/**
+ * Auto-configuration that gives the application context its own schema, cloned from a
+ * template migrated once per migration set and server. On the test class path only.
+ */
+@AutoConfiguration(before = DataSourceAutoConfiguration.class,
+		afterName = "org.springframework.boot.testcontainers.service.connection.ServiceConnectionAutoConfiguration")
+@ConditionalOnClass({ JdbcConnectionDetails.class, org.flywaydb.core.Flyway.class })
+@ConditionalOnBooleanProperty(name = "schemaclone.enabled", matchIfMissing = true)
+@EnableConfigurationProperties(SchemaCloneProperties.class)
+public final class SchemaCloneAutoConfiguration {
+
+	@Bean
+	static ContextSchemaPostProcessor schemaCloneContextSchemaPostProcessor(Environment environment) {
+		return new ContextSchemaPostProcessor(environment);
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnMissingBean(JdbcConnectionDetails.class)
+	@Conditional(NoDataSourceUrlCondition.class)
+	static class ZeroSetupConfiguration {
+
+		@Bean
+		JdbcConnectionDetails schemaCloneZeroSetupConnectionDetails() {
+			return new ZeroSetupConnectionDetails();
+		}
+
+	}
+
+}

@@ -1,0 +1,137 @@
+package dev.schemaclone.autoconfigure;
+
+import java.time.Duration;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+import dev.schemaclone.engine.WorkspaceSettings;
+
+/**
+ * Configuration of schemaclone, under {@value #PREFIX}.
+ */
+@ConfigurationProperties(SchemaCloneProperties.PREFIX)
+public class SchemaCloneProperties {
+
+	public static final String PREFIX = "schemaclone";
+
+	/**
+	 * Whether each test context gets its own schema cloned from a once-migrated template.
+	 */
+	private boolean enabled = true;
+
+	/**
+	 * Prefix of every schema schemaclone creates: templates, clones and its registry. 1 to
+	 * 24 characters of a-z, 0-9 and _, starting with a letter.
+	 */
+	private String prefix = WorkspaceSettings.DEFAULT_PREFIX;
+
+	/**
+	 * How long to wait for another process that builds the same template before failing.
+	 */
+	private Duration lockTimeout = WorkspaceSettings.DEFAULT_LOCK_TIMEOUT;
+
+	/**
+	 * How long the migration of a template may take before it is stopped and fails.
+	 */
+	private Duration migrationTimeout = WorkspaceSettings.DEFAULT_MIGRATION_TIMEOUT;
+
+	/**
+	 * User that creates and drops schemas, when the application's own user may not. Defaults
+	 * to the application's user.
+	 */
+	private String username;
+
+	/**
+	 * Password of the user that creates and drops schemas.
+	 */
+	private String password;
+
+	/**
+	 * Whether to keep each clone when its context closes, for debugging. Kept clones are
+	 * dropped by the next run that finds their process gone.
+	 */
+	private boolean keepClones;
+
+	/**
+	 * Maximum connections of each clone's pool when the application sets none, so that many
+	 * cached contexts fit in the server's max_connections.
+	 */
+	private int poolSize = 4;
+
+	public boolean isEnabled() {
+		return this.enabled;
+	}
+
+	public void setEnabled(boolean enabled) {
+		this.enabled = enabled;
+	}
+
+	public String getPrefix() {
+		return this.prefix;
+	}
+
+	public void setPrefix(String prefix) {
+		this.prefix = prefix;
+	}
+
+	public Duration getLockTimeout() {
+		return this.lockTimeout;
+	}
+
+	public void setLockTimeout(Duration lockTimeout) {
+		this.lockTimeout = lockTimeout;
+	}
+
+	public Duration getMigrationTimeout() {
+		return this.migrationTimeout;
+	}
+
+	public void setMigrationTimeout(Duration migrationTimeout) {
+		this.migrationTimeout = migrationTimeout;
+	}
+
+	public String getUsername() {
+		return this.username;
+	}
+
+	public void setUsername(String username) {
+		this.username = username;
+	}
+
+	public String getPassword() {
+		return this.password;
+	}
+
+	public void setPassword(String password) {
+		this.password = password;
+	}
+
+	public boolean isKeepClones() {
+		return this.keepClones;
+	}
+
+	public void setKeepClones(boolean keepClones) {
+		this.keepClones = keepClones;
+	}
+
+	public int getPoolSize() {
+		return this.poolSize;
+	}
+
+	public void setPoolSize(int poolSize) {
+		this.poolSize = poolSize;
+	}
+
+	/**
+	 * Return the engine's settings, rejecting unsafe values with the property's name.
+	 * @return the validated settings
+	 */
+	WorkspaceSettings toWorkspaceSettings() {
+		if (this.poolSize < 1 || this.poolSize > 100) {
+			throw new IllegalArgumentException(
+					"'schemaclone.pool-size' must be between 1 and 100, but was " + this.poolSize);
+		}
+		return new WorkspaceSettings(this.prefix, this.lockTimeout, this.migrationTimeout);
+	}
+
+}

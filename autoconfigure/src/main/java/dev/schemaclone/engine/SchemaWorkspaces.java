@@ -1,0 +1,39 @@
+package dev.schemaclone.engine;
+
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The workspaces of this process, one per server, user and prefix, opened on first use and
+ * closed at exit after dropping the clones that no closed context dropped.
+ */
+public final class SchemaWorkspaces {
+
+	private static final Map<String, SchemaWorkspace> workspaces = new ConcurrentHashMap<>();
+
+	static {
+		Runtime.getRuntime().addShutdownHook(new Thread(SchemaWorkspaces::closeAll, "schemaclone-shutdown"));
+	}
+
+	private SchemaWorkspaces() {
+	}
+
+	/**
+	 * Return this process's workspace for a server, opening it on first use.
+	 * @param server the server
+	 * @param settings the settings; those of the first caller win for a server and prefix
+	 * @return the workspace
+	 */
+	public static SchemaWorkspace get(DatabaseServer server, WorkspaceSettings settings) {
+		String key = server.url().serverKey() + "|" + server.username() + "|" + settings.prefix();
+		return workspaces.computeIfAbsent(key, (ignored) -> SchemaWorkspace.open(server, settings));
+	}
+
+	private static void closeAll() {
+		for (SchemaWorkspace workspace : workspaces.values()) {
+			workspace.dropClones();
+			workspace.close();
+		}
+	}
+
+}

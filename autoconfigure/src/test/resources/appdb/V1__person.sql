@@ -1,0 +1,2 @@
+CREATE TABLE person (id BIGINT AUTO_INCREMENT PRIMARY KEY, name VARCHAR(100) NOT NULL);
+INSERT INTO person (name) VALUES ('reference row');
