@@ -14,6 +14,7 @@ import org.springframework.core.env.Environment;
 import org.springframework.util.ClassUtils;
 
 import dev.schemaclone.engine.MySqlUrl;
+import dev.schemaclone.engine.SchemaRegistry;
 
 /**
  * Points one application context at a schema of its own: redirects its JDBC and Flyway
@@ -71,12 +72,12 @@ final class ContextSchemaPostProcessor implements BeanPostProcessor, DisposableB
 	 * Redirect only MySQL and MariaDB URLs, and never a URL that already names a clone (one
 	 * registered by hand with {@code SchemaClones}).
 	 */
-	private boolean isRedirectable(String url) {
+	private static boolean isRedirectable(String url) {
 		if (!MySqlUrl.isMySql(url)) {
 			logger.debug("Not redirecting non-MySQL URL of this context");
 			return false;
 		}
-		return !MySqlUrl.parse(url).database().startsWith(this.properties.getPrefix() + "_c_");
+		return !SchemaRegistry.looksLikeClone(MySqlUrl.parse(url).database());
 	}
 
 	private synchronized boolean hasSchema() {

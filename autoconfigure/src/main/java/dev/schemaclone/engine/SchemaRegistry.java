@@ -26,6 +26,8 @@ public final class SchemaRegistry {
 
 	static final String CLONE = "CLONE";
 
+	private static final Pattern ANY_CLONE = Pattern.compile("[a-z][a-z0-9_]*_c_[0-9a-f]{8}_[0-9]+");
+
 	private final String prefix;
 
 	private final String schema;
@@ -72,6 +74,15 @@ public final class SchemaRegistry {
 	 */
 	public boolean hasOwnedShape(String name) {
 		return this.ownedName.matcher(name).matches();
+	}
+
+	/**
+	 * Return whether a schema name has the shape of a clone under any prefix.
+	 * @param name a schema name
+	 * @return whether it looks like a clone
+	 */
+	public static boolean looksLikeClone(String name) {
+		return ANY_CLONE.matcher(name).matches();
 	}
 
 	void create(Connection connection) throws SQLException {

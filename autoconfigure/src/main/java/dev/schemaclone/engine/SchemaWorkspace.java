@@ -178,15 +178,6 @@ public final class SchemaWorkspace implements AutoCloseable {
 		logger.info("Keeping clone '%s' for debugging until the next run".formatted(clone));
 	}
 
-	/**
-	 * Return whether a schema name has the shape of the clones this workspace makes.
-	 * @param schema a schema name
-	 * @return whether it looks like one of ours
-	 */
-	public boolean isCloneName(String schema) {
-		return this.registry.hasOwnedShape(schema) && !schema.startsWith(this.registry.prefix() + "_tpl_");
-	}
-
 	public DatabaseServer server() {
 		return this.server;
 	}

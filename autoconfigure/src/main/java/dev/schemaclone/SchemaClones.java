@@ -1,0 +1,97 @@
+package dev.schemaclone;
+
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.configuration.FluentConfiguration;
+
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.util.function.SingletonSupplier;
+
+import dev.schemaclone.engine.DatabaseServer;
+import dev.schemaclone.engine.MySqlUrl;
+import dev.schemaclone.engine.SchemaWorkspace;
+import dev.schemaclone.engine.SchemaWorkspaces;
+import dev.schemaclone.engine.WorkspaceSettings;
+
+/**
+ * Explicit wiring of a clone into one test context, for set-ups outside the
+ * auto-configuration. Call it from a {@code @DynamicPropertySource} method:
+ *
+ * <pre class="code">
+ * &#064;DynamicPropertySource
+ * static void database(DynamicPropertyRegistry registry) {
+ *     SchemaClones.on("jdbc:mysql://127.0.0.1:3306/", "app", "secret")
+ *         .flyway((flyway) -&gt; flyway.locations("classpath:db/migration"))
+ *         .register(registry);
+ * }
+ * </pre>
+ *
+ * The clone is made when the context first reads {@code spring.datasource.url} and dropped
+ * when the process ends.
+ */
+public final class SchemaClones {
+
+	private final DatabaseServer server;
+
+	private WorkspaceSettings settings = WorkspaceSettings.defaults();
+
+	private Consumer<FluentConfiguration> flyway = (configuration) -> {
+	};
+
+	private SchemaClones(DatabaseServer server) {
+		this.server = server;
+	}
+
+	/**
+	 * Start wiring clones from a server.
+	 * @param url the server's JDBC URL; its schema is ignored, its parameters kept
+	 * @param username a user that may create and drop schemas
+	 * @param password its password
+	 * @return the wiring, to configure further
+	 */
+	public static SchemaClones on(String url, String username, String password) {
+		return new SchemaClones(new DatabaseServer(MySqlUrl.parse(url).withDatabase(""), username, password));
+	}
+
+	/**
+	 * Use other settings than the defaults.
+	 * @param settings the prefix and timeouts
+	 * @return this wiring
+	 */
+	public SchemaClones settings(WorkspaceSettings settings) {
+		this.settings = settings;
+		return this;
+	}
+
+	/**
+	 * Configure the Flyway that migrates the template, as the application would.
+	 * @param flyway a customizer of Flyway's default configuration
+	 * @return this wiring
+	 */
+	public SchemaClones flyway(Consumer<FluentConfiguration> flyway) {
+		this.flyway = flyway;
+		return this;
+	}
+
+	/**
+	 * Register {@code spring.datasource.url}, {@code username} and {@code password} of a new
+	 * clone for the context being built.
+	 * @param registry the registry given to the {@code @DynamicPropertySource} method
+	 */
+	public void register(DynamicPropertyRegistry registry) {
+		Supplier<String> url = SingletonSupplier.of(this::createClone);
+		registry.add("spring.datasource.url", url::get);
+		registry.add("spring.datasource.username", this.server::username);
+		registry.add("spring.datasource.password", this.server::password);
+	}
+
+	private String createClone() {
+		FluentConfiguration configuration = Flyway.configure();
+		this.flyway.accept(configuration);
+		SchemaWorkspace workspace = SchemaWorkspaces.get(this.server, this.settings);
+		return this.server.urlOf(workspace.createClone(workspace.template(configuration))).toJdbcUrl();
+	}
+
+}

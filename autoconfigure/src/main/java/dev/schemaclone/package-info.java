@@ -1,0 +1,5 @@
+/**
+ * schemaclone's public API: explicit wiring of a clone for test set-ups outside the
+ * auto-configuration.
+ */
+package dev.schemaclone;
