@@ -46,8 +46,10 @@ final class ContextSchemaPostProcessor implements BeanPostProcessor, DisposableB
 
 	@Override
 	public Object postProcessAfterInitialization(Object bean, String beanName) {
+		// The zero-setup server is MySQL by construction; asking its URL here would start it
+		// before anything needs it.
 		if (bean instanceof JdbcConnectionDetails details && !(bean instanceof CloneJdbcConnectionDetails)
-				&& isRedirectable(details.getJdbcUrl())) {
+				&& (bean instanceof ZeroSetupConnectionDetails || isRedirectable(details.getJdbcUrl()))) {
 			synchronized (this) {
 				if (this.application == null) {
 					this.application = details;

@@ -1,0 +1,76 @@
+package dev.schemaclone.autoconfigure;
+
+import org.flywaydb.core.Flyway;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.jdbc.autoconfigure.JdbcConnectionDetails;
+import org.springframework.boot.test.context.FilteredClassLoader;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * When the auto-configuration applies and backs off, and which configuration it rejects at
+ * start-up; no database is touched.
+ */
+class SchemaCloneAutoConfigurationTests {
+
+	private final ApplicationContextRunner runner = new ApplicationContextRunner()
+		.withConfiguration(AutoConfigurations.of(SchemaCloneAutoConfiguration.class))
+		.withPropertyValues("spring.datasource.url=jdbc:mysql://127.0.0.1:1/app");
+
+	@Test
+	void registersThePostProcessor() {
+		this.runner.run((context) -> assertThat(context).hasSingleBean(ContextSchemaPostProcessor.class));
+	}
+
+	@Test
+	void backsOffWhenDisabled() {
+		this.runner.withPropertyValues("schemaclone.enabled=false")
+			.run((context) -> assertThat(context).doesNotHaveBean(ContextSchemaPostProcessor.class));
+	}
+
+	@Test
+	void backsOffWithoutFlyway() {
+		this.runner.withClassLoader(new FilteredClassLoader(Flyway.class))
+			.run((context) -> assertThat(context).doesNotHaveBean(ContextSchemaPostProcessor.class));
+	}
+
+	@Test
+	void givesNoServerOfItsOwnWhenTheApplicationNamesOne() {
+		this.runner.run((context) -> assertThat(context).doesNotHaveBean(JdbcConnectionDetails.class));
+	}
+
+	@Test
+	void givesTheZeroSetupServerWhenTheApplicationNamesNone() {
+		new ApplicationContextRunner().withConfiguration(AutoConfigurations.of(SchemaCloneAutoConfiguration.class))
+			.run((context) -> assertThat(context).getBean("schemaCloneZeroSetupConnectionDetails")
+				.isInstanceOf(CloneJdbcConnectionDetails.class));
+	}
+
+	@Test
+	void unsafePrefixFailsStartUpNamingTheProperty() {
+		this.runner.withPropertyValues("schemaclone.prefix=app; DROP DATABASE x")
+			.run((context) -> assertThat(context).getFailure()
+				.rootCause()
+				.hasMessageContaining("'app; DROP DATABASE x' is not a safe schema name prefix (from schemaclone.prefix)"));
+	}
+
+	@Test
+	void negativeLockTimeoutFailsStartUpNamingTheProperty() {
+		this.runner.withPropertyValues("schemaclone.lock-timeout=-5s")
+			.run((context) -> assertThat(context).getFailure()
+				.rootCause()
+				.hasMessage("'schemaclone.lock-timeout' must be more than 0 and at most 1 day, but was PT-5S"));
+	}
+
+	@Test
+	void absurdPoolSizeFailsStartUpNamingTheProperty() {
+		this.runner.withPropertyValues("schemaclone.pool-size=0")
+			.run((context) -> assertThat(context).getFailure()
+				.rootCause()
+				.hasMessage("'schemaclone.pool-size' must be between 1 and 100, but was 0"));
+	}
+
+}
