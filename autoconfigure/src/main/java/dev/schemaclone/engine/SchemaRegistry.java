@@ -90,6 +90,7 @@ public final class SchemaRegistry {
 			statement.execute("CREATE DATABASE IF NOT EXISTS " + Identifiers.quote(this.schema));
 			statement.execute("CREATE TABLE IF NOT EXISTS " + table() + " (schema_name VARCHAR(64) NOT NULL PRIMARY KEY,"
 					+ " state VARCHAR(16) NOT NULL, owner VARCHAR(16) NOT NULL, fingerprint VARCHAR(64) NOT NULL,"
+					+ " template VARCHAR(64) NULL,"
 					+ " error TEXT NULL, created_at TIMESTAMP(6) NOT NULL DEFAULT CURRENT_TIMESTAMP(6),"
 					+ " updated_at TIMESTAMP(6) NOT NULL DEFAULT CURRENT_TIMESTAMP(6)) ENGINE=InnoDB");
 		}
@@ -117,6 +118,15 @@ public final class SchemaRegistry {
 			statement.setString(1, state);
 			statement.setString(2, error);
 			statement.setString(3, name);
+			statement.executeUpdate();
+		}
+	}
+
+	void recordTemplate(Connection connection, String clone, String template) throws SQLException {
+		try (PreparedStatement statement = connection.prepareStatement("UPDATE " + table()
+				+ " SET template = ?, updated_at = CURRENT_TIMESTAMP(6) WHERE schema_name = ?")) {
+			statement.setString(1, template);
+			statement.setString(2, clone);
 			statement.executeUpdate();
 		}
 	}

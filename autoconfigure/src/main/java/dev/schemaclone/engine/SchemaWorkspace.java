@@ -113,6 +113,7 @@ public final class SchemaWorkspace implements AutoCloseable {
 						+ " COLLATE " + definition.collation());
 			}
 			SchemaCloner.copy(connection, definition, clone);
+			this.registry.recordTemplate(connection, clone, template);
 		}
 		catch (SQLException ex) {
 			throw new SchemaCloneException("Cannot clone template '%s' into '%s': %s".formatted(template, clone,

@@ -1,0 +1,19 @@
+CREATE TABLE loan_event (
+  id BIGINT NOT NULL AUTO_INCREMENT PRIMARY KEY,
+  loan_id BIGINT NOT NULL,
+  kind VARCHAR(16) NOT NULL,
+  happened_at TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP(3)
+) ENGINE=InnoDB;
+
+DELIMITER //
+CREATE TRIGGER trg_loan_borrowed AFTER INSERT ON loan FOR EACH ROW
+BEGIN
+  INSERT INTO loan_event (loan_id, kind) VALUES (NEW.id, 'BORROWED');
+END //
+CREATE TRIGGER trg_loan_returned AFTER UPDATE ON loan FOR EACH ROW
+BEGIN
+  IF OLD.returned_on IS NULL AND NEW.returned_on IS NOT NULL THEN
+    INSERT INTO loan_event (loan_id, kind) VALUES (NEW.id, 'RETURNED');
+  END IF;
+END //
+DELIMITER ;

@@ -1,0 +1,3 @@
+ALTER TABLE loan ADD COLUMN due_on DATE NULL AFTER borrowed_on;
+UPDATE loan SET due_on = DATE_ADD(borrowed_on, INTERVAL 21 DAY);
+ALTER TABLE loan MODIFY due_on DATE NOT NULL;

@@ -1,0 +1,8 @@
+CREATE TABLE book (
+  id BIGINT NOT NULL AUTO_INCREMENT PRIMARY KEY,
+  author_id BIGINT NOT NULL,
+  title VARCHAR(300) NOT NULL,
+  isbn CHAR(13) NOT NULL,
+  CONSTRAINT uk_book_isbn UNIQUE (isbn),
+  CONSTRAINT fk_book_author FOREIGN KEY (author_id) REFERENCES author (id)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4;

@@ -1,0 +1,2 @@
+ALTER TABLE member ADD COLUMN email VARCHAR(320) NULL;
+ALTER TABLE member ADD CONSTRAINT uk_member_email UNIQUE (email);

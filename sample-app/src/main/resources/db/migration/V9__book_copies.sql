@@ -1,0 +1,2 @@
+ALTER TABLE book ADD COLUMN copies INT NOT NULL DEFAULT 1;
+ALTER TABLE book ADD CONSTRAINT ck_book_copies CHECK (copies >= 0);

@@ -1,0 +1,48 @@
+package dev.schemaclone.sample;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/**
+ * Runs after the forked test suite has ended: every clone it made is gone, and the schema
+ * the application's own configuration names was never created or touched.
+ */
+class BuildCleanupIT {
+
+	@Test
+	void noCloneOutlivesTheSuiteAndTheApplicationsSchemaIsUntouched() throws Exception {
+		String url = System.getenv("SCHEMACLONE_TEST_URL");
+		assumeTrue(url != null && !url.isBlank(),
+				"SCHEMACLONE_TEST_URL is not set: each fork's zero-setup server ended with the fork");
+		try (Connection connection = DriverManager.getConnection(url); Statement statement = connection.createStatement()) {
+			assertThat(strings(statement, "SELECT SCHEMA_NAME FROM information_schema.SCHEMATA WHERE SCHEMA_NAME LIKE 'schemaclone\\_c\\_%'"))
+				.as("clones left behind")
+				.isEmpty();
+			assertThat(strings(statement, "SELECT schema_name FROM schemaclone_registry.owned_schema WHERE state = 'CLONE'"))
+				.isEmpty();
+			assertThat(strings(statement, "SELECT SCHEMA_NAME FROM information_schema.SCHEMATA WHERE SCHEMA_NAME = 'library'"))
+				.as("the schema named in the application's spring.datasource.url")
+				.isEmpty();
+		}
+	}
+
+	private static List<String> strings(Statement statement, String sql) throws Exception {
+		List<String> values = new ArrayList<>();
+		try (ResultSet result = statement.executeQuery(sql)) {
+			while (result.next()) {
+				values.add(result.getString(1));
+			}
+		}
+		return values;
+	}
+
+}
