@@ -2,7 +2,7 @@ CREATE TABLE membership_tier (
   code VARCHAR(16) NOT NULL PRIMARY KEY,
   max_loans INT NOT NULL,
   loan_days INT NOT NULL
-) ENGINE=InnoDB;
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4;
 
 INSERT INTO membership_tier (code, max_loans, loan_days) VALUES ('STANDARD', 3, 21), ('STUDENT', 5, 28), ('STAFF', 10, 42);
 

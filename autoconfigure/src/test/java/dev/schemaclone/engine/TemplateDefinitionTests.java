@@ -20,6 +20,8 @@ class TemplateDefinitionTests {
 			.isEqualTo("CREATE ALGORITHM=UNDEFINED SQL SECURITY DEFINER VIEW `v` AS select 1");
 		assertThat(TemplateDefinition.withoutDefiner("CREATE DEFINER=`app user`@`10.0.0.%` PROCEDURE `p`() BEGIN END"))
 			.isEqualTo("CREATE PROCEDURE `p`() BEGIN END");
+		assertThat(TemplateDefinition.withoutDefiner("CREATE ALGORITHM=UNDEFINED DEFINER=`` SQL SECURITY DEFINER VIEW `v` AS select 1"))
+			.isEqualTo("CREATE ALGORITHM=UNDEFINED SQL SECURITY DEFINER VIEW `v` AS select 1");
 	}
 
 	@Test
