@@ -6,6 +6,7 @@ import org.flywaydb.core.api.configuration.Configuration;
 
 import dev.schemaclone.engine.DatabaseServer;
 import dev.schemaclone.engine.MySqlUrl;
+import dev.schemaclone.engine.ReservedSchema;
 import dev.schemaclone.engine.SchemaWorkspace;
 import dev.schemaclone.engine.SchemaWorkspaces;
 
@@ -24,7 +25,7 @@ final class ContextSchema {
 
 	private final boolean keep;
 
-	private final String name;
+	private final ReservedSchema reserved;
 
 	private boolean filled;
 
@@ -35,18 +36,14 @@ final class ContextSchema {
 		String adminPassword = (properties.getUsername() != null) ? properties.getPassword() : password;
 		this.workspace = SchemaWorkspaces.get(new DatabaseServer(applicationUrl.withDatabase(""), adminUser, adminPassword),
 				properties.toWorkspaceSettings());
-		this.name = this.workspace.createEmpty();
+		this.reserved = this.workspace.reserve();
 	}
 
 	/**
 	 * Return the application's URL with the clone as its schema.
 	 */
 	String url() {
-		return this.applicationUrl.withDatabase(this.name).toJdbcUrl();
-	}
-
-	String name() {
-		return this.name;
+		return this.applicationUrl.withDatabase(this.reserved.name()).toJdbcUrl();
 	}
 
 	/**
@@ -55,18 +52,22 @@ final class ContextSchema {
 	 */
 	synchronized void fill(Configuration flyway) {
 		if (!this.filled) {
-			this.workspace.fill(this.workspace.template(flyway), this.name);
+			this.workspace.complete(this.reserved, this.workspace.template(flyway));
 			this.filled = true;
 		}
 	}
 
+	synchronized boolean isFilled() {
+		return this.filled;
+	}
+
 	synchronized void close() {
 		if (this.keep) {
-			this.workspace.keep(this.name);
+			this.workspace.keep(this.reserved.name());
 		}
 		else {
-			this.workspace.drop(this.name);
-			logger.debug("Dropped clone '" + this.name + "' with its context");
+			this.workspace.drop(this.reserved.name());
+			logger.debug("Dropped clone '" + this.reserved.name() + "' with its context");
 		}
 	}
 

@@ -107,6 +107,14 @@ final class ContextSchemaPostProcessor implements BeanPostProcessor, DisposableB
 		}
 	}
 
+	/**
+	 * Return whether this context's Flyway points at a clone that was filled from the
+	 * template of that very configuration, so that its own migrate has nothing to do.
+	 */
+	boolean isFilledClone() {
+		return hasSchema() && schema().isFilled();
+	}
+
 	@Override
 	public synchronized void destroy() {
 		if (this.schema != null) {

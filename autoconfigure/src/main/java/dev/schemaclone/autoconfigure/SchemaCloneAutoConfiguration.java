@@ -5,6 +5,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProp
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.flyway.autoconfigure.FlywayMigrationStrategy;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
 import org.springframework.boot.jdbc.autoconfigure.JdbcConnectionDetails;
 import org.springframework.context.annotation.Bean;
@@ -26,6 +27,21 @@ public final class SchemaCloneAutoConfiguration {
 	@Bean
 	static ContextSchemaPostProcessor schemaCloneContextSchemaPostProcessor(Environment environment) {
 		return new ContextSchemaPostProcessor(environment);
+	}
+
+	/**
+	 * Skips the context's own migrate when its clone is filled: the fingerprint proved the
+	 * clone current. A strategy of the application's own wins.
+	 */
+	@Bean
+	@ConditionalOnMissingBean(FlywayMigrationStrategy.class)
+	@ConditionalOnBooleanProperty(name = "schemaclone.run-context-migration", havingValue = false, matchIfMissing = true)
+	FlywayMigrationStrategy schemaCloneMigrationStrategy(ContextSchemaPostProcessor postProcessor) {
+		return (flyway) -> {
+			if (!postProcessor.isFilledClone()) {
+				flyway.migrate();
+			}
+		};
 	}
 
 	@Configuration(proxyBeanMethods = false)

@@ -58,6 +58,19 @@ public class SchemaCloneProperties {
 	 */
 	private int poolSize = 4;
 
+	/**
+	 * How many spare clones to prepare in the background while tests run, so that the next
+	 * context finds its schema ready. 0 turns prefetching off.
+	 */
+	private int prefetch = 1;
+
+	/**
+	 * Whether each context still runs its own Flyway migrate on its clone. The clone already
+	 * holds the full history of the template whose fingerprint matched, so the run finds
+	 * nothing to do; skipping it saves its cost on every context.
+	 */
+	private boolean runContextMigration;
+
 	public boolean isEnabled() {
 		return this.enabled;
 	}
@@ -122,6 +135,22 @@ public class SchemaCloneProperties {
 		this.poolSize = poolSize;
 	}
 
+	public int getPrefetch() {
+		return this.prefetch;
+	}
+
+	public void setPrefetch(int prefetch) {
+		this.prefetch = prefetch;
+	}
+
+	public boolean isRunContextMigration() {
+		return this.runContextMigration;
+	}
+
+	public void setRunContextMigration(boolean runContextMigration) {
+		this.runContextMigration = runContextMigration;
+	}
+
 	/**
 	 * Return the engine's settings, rejecting unsafe values with the property's name.
 	 * @return the validated settings
@@ -131,7 +160,7 @@ public class SchemaCloneProperties {
 			throw new IllegalArgumentException(
 					"'schemaclone.pool-size' must be between 1 and 100, but was " + this.poolSize);
 		}
-		return new WorkspaceSettings(this.prefix, this.lockTimeout, this.migrationTimeout);
+		return new WorkspaceSettings(this.prefix, this.lockTimeout, this.migrationTimeout, this.prefetch);
 	}
 
 }

@@ -36,11 +36,17 @@ public final class SchemaWorkspace implements AutoCloseable {
 
 	private final Set<String> clones = ConcurrentHashMap.newKeySet();
 
+	private final SpareClones spares;
+
+	/** The template the last context was filled from: the best guess for the next one. */
+	private volatile String lastTemplate;
+
 	private SchemaWorkspace(DatabaseServer server, WorkspaceSettings settings, SchemaRegistry registry, OwnerLease lease) {
 		this.server = server;
 		this.settings = settings;
 		this.registry = registry;
 		this.lease = lease;
+		this.spares = new SpareClones(settings.prefetch(), this::createClone);
 	}
 
 	/**
@@ -96,6 +102,49 @@ public final class SchemaWorkspace implements AutoCloseable {
 	}
 
 	/**
+	 * Reserve a schema for a context that does not know its template yet: a prefetched clone
+	 * of the template the last context used when one is ready, else an empty schema.
+	 * @return the reserved schema
+	 */
+	public ReservedSchema reserve() {
+		String template = this.lastTemplate;
+		String spare = this.spares.take(template);
+		return (spare != null) ? new ReservedSchema(spare, template) : new ReservedSchema(createEmpty(), null);
+	}
+
+	/**
+	 * Make a reserved schema a clone of a template: nothing to do when it was prefetched
+	 * from that template, a copy otherwise. Then start preparing the next one.
+	 * @param reserved the schema from {@link #reserve()}
+	 * @param template the template the context needs
+	 */
+	public void complete(ReservedSchema reserved, String template) {
+		long start = System.nanoTime();
+		boolean hit = template.equals(reserved.filledFrom());
+		if (!hit) {
+			if (reserved.filledFrom() != null) {
+				recreateEmpty(reserved.name());
+			}
+			fill(template, reserved.name());
+		}
+		this.lastTemplate = template;
+		this.spares.replenish(template);
+		logger.info("Schema '%s' ready for its context in %d ms (prefetch %s)".formatted(reserved.name(),
+				Duration.ofNanos(System.nanoTime() - start).toMillis(),
+				hit ? "hit" : (this.settings.prefetch() > 0) ? "miss" : "off"));
+	}
+
+	private void recreateEmpty(String name) {
+		try (Connection connection = this.server.open(); Statement statement = connection.createStatement()) {
+			statement.execute("DROP DATABASE " + Identifiers.quote(name));
+			statement.execute("CREATE DATABASE " + Identifiers.quote(name));
+		}
+		catch (SQLException ex) {
+			throw new SchemaCloneException("Cannot empty schema '%s': %s".formatted(name, ex.getMessage()), ex);
+		}
+	}
+
+	/**
 	 * Copy a ready template into an empty schema made by {@link #createEmpty()}.
 	 * @param template the template's schema name
 	 * @param clone the empty schema
@@ -119,7 +168,7 @@ public final class SchemaWorkspace implements AutoCloseable {
 			throw new SchemaCloneException("Cannot clone template '%s' into '%s': %s".formatted(template, clone,
 					ex.getMessage()), ex);
 		}
-		logger.info("Cloned '%s' into '%s' in %d ms".formatted(template, clone,
+		logger.debug("Copied '%s' into '%s' in %d ms".formatted(template, clone,
 				Duration.ofNanos(System.nanoTime() - start).toMillis()));
 	}
 
@@ -129,9 +178,12 @@ public final class SchemaWorkspace implements AutoCloseable {
 	 * @return the clone's schema name
 	 */
 	public String createClone(String template) {
+		long start = System.nanoTime();
 		String clone = createEmpty();
 		try {
 			fill(template, clone);
+			logger.info("Cloned '%s' into '%s' in %d ms".formatted(template, clone,
+					Duration.ofNanos(System.nanoTime() - start).toMillis()));
 			return clone;
 		}
 		catch (RuntimeException ex) {
@@ -159,6 +211,7 @@ public final class SchemaWorkspace implements AutoCloseable {
 	 * Drop every clone this process made and has not dropped yet.
 	 */
 	public void dropClones() {
+		this.spares.close();
 		for (String clone : List.copyOf(this.clones)) {
 			try {
 				drop(clone);
@@ -197,6 +250,7 @@ public final class SchemaWorkspace implements AutoCloseable {
 
 	@Override
 	public void close() {
+		this.spares.close();
 		this.lease.close();
 	}
 

@@ -8,8 +8,12 @@ import java.time.Duration;
  * @param prefix the prefix of every schema it creates
  * @param lockTimeout how long to wait for another process's template build
  * @param migrationTimeout how long one template migration may take
+ * @param prefetch how many spare clones to keep ready in the background, 0 for none
  */
-public record WorkspaceSettings(String prefix, Duration lockTimeout, Duration migrationTimeout) {
+public record WorkspaceSettings(String prefix, Duration lockTimeout, Duration migrationTimeout, int prefetch) {
+
+	/** More spares than this only queue up work on the server that no context waits for. */
+	public static final int MAX_PREFETCH = 8;
 
 	public static final String DEFAULT_PREFIX = "schemaclone";
 
@@ -21,6 +25,17 @@ public record WorkspaceSettings(String prefix, Duration lockTimeout, Duration mi
 		Identifiers.requireSafePrefix(prefix, "schemaclone.prefix");
 		requirePositive(lockTimeout, "schemaclone.lock-timeout");
 		requirePositive(migrationTimeout, "schemaclone.migration-timeout");
+		if (prefetch < 0 || prefetch > MAX_PREFETCH) {
+			throw new IllegalArgumentException(
+					"'schemaclone.prefetch' must be between 0 and %d, but was %d".formatted(MAX_PREFETCH, prefetch));
+		}
+	}
+
+	/**
+	 * Settings without prefetch.
+	 */
+	public WorkspaceSettings(String prefix, Duration lockTimeout, Duration migrationTimeout) {
+		this(prefix, lockTimeout, migrationTimeout, 0);
 	}
 
 	public static WorkspaceSettings defaults() {
