@@ -71,6 +71,11 @@ public class SchemaCloneProperties {
 	 */
 	private boolean runContextMigration;
 
+	/**
+	 * How many connections one clone spreads its tables and rows over, at most.
+	 */
+	private int cloneConnections = WorkspaceSettings.DEFAULT_CLONE_CONNECTIONS;
+
 	public boolean isEnabled() {
 		return this.enabled;
 	}
@@ -151,6 +156,14 @@ public class SchemaCloneProperties {
 		this.runContextMigration = runContextMigration;
 	}
 
+	public int getCloneConnections() {
+		return this.cloneConnections;
+	}
+
+	public void setCloneConnections(int cloneConnections) {
+		this.cloneConnections = cloneConnections;
+	}
+
 	/**
 	 * Return the engine's settings, rejecting unsafe values with the property's name.
 	 * @return the validated settings
@@ -160,7 +173,8 @@ public class SchemaCloneProperties {
 			throw new IllegalArgumentException(
 					"'schemaclone.pool-size' must be between 1 and 100, but was " + this.poolSize);
 		}
-		return new WorkspaceSettings(this.prefix, this.lockTimeout, this.migrationTimeout, this.prefetch);
+		return new WorkspaceSettings(this.prefix, this.lockTimeout, this.migrationTimeout, this.prefetch,
+				this.cloneConnections);
 	}
 
 }

@@ -4,7 +4,9 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Properties;
+import java.util.StringJoiner;
 
 /**
  * A MySQL or MariaDB server and the credentials schemaclone runs its DDL with.
@@ -25,6 +27,25 @@ public record DatabaseServer(MySqlUrl url, String username, String password, Dur
 
 	public DatabaseServer(MySqlUrl url, String username, String password) {
 		this(url, username, password, DEFAULT_CONNECT_TIMEOUT, DEFAULT_SOCKET_TIMEOUT);
+	}
+
+	/**
+	 * Return the server of a URL that carries its credentials as {@code user} and
+	 * {@code password} parameters, with those parameters taken out of the URL.
+	 * @param url a MySQL or MariaDB JDBC URL
+	 * @return the server
+	 */
+	public static DatabaseServer fromUrlWithCredentials(String url) {
+		MySqlUrl parsed = MySqlUrl.parse(url);
+		Map<String, String> parameters = parsed.parameters();
+		StringJoiner rest = new StringJoiner("&");
+		parameters.forEach((key, value) -> {
+			if (!key.equals("user") && !key.equals("password")) {
+				rest.add(key + "=" + value);
+			}
+		});
+		return new DatabaseServer(new MySqlUrl(parsed.scheme(), parsed.hosts(), "", rest.toString()),
+				parameters.get("user"), parameters.get("password"));
 	}
 
 	/**

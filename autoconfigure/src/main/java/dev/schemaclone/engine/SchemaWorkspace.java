@@ -161,7 +161,7 @@ public final class SchemaWorkspace implements AutoCloseable {
 				statement.execute("ALTER DATABASE " + Identifiers.quote(clone) + " CHARACTER SET " + definition.charset()
 						+ " COLLATE " + definition.collation());
 			}
-			SchemaCloner.copy(connection, definition, clone);
+			SchemaCloner.copy(this.server, definition, clone, this.settings.cloneConnections());
 			this.registry.recordTemplate(connection, clone, template);
 		}
 		catch (SQLException ex) {

@@ -2,12 +2,13 @@ package dev.schemaclone.engine;
 
 import java.time.Duration;
 import java.util.Map;
-import java.util.Queue;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 
 import org.apache.commons.logging.Log;
@@ -22,11 +23,14 @@ final class SpareClones {
 
 	private static final Log logger = LogFactory.getLog(SpareClones.class);
 
+	/** A spare in the making is always nearer than a new clone, but a hung one must not hang a context. */
+	private static final Duration MAX_WAIT = Duration.ofMinutes(1);
+
 	private final int limit;
 
 	private final Function<String, String> cloner;
 
-	private final Map<String, Queue<String>> spares = new ConcurrentHashMap<>();
+	private final Map<String, Spares> spares = new ConcurrentHashMap<>();
 
 	private final ExecutorService executor;
 
@@ -47,39 +51,56 @@ final class SpareClones {
 	}
 
 	/**
-	 * Take a ready spare of a template, or {@code null} if there is none.
+	 * Take a spare of a template: a ready one, else the one in the making, else {@code null}.
 	 */
 	String take(String template) {
-		return (template != null) ? queue(template).poll() : null;
+		if (template == null) {
+			return null;
+		}
+		Spares spares = spares(template);
+		String ready = spares.ready.poll();
+		if (ready != null || spares.inMaking.get() == 0) {
+			return ready;
+		}
+		try {
+			return spares.ready.poll(MAX_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			return null;
+		}
 	}
 
 	/**
 	 * Start topping up the spares of a template in the background.
 	 */
 	void replenish(String template) {
-		if (this.limit > 0 && !this.closed) {
-			this.executor.execute(() -> fill(template));
+		Spares spares = spares(template);
+		if (this.limit > 0 && !this.closed && spares.ready.size() + spares.inMaking.get() < this.limit) {
+			spares.inMaking.incrementAndGet();
+			this.executor.execute(() -> make(template, spares));
 		}
 	}
 
-	private void fill(String template) {
-		Queue<String> queue = queue(template);
-		while (!this.closed && queue.size() < this.limit) {
-			long start = System.nanoTime();
-			try {
-				queue.add(this.cloner.apply(template));
+	private void make(String template, Spares spares) {
+		long start = System.nanoTime();
+		try {
+			if (!this.closed) {
+				spares.ready.add(this.cloner.apply(template));
 				logger.debug("Prefetched a clone of '%s' in %d ms".formatted(template,
 						Duration.ofNanos(System.nanoTime() - start).toMillis()));
 			}
-			catch (RuntimeException ex) {
-				logger.warn("Could not prefetch a clone of '%s': %s".formatted(template, ex.getMessage()));
-				return;
-			}
+		}
+		catch (RuntimeException ex) {
+			logger.warn("Could not prefetch a clone of '%s': %s".formatted(template, ex.getMessage()));
+		}
+		finally {
+			spares.inMaking.decrementAndGet();
 		}
 	}
 
-	private Queue<String> queue(String template) {
-		return this.spares.computeIfAbsent(template, (key) -> new ConcurrentLinkedQueue<>());
+	private Spares spares(String template) {
+		return this.spares.computeIfAbsent(template, (key) -> new Spares());
 	}
 
 	/**
@@ -95,6 +116,17 @@ final class SpareClones {
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
 		}
+	}
+
+	/**
+	 * The spares of one template: those ready and how many are in the making.
+	 */
+	private static final class Spares {
+
+		private final BlockingQueue<String> ready = new LinkedBlockingQueue<>();
+
+		private final AtomicInteger inMaking = new AtomicInteger();
+
 	}
 
 }

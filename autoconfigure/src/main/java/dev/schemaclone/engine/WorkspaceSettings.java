@@ -9,8 +9,13 @@ import java.time.Duration;
  * @param lockTimeout how long to wait for another process's template build
  * @param migrationTimeout how long one template migration may take
  * @param prefetch how many spare clones to keep ready in the background, 0 for none
+ * @param cloneConnections how many connections one clone spreads its tables over, at most
  */
-public record WorkspaceSettings(String prefix, Duration lockTimeout, Duration migrationTimeout, int prefetch) {
+public record WorkspaceSettings(String prefix, Duration lockTimeout, Duration migrationTimeout, int prefetch,
+		int cloneConnections) {
+
+	/** Chosen by measurement: see docs/benchmarks.md. */
+	public static final int DEFAULT_CLONE_CONNECTIONS = 4;
 
 	/** More spares than this only queue up work on the server that no context waits for. */
 	public static final int MAX_PREFETCH = 8;
@@ -29,13 +34,17 @@ public record WorkspaceSettings(String prefix, Duration lockTimeout, Duration mi
 			throw new IllegalArgumentException(
 					"'schemaclone.prefetch' must be between 0 and %d, but was %d".formatted(MAX_PREFETCH, prefetch));
 		}
+		if (cloneConnections < 1 || cloneConnections > 16) {
+			throw new IllegalArgumentException(
+					"'schemaclone.clone-connections' must be between 1 and 16, but was " + cloneConnections);
+		}
 	}
 
 	/**
 	 * Settings without prefetch.
 	 */
 	public WorkspaceSettings(String prefix, Duration lockTimeout, Duration migrationTimeout) {
-		this(prefix, lockTimeout, migrationTimeout, 0);
+		this(prefix, lockTimeout, migrationTimeout, 0, DEFAULT_CLONE_CONNECTIONS);
 	}
 
 	public static WorkspaceSettings defaults() {

@@ -35,7 +35,8 @@ class PrefetchIT {
 	@Test
 	void nextContextGetsAPrefetchedCompleteClone() throws Exception {
 		try (SchemaWorkspace workspace = SchemaWorkspace.open(TestServer.server(),
-				new WorkspaceSettings(PREFIX, Duration.ofSeconds(60), Duration.ofSeconds(60), 1))) {
+				new WorkspaceSettings(PREFIX, Duration.ofSeconds(60), Duration.ofSeconds(60), 1,
+						WorkspaceSettings.DEFAULT_CLONE_CONNECTIONS))) {
 			String template = workspace.template(Flyway.configure().locations("classpath:fidelity"));
 			ReservedSchema first = workspace.reserve();
 			assertThat(first.filledFrom()).isNull();
@@ -56,7 +57,8 @@ class PrefetchIT {
 	@Test
 	void prefetchedCloneOfAnotherTemplateIsRefilled() throws Exception {
 		try (SchemaWorkspace workspace = SchemaWorkspace.open(TestServer.server(),
-				new WorkspaceSettings(PREFIX, Duration.ofSeconds(60), Duration.ofSeconds(60), 1))) {
+				new WorkspaceSettings(PREFIX, Duration.ofSeconds(60), Duration.ofSeconds(60), 1,
+						WorkspaceSettings.DEFAULT_CLONE_CONNECTIONS))) {
 			String fidelity = workspace.template(Flyway.configure().locations("classpath:fidelity"));
 			String other = workspace.template(Flyway.configure().locations("classpath:broken").target("1"));
 			workspace.complete(workspace.reserve(), fidelity);

@@ -3,11 +3,8 @@ package dev.schemaclone.testsupport;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.Map;
-import java.util.StringJoiner;
 
 import dev.schemaclone.engine.DatabaseServer;
-import dev.schemaclone.engine.MySqlUrl;
 
 /**
  * The server the tests run against, from the {@code SCHEMACLONE_TEST_URL} system property or
@@ -37,16 +34,7 @@ public final class TestServer {
 	 * @return the server
 	 */
 	public static DatabaseServer server() {
-		MySqlUrl url = MySqlUrl.parse(url());
-		Map<String, String> parameters = url.parameters();
-		StringJoiner rest = new StringJoiner("&");
-		parameters.forEach((key, value) -> {
-			if (!key.equals("user") && !key.equals("password")) {
-				rest.add(key + "=" + value);
-			}
-		});
-		return new DatabaseServer(new MySqlUrl(url.scheme(), url.hosts(), "", rest.toString()),
-				parameters.getOrDefault("user", "root"), parameters.getOrDefault("password", ""));
+		return DatabaseServer.fromUrlWithCredentials(url());
 	}
 
 	/**

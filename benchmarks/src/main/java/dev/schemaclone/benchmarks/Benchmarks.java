@@ -1,0 +1,297 @@
+package dev.schemaclone.benchmarks;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.configuration.FluentConfiguration;
+
+import dev.schemaclone.engine.DatabaseServer;
+import dev.schemaclone.engine.MigrationFingerprint;
+import dev.schemaclone.engine.ReservedSchema;
+import dev.schemaclone.engine.SchemaWorkspace;
+import dev.schemaclone.engine.WorkspaceSettings;
+
+/**
+ * Runs every measurement of docs/benchmarks.md side by side in one run and prints the tables.
+ * Usage: {@code java -jar schemaclone-benchmarks.jar [--url URL] [--runs N] [--ranger DIR] [--quick]}.
+ */
+public final class Benchmarks {
+
+	private final DatabaseServer server;
+
+	private final String url;
+
+	private final int runs;
+
+	private final StringBuilder report = new StringBuilder();
+
+	private Benchmarks(String url, int runs) {
+		this.url = url;
+		this.server = DatabaseServer.fromUrlWithCredentials(url);
+		this.runs = runs;
+	}
+
+	public static void main(String[] args) throws Exception {
+		if (args.length > 0 && args[0].equals("herd-worker")) {
+			Workers.herd(args);
+			return;
+		}
+		if (args.length > 0 && args[0].equals("suite-worker")) {
+			Workers.suite(args);
+			return;
+		}
+		Map<String, String> options = options(args);
+		String url = options.getOrDefault("url", System.getenv().getOrDefault("SCHEMACLONE_TEST_URL",
+				"jdbc:mysql://127.0.0.1:3306/?user=root"));
+		boolean quick = options.containsKey("quick");
+		Benchmarks benchmarks = new Benchmarks(url, Integer.parseInt(options.getOrDefault("runs", quick ? "3" : "5")));
+		Path work = Files.createTempDirectory("schemaclone-bench");
+		List<GeneratedHistory> histories = new ArrayList<>();
+		for (int[] size : quick ? new int[][] { { 50, 20 }, { 200, 120 } } : new int[][] { { 50, 20 }, { 200, 120 }, { 600, 300 } }) {
+			histories.add(GeneratedHistory.write(size[0], size[1], work));
+		}
+		Path ranger = Path.of(options.getOrDefault("ranger", "../shared/corpora/apache-ranger-mysql/migrations"));
+		benchmarks.run(histories, Files.isDirectory(ranger) ? ranger.toAbsolutePath().normalize() : null, quick);
+	}
+
+	private void run(List<GeneratedHistory> histories, Path ranger, boolean quick) throws Exception {
+		execute("CREATE DATABASE IF NOT EXISTS " + GeneratedHistory.COUNTER_SCHEMA,
+				"CREATE TABLE IF NOT EXISTS " + GeneratedHistory.COUNTER_SCHEMA + ".runs (history VARCHAR(32) NOT NULL)");
+		dropSchemasLike("bench\\_%");
+		line("## Machine and server");
+		line("");
+		line("- %d cores, Java %s, %s".formatted(Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"),
+				query("SELECT CONCAT(VERSION(), ', datadir ', @@datadir, ', innodb_flush_log_at_trx_commit=', @@innodb_flush_log_at_trx_commit)")));
+		line("- %d runs per measurement; medians with min–max".formatted(this.runs));
+		line("");
+		line("## Per history: migrate, clone, server floor, context wait");
+		line("");
+		line("| history | full migrate | clone, 1 connection | clone, %d connections | floor (N × trivial CREATE TABLE, 1 connection) | clone / floor | migrate / clone | context wait, no prefetch | context wait, prefetch | fingerprint | no-op migrate on a clone |"
+			.formatted(WorkspaceSettings.DEFAULT_CLONE_CONNECTIONS));
+		line("|---|---|---|---|---|---|---|---|---|---|---|");
+		for (GeneratedHistory history : histories) {
+			perHistory(history.label(), history.location(), history.tables());
+		}
+		if (ranger != null) {
+			perHistory("Apache Ranger, 71 migrations / 90 tables", "filesystem:" + ranger, 90);
+		}
+		GeneratedHistory herdHistory = histories.get(1);
+		line("");
+		line("## Thundering herd: 8 JVMs at once, each needing the schema (" + herdHistory.label() + ")");
+		line("");
+		herd(herdHistory, quick ? 1 : 3);
+		line("");
+		line("## Whole suite: 3 forks × 4 contexts (" + herdHistory.label() + ")");
+		for (int statements : new int[] { 40, 1000 }) {
+			line("");
+			line("### %d statements of test work per context".formatted(statements));
+			line("");
+			suite(herdHistory, quick ? 1 : 3, statements);
+		}
+		dropSchemasLike("bench\\_%");
+		System.out.println();
+		System.out.println(this.report);
+	}
+
+	private void perHistory(String label, String location, int tables) {
+		FluentConfiguration flyway = Flyway.configure().locations(location).placeholderReplacement(false);
+		int[] sequence = { 0 };
+		Timings migrate = Timings.of(this.runs, () -> {
+			String schema = "bench_mig_" + sequence[0]++;
+			Flyway.configure().configuration(flyway).dataSource(this.server.url().toJdbcUrl(), this.server.username(),
+					this.server.password()).createSchemas(true).defaultSchema(schema).schemas(schema).load().migrate();
+			execute("DROP DATABASE " + schema);
+		});
+		Timings floor = Timings.of(this.runs, () -> floor(tables));
+		try (SchemaWorkspace plain = open("bench_clone", 0, WorkspaceSettings.DEFAULT_CLONE_CONNECTIONS);
+				SchemaWorkspace serial = open("bench_serial", 0, 1);
+				SchemaWorkspace prefetching = open("bench_pref", 1, WorkspaceSettings.DEFAULT_CLONE_CONNECTIONS)) {
+			String template = plain.template(flyway);
+			serial.template(flyway);
+			Timings serialClone = Timings.of(this.runs, () -> serial.drop(serial.createClone(template)));
+			Timings clone = Timings.of(this.runs, () -> plain.drop(plain.createClone(template)));
+			Timings fingerprint = Timings.of(this.runs, () -> MigrationFingerprint.of(flyway));
+			String probe = plain.createClone(template);
+			Timings noOp = Timings.of(this.runs, () -> Flyway.configure().configuration(flyway)
+				.dataSource(this.server.urlOf(probe).toJdbcUrl(), this.server.username(), this.server.password())
+				.load()
+				.migrate());
+			Timings waitPlain = contextWaits(plain, flyway);
+			prefetching.template(flyway);
+			Timings waitPrefetch = contextWaits(prefetching, flyway);
+			line("| %s | %s | %s | %s | %s | %.2f | %.1f× | %s | %s | %s | %s |".formatted(label, migrate, serialClone, clone,
+					floor, clone.median() / floor.median(), migrate.median() / clone.median(), waitPlain, waitPrefetch,
+					fingerprint, noOp));
+			plain.dropClones();
+			prefetching.dropClones();
+		}
+		dropSchemasLike("bench\\_clone\\_%");
+		dropSchemasLike("bench\\_pref\\_%");
+		dropSchemasLike("bench\\_serial\\_%");
+	}
+
+	/**
+	 * What a new context waits for its schema, as the auto-configuration asks for it, with
+	 * a pause between contexts standing for the tests of the one before.
+	 */
+	private Timings contextWaits(SchemaWorkspace workspace, FluentConfiguration flyway) {
+		List<String> used = new ArrayList<>();
+		Timings waits = Timings.ofMeasured(this.runs + 1, () -> {
+			sleep(Duration.ofMillis(500));
+			long start = System.nanoTime();
+			ReservedSchema reserved = workspace.reserve();
+			workspace.complete(reserved, workspace.template(flyway));
+			used.add(reserved.name());
+			return (System.nanoTime() - start) / 1e6;
+		});
+		used.forEach(workspace::drop);
+		return waits;
+	}
+
+	private void floor(int tables) {
+		execute("CREATE DATABASE bench_floor_tables");
+		try (Connection connection = this.server.open("bench_floor_tables"); Statement statement = connection.createStatement()) {
+			for (int i = 0; i < tables; i++) {
+				statement.addBatch("CREATE TABLE t" + i + " (id INT NOT NULL PRIMARY KEY)");
+			}
+			statement.executeBatch();
+		}
+		catch (SQLException ex) {
+			throw new IllegalStateException(ex);
+		}
+		execute("DROP DATABASE bench_floor_tables");
+	}
+
+	private void herd(GeneratedHistory history, int repeats) throws Exception {
+		Timings naive = new Timings();
+		Timings cloned = new Timings();
+		int naiveRuns = 0;
+		int clonedRuns = 0;
+		for (int i = 0; i < repeats; i++) {
+			int before = counted(history);
+			naive.add(Workers.launchAndWait(8, (n) -> List.of("herd-worker", "naive", this.url, history.location(), "bench_herd_n" + n)));
+			naiveRuns += counted(history) - before;
+			dropSchemasLike("bench\\_herd\\_%");
+			before = counted(history);
+			cloned.add(Workers.launchAndWait(8, (n) -> List.of("herd-worker", "schemaclone", this.url, history.location(), "bench_herd")));
+			clonedRuns += counted(history) - before;
+			dropSchemasLike("bench\\_herd\\_%");
+		}
+		line("| way | wall time until all 8 have their schema | history runs (all repeats) |");
+		line("|---|---|---|");
+		line("| naive: each JVM migrates its own schema | %s | %d |".formatted(naive, naiveRuns));
+		line("| schemaclone: one migration, 8 clones | %s | %d |".formatted(cloned, clonedRuns));
+		line("");
+		line("Ratio naive / schemaclone (medians): %.1f×".formatted(naive.median() / cloned.median()));
+	}
+
+	private void suite(GeneratedHistory history, int repeats, int statements) throws Exception {
+		String floorSchema = "bench_floor";
+		execute("DROP DATABASE IF EXISTS " + floorSchema);
+		Flyway.configure().locations(history.location()).placeholderReplacement(false)
+			.dataSource(this.server.url().toJdbcUrl(), this.server.username(), this.server.password())
+			.createSchemas(true).defaultSchema(floorSchema).schemas(floorSchema).load().migrate();
+		Map<String, Timings> results = new LinkedHashMap<>();
+		for (String mode : List.of("floor", "naive", "schemaclone")) {
+			results.put(mode, new Timings());
+		}
+		for (int i = 0; i < repeats; i++) {
+			for (String mode : results.keySet()) {
+				results.get(mode).add(Workers.launchAndWait(3, (fork) -> List.of("suite-worker", mode, this.url,
+						history.location(), "4", String.valueOf(fork), String.valueOf(statements))));
+				dropSchemasLike("bench\\_naive\\_%");
+				dropSchemasLike("bench\\_suite\\_%");
+			}
+		}
+		double floor = results.get("floor").median();
+		line("| way | wall time of the suite | setup time over the floor |");
+		line("|---|---|---|");
+		results.forEach((mode, timings) -> line("| %s | %s | %s |".formatted(mode, timings,
+				Timings.format(timings.median() - floor))));
+		line("");
+		line("Share of the naive setup time that schemaclone still spends, (schemaclone − floor) / (naive − floor): **%.2f**"
+			.formatted((results.get("schemaclone").median() - floor) / (results.get("naive").median() - floor)));
+	}
+
+	private SchemaWorkspace open(String prefix, int prefetch, int connections) {
+		return SchemaWorkspace.open(this.server,
+				new WorkspaceSettings(prefix, Duration.ofMinutes(5), Duration.ofMinutes(10), prefetch, connections));
+	}
+
+	private int counted(GeneratedHistory history) {
+		return Integer.parseInt(query("SELECT COUNT(*) FROM " + GeneratedHistory.COUNTER_SCHEMA + ".runs WHERE history = '"
+				+ history.migrations() + "x" + history.tables() + "'"));
+	}
+
+	private void dropSchemasLike(String pattern) {
+		List<String> schemas = new ArrayList<>();
+		try (Connection connection = this.server.open(); Statement statement = connection.createStatement();
+				ResultSet result = statement.executeQuery("SELECT SCHEMA_NAME FROM information_schema.SCHEMATA WHERE SCHEMA_NAME LIKE '" + pattern + "'")) {
+			while (result.next()) {
+				schemas.add(result.getString(1));
+			}
+		}
+		catch (SQLException ex) {
+			throw new IllegalStateException(ex);
+		}
+		schemas.forEach((schema) -> execute("DROP DATABASE `" + schema + "`"));
+	}
+
+	private String query(String sql) {
+		try (Connection connection = this.server.open(); Statement statement = connection.createStatement();
+				ResultSet result = statement.executeQuery(sql)) {
+			result.next();
+			return result.getString(1);
+		}
+		catch (SQLException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	private void execute(String... sql) {
+		try (Connection connection = this.server.open(); Statement statement = connection.createStatement()) {
+			for (String each : sql) {
+				statement.execute(each);
+			}
+		}
+		catch (SQLException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	private void line(String text) {
+		this.report.append(text).append('\n');
+		System.out.println(text);
+	}
+
+	private static void sleep(Duration duration) {
+		try {
+			Thread.sleep(duration.toMillis());
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+	}
+
+	private static Map<String, String> options(String[] args) {
+		Map<String, String> options = new LinkedHashMap<>();
+		for (int i = 0; i < args.length; i++) {
+			if (args[i].startsWith("--")) {
+				boolean hasValue = i + 1 < args.length && !args[i + 1].startsWith("--");
+				options.put(args[i].substring(2), hasValue ? args[++i] : "true");
+			}
+		}
+		return options;
+	}
+
+}
