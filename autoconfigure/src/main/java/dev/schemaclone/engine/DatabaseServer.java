@@ -96,7 +96,7 @@ public record DatabaseServer(MySqlUrl url, String username, String password, Dur
 
 	@Override
 	public String toString() {
-		return this.url.withDatabase("") + " as '" + this.username + "'";
+		return this.url.withDatabase("") + ((this.username != null) ? " as '" + this.username + "'" : "");
 	}
 
 }

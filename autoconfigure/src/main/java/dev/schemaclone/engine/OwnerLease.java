@@ -9,6 +9,9 @@ import java.sql.Timestamp;
 import java.util.HexFormat;
 import java.util.concurrent.ThreadLocalRandom;
 
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+
 /**
  * A named lock this process holds on the server for as long as it lives. Every schema it
  * creates is registered under the lease's token, so a later process can tell a live owner
@@ -16,7 +19,11 @@ import java.util.concurrent.ThreadLocalRandom;
  */
 final class OwnerLease implements AutoCloseable {
 
-	private final Connection connection;
+	private static final Log logger = LogFactory.getLog(OwnerLease.class);
+
+	private final DatabaseServer server;
+
+	private Connection connection;
 
 	private final String token;
 
@@ -24,7 +31,8 @@ final class OwnerLease implements AutoCloseable {
 
 	private final Timestamp startedAt;
 
-	private OwnerLease(Connection connection, String token, String lockName, Timestamp startedAt) {
+	private OwnerLease(DatabaseServer server, Connection connection, String token, String lockName, Timestamp startedAt) {
+		this.server = server;
 		this.connection = connection;
 		this.token = token;
 		this.lockName = lockName;
@@ -35,6 +43,13 @@ final class OwnerLease implements AutoCloseable {
 		String token = HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextInt());
 		String lockName = lockName(prefix, token);
 		Connection connection = server.open();
+		return new OwnerLease(server, connection, token, lockName, lock(server, connection, lockName));
+	}
+
+	/**
+	 * Take the lease lock on a new connection and return the server's time.
+	 */
+	private static Timestamp lock(DatabaseServer server, Connection connection, String lockName) {
 		try {
 			try (Statement statement = connection.createStatement()) {
 				// An idle lease connection must outlive the longest build; the server's default
@@ -48,7 +63,7 @@ final class OwnerLease implements AutoCloseable {
 					if (result.getInt(1) != 1) {
 						throw new SchemaCloneException("Lease lock '%s' is taken by another connection".formatted(lockName));
 					}
-					return new OwnerLease(connection, token, lockName, result.getTimestamp(2));
+					return result.getTimestamp(2);
 				}
 			}
 		}
@@ -57,6 +72,30 @@ final class OwnerLease implements AutoCloseable {
 			throw (ex instanceof SchemaCloneException sce) ? sce
 					: new SchemaCloneException("Cannot take a lease on %s: %s".formatted(server, ex.getMessage()), ex);
 		}
+	}
+
+	/**
+	 * Make sure this process still holds its lease, taking it again on a new connection when
+	 * the old one died (a server restart ends every session): without it, the next process's
+	 * sweep would take this one's clones for orphans.
+	 */
+	synchronized void ensureHeld() {
+		try (PreparedStatement statement = this.connection.prepareStatement("SELECT IS_USED_LOCK(?) = CONNECTION_ID()")) {
+			statement.setString(1, this.lockName);
+			try (ResultSet result = statement.executeQuery()) {
+				if (result.next() && result.getInt(1) == 1) {
+					return;
+				}
+			}
+		}
+		catch (SQLException ex) {
+			// The connection is gone: take the lease again below.
+		}
+		closeQuietly(this.connection);
+		Connection connection = this.server.open();
+		lock(this.server, connection, this.lockName);
+		this.connection = connection;
+		logger.info("Took lease '%s' again on a new connection".formatted(this.lockName));
 	}
 
 	static String lockName(String prefix, String token) {
@@ -91,7 +130,7 @@ final class OwnerLease implements AutoCloseable {
 	}
 
 	@Override
-	public void close() {
+	public synchronized void close() {
 		closeQuietly(this.connection);
 	}
 

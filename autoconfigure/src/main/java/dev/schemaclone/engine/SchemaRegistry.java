@@ -146,14 +146,14 @@ public final class SchemaRegistry {
 	private List<Entry> query(Connection connection, String where, String... arguments) throws SQLException {
 		List<Entry> entries = new ArrayList<>();
 		try (PreparedStatement statement = connection.prepareStatement(
-				"SELECT schema_name, state, owner, fingerprint, error, updated_at FROM " + table() + " " + where)) {
+				"SELECT schema_name, state, owner, fingerprint, error, updated_at, template FROM " + table() + " " + where)) {
 			for (int i = 0; i < arguments.length; i++) {
 				statement.setString(i + 1, arguments[i]);
 			}
 			try (ResultSet result = statement.executeQuery()) {
 				while (result.next()) {
 					entries.add(new Entry(result.getString(1), result.getString(2), result.getString(3),
-							result.getString(4), result.getString(5), result.getTimestamp(6)));
+							result.getString(4), result.getString(5), result.getTimestamp(6), result.getString(7)));
 				}
 			}
 		}
@@ -199,8 +199,10 @@ public final class SchemaRegistry {
 	 * @param fingerprint the fingerprint of the migration set it holds
 	 * @param error why the build failed, for failed templates
 	 * @param updatedAt when the state last changed, in server time
+	 * @param template for clones, the template they were filled from
 	 */
-	record Entry(String name, String state, String owner, String fingerprint, String error, Timestamp updatedAt) {
+	record Entry(String name, String state, String owner, String fingerprint, String error, Timestamp updatedAt,
+			String template) {
 
 	}
 

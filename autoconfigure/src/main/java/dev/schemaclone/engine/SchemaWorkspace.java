@@ -34,7 +34,11 @@ public final class SchemaWorkspace implements AutoCloseable {
 
 	private final Map<String, TemplateDefinition> definitions = new ConcurrentHashMap<>();
 
+	/** Clones of this process not dropped yet. */
 	private final Set<String> clones = ConcurrentHashMap.newKeySet();
+
+	/** Every clone this process made, dropped or not. */
+	private final Set<String> created = ConcurrentHashMap.newKeySet();
 
 	private final SpareClones spares;
 
@@ -89,10 +93,12 @@ public final class SchemaWorkspace implements AutoCloseable {
 	 * @return the new schema's name
 	 */
 	public String createEmpty() {
+		this.lease.ensureHeld();
 		String name = this.registry.cloneName(this.lease.token(), this.sequence.incrementAndGet());
 		try (Connection connection = this.server.open(); Statement statement = connection.createStatement()) {
 			this.registry.register(connection, name, SchemaRegistry.CLONE, this.lease.token(), "");
 			statement.execute("CREATE DATABASE " + Identifiers.quote(name));
+			this.created.add(name);
 			this.clones.add(name);
 			return name;
 		}
@@ -197,9 +203,13 @@ public final class SchemaWorkspace implements AutoCloseable {
 	 * @param schema the schema's name
 	 */
 	public void drop(String schema) {
+		// At exit, closing contexts and the shutdown hook race to drop the same clones: the
+		// one that takes a clone out of the set drops it.
+		if (!this.clones.remove(schema) && this.created.contains(schema)) {
+			return;
+		}
 		try (Connection connection = this.server.open()) {
 			this.registry.drop(connection, schema);
-			this.clones.remove(schema);
 			logger.debug("Dropped '" + schema + "'");
 		}
 		catch (SQLException ex) {

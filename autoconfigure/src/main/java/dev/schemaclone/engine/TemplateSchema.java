@@ -106,6 +106,7 @@ final class TemplateSchema {
 	private void build(Connection connection) throws SQLException {
 		SchemaRegistry registry = this.workspace.registry();
 		long start = System.nanoTime();
+		this.workspace.lease().ensureHeld();
 		registry.register(connection, this.name, SchemaRegistry.BUILDING, this.workspace.lease().token(),
 				this.fingerprint.hex());
 		try (Statement statement = connection.createStatement()) {
@@ -117,6 +118,7 @@ final class TemplateSchema {
 			registry.updateState(connection, this.name, SchemaRegistry.READY, null);
 			logger.info("Built template '%s': %d migrations in %d ms".formatted(this.name, migrations,
 					Duration.ofNanos(System.nanoTime() - start).toMillis()));
+			TemplateRetention.prune(connection, registry);
 		}
 		catch (RuntimeException ex) {
 			SchemaCloneException failure = (ex instanceof SchemaCloneException sce) ? sce

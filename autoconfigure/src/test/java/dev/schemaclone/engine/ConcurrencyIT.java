@@ -11,10 +11,10 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
+import dev.schemaclone.testsupport.ChildJvm;
 import dev.schemaclone.testsupport.SchemaSnapshot;
 import dev.schemaclone.testsupport.TestServer;
 
@@ -28,16 +28,8 @@ class ConcurrencyIT {
 
 	private static final String PREFIX = "it_concurrency";
 
-	@BeforeAll
-	static void prepare() {
-		TestTemplates.dropAll(PREFIX);
-		TestTemplates.createCounter();
-	}
-
-	@AfterAll
-	static void dropSchemas() {
-		TestTemplates.dropAll(PREFIX);
-	}
+	@RegisterExtension
+	static final SchemaPrefix schemas = new SchemaPrefix(PREFIX);
 
 	@Test
 	void eightThreadsMigrateOnceAndCloneEach() throws Exception {
@@ -82,7 +74,7 @@ class ConcurrencyIT {
 		List<ChildJvm> children = new ArrayList<>();
 		try {
 			for (int i = 0; i < 4; i++) {
-				children.add(ChildJvm.start(PREFIX, runId, "exit", "classpath:fidelity"));
+				children.add(ChildJvm.start(TemplateClient.class, PREFIX, runId, "exit", "classpath:fidelity"));
 			}
 			List<String> templates = new ArrayList<>();
 			List<String> clones = new ArrayList<>();

@@ -2,11 +2,10 @@ package dev.schemaclone.engine;
 
 import java.time.Duration;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
+import dev.schemaclone.testsupport.ChildJvm;
 import dev.schemaclone.testsupport.TestServer;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -20,21 +19,8 @@ class CrashRecoveryIT {
 
 	private static final String PREFIX = "it_crash";
 
-	@BeforeAll
-	static void prepare() {
-		TestTemplates.dropAll(PREFIX);
-		TestTemplates.createCounter();
-	}
-
-	@AfterEach
-	void fastMigrations() {
-		TestServer.execute("DELETE FROM " + TestTemplates.COUNTER_SCHEMA + ".slow_down");
-	}
-
-	@AfterAll
-	static void dropSchemas() {
-		TestTemplates.dropAll(PREFIX);
-	}
+	@RegisterExtension
+	static final SchemaPrefix schemas = new SchemaPrefix(PREFIX);
 
 	@Test
 	void processKilledMidBuildIsRecoveredFromWithoutWaitingForTheDeadStatement() throws Exception {
@@ -42,7 +28,7 @@ class CrashRecoveryIT {
 		TestServer.execute("DELETE FROM " + TestTemplates.COUNTER_SCHEMA + ".slow_down",
 				"INSERT INTO " + TestTemplates.COUNTER_SCHEMA + ".slow_down VALUES (300)");
 		String template;
-		try (ChildJvm child = ChildJvm.start(PREFIX, runId, "hold", "classpath:slow")) {
+		try (ChildJvm child = ChildJvm.start(TemplateClient.class, PREFIX, runId, "hold", "classpath:slow")) {
 			template = awaitSleepingMigration();
 			child.kill();
 		}
@@ -66,7 +52,7 @@ class CrashRecoveryIT {
 	void clonesOfAKilledProcessAreDroppedByTheNextAndNothingElse() throws Exception {
 		String runId = TestTemplates.newRunId();
 		String orphan;
-		try (ChildJvm child = ChildJvm.start(PREFIX, runId, "hold")) {
+		try (ChildJvm child = ChildJvm.start(TemplateClient.class, PREFIX, runId, "hold")) {
 			orphan = child.awaitLine("CLONE ", 120);
 			child.kill();
 		}

@@ -6,10 +6,8 @@ import java.sql.ResultSet;
 import java.time.Duration;
 
 import org.flywaydb.core.api.configuration.FluentConfiguration;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import dev.schemaclone.testsupport.TestServer;
 
@@ -24,21 +22,8 @@ class FailureIT {
 
 	private static final String PREFIX = "it_failure";
 
-	@BeforeAll
-	static void prepare() {
-		TestTemplates.dropAll(PREFIX);
-		TestTemplates.createCounter();
-	}
-
-	@AfterEach
-	void fastMigrations() {
-		TestServer.execute("DELETE FROM " + TestTemplates.COUNTER_SCHEMA + ".slow_down");
-	}
-
-	@AfterAll
-	static void dropSchemas() {
-		TestTemplates.dropAll(PREFIX);
-	}
+	@RegisterExtension
+	static final SchemaPrefix schemas = new SchemaPrefix(PREFIX);
 
 	@Test
 	void failingMigrationIsNamedAndWaitersFailFastWithoutRebuilding() {

@@ -4,9 +4,8 @@ import java.sql.Connection;
 import java.time.Duration;
 
 import org.flywaydb.core.Flyway;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import dev.schemaclone.testsupport.SchemaSnapshot;
 import dev.schemaclone.testsupport.TestServer;
@@ -22,15 +21,8 @@ class PrefetchIT {
 
 	private static final String PREFIX = "it_prefetch";
 
-	@BeforeAll
-	static void prepare() {
-		TestTemplates.dropAll(PREFIX);
-	}
-
-	@AfterAll
-	static void dropSchemas() {
-		TestTemplates.dropAll(PREFIX);
-	}
+	@RegisterExtension
+	static final SchemaPrefix schemas = new SchemaPrefix(PREFIX);
 
 	@Test
 	void nextContextGetsAPrefetchedCompleteClone() throws Exception {

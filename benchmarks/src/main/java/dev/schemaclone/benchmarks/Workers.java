@@ -51,10 +51,19 @@ final class Workers {
 	}
 
 	/**
-	 * One JVM of the herd: {@code herd-worker naive|schemaclone url location schema-or-prefix}.
+	 * One JVM of the herd: {@code herd-worker floor|naive|schemaclone url location schema-or-prefix}.
 	 */
 	static void herd(String[] args) {
 		DatabaseServer server = DatabaseServer.fromUrlWithCredentials(args[2]);
+		if (args[1].equals("floor")) {
+			try (var connection = server.open()) {
+				// What every JVM of the herd pays anyway: start, load the driver, connect.
+				return;
+			}
+			catch (java.sql.SQLException ex) {
+				throw new IllegalStateException(ex);
+			}
+		}
 		if (args[1].equals("naive")) {
 			Flyway.configure().locations(args[3]).placeholderReplacement(false)
 				.dataSource(server.url().toJdbcUrl(), server.username(), server.password())

@@ -1,4 +1,4 @@
-package dev.schemaclone.engine;
+package dev.schemaclone.testsupport;
 
 import java.io.BufferedReader;
 import java.io.File;
@@ -10,12 +10,11 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 
-import dev.schemaclone.testsupport.TestServer;
-
 /**
- * A {@link TemplateClient} running in a JVM of its own, with the test class path.
+ * A main class of the tests running in a JVM of its own, with the test class path and the
+ * test server's setting.
  */
-final class ChildJvm implements AutoCloseable {
+public final class ChildJvm implements AutoCloseable {
 
 	private final Process process;
 
@@ -38,11 +37,11 @@ final class ChildJvm implements AutoCloseable {
 		reader.start();
 	}
 
-	static ChildJvm start(String... arguments) throws IOException {
+	public static ChildJvm start(Class<?> main, String... arguments) throws IOException {
 		String classPath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
 		List<String> command = new ArrayList<>(List.of(System.getProperty("java.home") + File.separator + "bin" + File.separator + "java",
 				"-cp", classPath, "-D" + TestServer.SETTING + "=" + TestServer.url(), "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn",
-				TemplateClient.class.getName()));
+				main.getName()));
 		command.addAll(List.of(arguments));
 		return new ChildJvm(new ProcessBuilder(command).redirectErrorStream(true).start());
 	}
@@ -50,7 +49,7 @@ final class ChildJvm implements AutoCloseable {
 	/**
 	 * Wait until the child printed a line starting with a prefix; return the rest of it.
 	 */
-	String awaitLine(String prefix, long seconds) throws InterruptedException {
+	public String awaitLine(String prefix, long seconds) throws InterruptedException {
 		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
 		while (System.nanoTime() < deadline) {
 			for (String line : this.lines) {
@@ -69,7 +68,7 @@ final class ChildJvm implements AutoCloseable {
 		throw new IllegalStateException("Child printed no '" + prefix + "' within " + seconds + " s: " + this.lines);
 	}
 
-	int waitFor(long seconds) throws InterruptedException {
+	public int waitFor(long seconds) throws InterruptedException {
 		if (!this.process.waitFor(seconds, TimeUnit.SECONDS)) {
 			throw new IllegalStateException("Child still running after " + seconds + " s: " + this.lines);
 		}
@@ -77,11 +76,17 @@ final class ChildJvm implements AutoCloseable {
 	}
 
 	/** Kill with SIGKILL: no shutdown hook, no finally block runs. */
-	void kill() throws InterruptedException {
+	public void kill() throws InterruptedException {
 		this.process.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
 	}
 
-	List<String> lines() {
+	/** Ask the JVM to exit with SIGTERM: its shutdown hooks run. */
+	public void terminate(long seconds) throws InterruptedException {
+		this.process.destroy();
+		this.process.waitFor(seconds, TimeUnit.SECONDS);
+	}
+
+	public List<String> lines() {
 		return this.lines;
 	}
 

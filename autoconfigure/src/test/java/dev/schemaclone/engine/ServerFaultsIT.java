@@ -1,0 +1,130 @@
+package dev.schemaclone.engine;
+
+import java.time.Duration;
+
+import org.flywaydb.core.Flyway;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer.OrderAnnotation;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+
+import dev.schemaclone.testsupport.ThrowawayServer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/**
+ * A server that is not there, refuses the credentials or the privileges, restarts or goes
+ * away mid-suite: a clear error within seconds, never a hang, and never a password in a
+ * message or a log line. Runs on a throwaway {@code mariadbd}, never the shared server.
+ */
+@ExtendWith(OutputCaptureExtension.class)
+@TestMethodOrder(OrderAnnotation.class)
+class ServerFaultsIT {
+
+	private static final Duration BOUND = Duration.ofSeconds(20);
+
+	private static ThrowawayServer server;
+
+	@BeforeAll
+	static void startServer() throws Exception {
+		assumeTrue(ThrowawayServer.unavailableReason() == null, ThrowawayServer.unavailableReason());
+		server = ThrowawayServer.start();
+	}
+
+	@AfterAll
+	static void stopServer() throws Exception {
+		if (server != null) {
+			server.close();
+		}
+	}
+
+	@Test
+	@Order(1)
+	void closedPortFailsWithinSecondsNamingTheServer(CapturedOutput output) throws Exception {
+		int port = ThrowawayServer.freePort();
+		DatabaseServer closed = new DatabaseServer(dev.schemaclone.engine.MySqlUrl.parse("jdbc:mysql://127.0.0.1:" + port + "/"),
+				"admin", "closed-port-secret");
+		long start = System.nanoTime();
+		assertThatExceptionOfType(SchemaCloneException.class).isThrownBy(() -> open(closed))
+			.withMessageContaining("Cannot connect to jdbc:mysql://127.0.0.1:" + port + "/ as 'admin'")
+			.withMessageContaining("Check that the server runs")
+			.withMessageNotContaining("closed-port-secret");
+		assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(BOUND);
+		assertThat(output).doesNotContain("closed-port-secret");
+	}
+
+	@Test
+	@Order(2)
+	void wrongPasswordIsRefusedWithoutPrintingIt(CapturedOutput output) {
+		assertThatExceptionOfType(SchemaCloneException.class).isThrownBy(() -> open(server.as("admin", "wrong-secret")))
+			.withMessageContaining("Access denied for user 'admin'")
+			.withMessageNotContaining("wrong-secret");
+		assertThat(output).doesNotContain("wrong-secret");
+	}
+
+	@Test
+	@Order(3)
+	void userWithoutCreateIsToldWhatToGrant(CapturedOutput output) throws Exception {
+		server.execute("CREATE USER 'reader'@'%' IDENTIFIED BY 'reader-secret'", "GRANT SELECT ON *.* TO 'reader'@'%'");
+		assertThatExceptionOfType(SchemaCloneException.class).isThrownBy(() -> open(server.as("reader", "reader-secret")))
+			.withMessageContaining("Cannot prepare schemaclone's registry")
+			.withMessageContaining("Access denied for user 'reader'")
+			.withMessageContaining("'schemaclone.username'")
+			.withMessageNotContaining("reader-secret");
+		assertThat(output).doesNotContain("reader-secret");
+	}
+
+	@Test
+	@Order(4)
+	void serverRestartedMidSuiteKeepsClonesAndLease(CapturedOutput output) throws Exception {
+		try (SchemaWorkspace workspace = open(server.admin())) {
+			String template = workspace.template(Flyway.configure().locations("classpath:fidelity"));
+			String before = workspace.createClone(template);
+			server.restart();
+			long start = System.nanoTime();
+			String after = workspace.createClone(template);
+			assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(BOUND);
+			assertThat(after).isNotEqualTo(before);
+			// The lease was taken again: another process's sweep sees a live owner.
+			try (SchemaWorkspace other = open(server.admin())) {
+				assertThat(exists(before)).isTrue();
+				assertThat(exists(after)).isTrue();
+			}
+			assertThat(output).contains("again on a new connection").doesNotContain("admin-secret");
+		}
+	}
+
+	@Test
+	@Order(5)
+	void serverGoneMidSuiteFailsWithinSeconds() throws Exception {
+		try (SchemaWorkspace workspace = open(server.admin())) {
+			String template = workspace.template(Flyway.configure().locations("classpath:fidelity"));
+			server.stop();
+			long start = System.nanoTime();
+			assertThatExceptionOfType(SchemaCloneException.class).isThrownBy(() -> workspace.createClone(template))
+				.withMessageContaining("Cannot connect to jdbc:mysql://127.0.0.1:" + server.port() + "/");
+			assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(BOUND);
+		}
+	}
+
+	private static SchemaWorkspace open(DatabaseServer target) {
+		return SchemaWorkspace.open(target, new WorkspaceSettings("it_faults", Duration.ofSeconds(30), Duration.ofSeconds(60)));
+	}
+
+	private static boolean exists(String schema) throws Exception {
+		try (var connection = server.admin().open(); var statement = connection.createStatement();
+				var result = statement.executeQuery("SELECT COUNT(*) FROM information_schema.SCHEMATA WHERE SCHEMA_NAME = '" + schema + "'")) {
+			result.next();
+			return result.getInt(1) == 1;
+		}
+	}
+
+}

@@ -1,0 +1,4 @@
+/**
+ * Load tests: many cached contexts in several JVMs against one server.
+ */
+package dev.schemaclone.load;
