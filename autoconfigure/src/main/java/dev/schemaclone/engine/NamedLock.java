@@ -13,7 +13,7 @@ import java.time.Duration;
  */
 public final class NamedLock implements AutoCloseable {
 
-	/** MySQL limits lock names to 64 characters. */
+	/** MySQL limits lock names to 64 characters (error 3057 beyond); MariaDB has no limit. */
 	static final int MAX_NAME_LENGTH = 64;
 
 	private final Connection connection;
@@ -73,6 +73,8 @@ public final class NamedLock implements AutoCloseable {
 	 * @return a description of the holder
 	 */
 	static String describeHolder(Connection connection, String name) {
+		// information_schema.PROCESSLIST is deprecated in MySQL 8 in favour of
+		// performance_schema.processlist but still answers; MariaDB has only the former.
 		String sql = "SELECT p.ID, p.USER, p.HOST FROM information_schema.PROCESSLIST p WHERE p.ID = IS_USED_LOCK(?)";
 		try (PreparedStatement statement = connection.prepareStatement(sql)) {
 			statement.setString(1, name);
