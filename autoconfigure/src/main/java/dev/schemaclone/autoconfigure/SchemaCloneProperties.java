@@ -23,17 +23,17 @@ public class SchemaCloneProperties {
 	 * Prefix of every schema schemaclone creates: templates, clones and its registry. 1 to
 	 * 24 characters of a-z, 0-9 and _, starting with a letter.
 	 */
-	private String prefix = WorkspaceSettings.DEFAULT_PREFIX;
+	private String prefix = "schemaclone";
 
 	/**
 	 * How long to wait for another process that builds the same template before failing.
 	 */
-	private Duration lockTimeout = WorkspaceSettings.DEFAULT_LOCK_TIMEOUT;
+	private Duration lockTimeout = Duration.ofMinutes(5);
 
 	/**
 	 * How long the migration of a template may take before it is stopped and fails.
 	 */
-	private Duration migrationTimeout = WorkspaceSettings.DEFAULT_MIGRATION_TIMEOUT;
+	private Duration migrationTimeout = Duration.ofMinutes(5);
 
 	/**
 	 * User that creates and drops schemas, when the application's own user may not. Defaults
@@ -74,7 +74,7 @@ public class SchemaCloneProperties {
 	/**
 	 * How many connections one clone spreads its tables and rows over, at most.
 	 */
-	private int cloneConnections = WorkspaceSettings.DEFAULT_CLONE_CONNECTIONS;
+	private int cloneConnections = 4;
 
 	public boolean isEnabled() {
 		return this.enabled;

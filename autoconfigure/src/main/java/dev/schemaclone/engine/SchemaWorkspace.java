@@ -88,11 +88,9 @@ public final class SchemaWorkspace implements AutoCloseable {
 	}
 
 	/**
-	 * Create an empty schema owned by this process, ready to be filled by
-	 * {@link #fill(String, String)}.
-	 * @return the new schema's name
+	 * Create an empty schema owned by this process, registered before it exists.
 	 */
-	public String createEmpty() {
+	private String createEmpty() {
 		this.lease.ensureHeld();
 		String name = this.registry.cloneName(this.lease.token(), this.sequence.incrementAndGet());
 		try (Connection connection = this.server.open(); Statement statement = connection.createStatement()) {
@@ -152,10 +150,8 @@ public final class SchemaWorkspace implements AutoCloseable {
 
 	/**
 	 * Copy a ready template into an empty schema made by {@link #createEmpty()}.
-	 * @param template the template's schema name
-	 * @param clone the empty schema
 	 */
-	public void fill(String template, String clone) {
+	private void fill(String template, String clone) {
 		long start = System.nanoTime();
 		try (Connection connection = this.server.open()) {
 			TemplateDefinition definition = this.definitions.get(template);
