@@ -76,7 +76,9 @@ final class ContextSchemaPostProcessor implements BeanPostProcessor, DisposableB
 	 */
 	private static boolean isRedirectable(String url) {
 		if (!MySqlUrl.isMySql(url)) {
-			logger.debug("Not redirecting non-MySQL URL of this context");
+			// Left alone rather than rejected: a suite may keep some contexts on H2.
+			logger.warn(("'%s' is not a MySQL or MariaDB URL: this context runs on it without a clone. "
+					+ "Set 'schemaclone.enabled=false' for such contexts to say so").formatted(MySqlUrl.redact(url)));
 			return false;
 		}
 		return !SchemaRegistry.looksLikeClone(MySqlUrl.parse(url).database());

@@ -92,7 +92,12 @@ public record MySqlUrl(String scheme, String hosts, String database, String quer
 		return redact(toJdbcUrl());
 	}
 
-	static String redact(String url) {
+	/**
+	 * Return a URL with any password parameter masked.
+	 * @param url any JDBC URL, may be {@code null}
+	 * @return the masked URL
+	 */
+	public static String redact(String url) {
 		return (url != null) ? url.replaceAll("(?i)(password\\d?=)[^&]*", "$1******") : null;
 	}
 

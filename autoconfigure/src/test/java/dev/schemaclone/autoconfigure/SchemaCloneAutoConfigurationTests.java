@@ -2,11 +2,14 @@ package dev.schemaclone.autoconfigure;
 
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.jdbc.autoconfigure.JdbcConnectionDetails;
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -14,6 +17,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * When the auto-configuration applies and backs off, and which configuration it rejects at
  * start-up; no database is touched.
  */
+@ExtendWith(OutputCaptureExtension.class)
 class SchemaCloneAutoConfigurationTests {
 
 	private final ApplicationContextRunner runner = new ApplicationContextRunner()
@@ -47,6 +51,33 @@ class SchemaCloneAutoConfigurationTests {
 		new ApplicationContextRunner().withConfiguration(AutoConfigurations.of(SchemaCloneAutoConfiguration.class))
 			.run((context) -> assertThat(context).getBean("schemaCloneZeroSetupConnectionDetails")
 				.isInstanceOf(CloneJdbcConnectionDetails.class));
+	}
+
+	@Test
+	void nonMySqlUrlIsLeftAloneWithAWarning(CapturedOutput output) {
+		this.runner
+			.withBean(JdbcConnectionDetails.class, () -> new JdbcConnectionDetails() {
+
+				@Override
+				public String getUsername() {
+					return "sa";
+				}
+
+				@Override
+				public String getPassword() {
+					return "";
+				}
+
+				@Override
+				public String getJdbcUrl() {
+					return "jdbc:h2:mem:app";
+				}
+
+			})
+			.run((context) -> {
+				assertThat(context.getBean(JdbcConnectionDetails.class).getJdbcUrl()).isEqualTo("jdbc:h2:mem:app");
+				assertThat(output).contains("'jdbc:h2:mem:app' is not a MySQL or MariaDB URL: this context runs on it without a clone");
+			});
 	}
 
 	@Test
