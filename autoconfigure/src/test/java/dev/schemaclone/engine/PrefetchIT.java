@@ -29,7 +29,7 @@ class PrefetchIT {
 		try (SchemaWorkspace workspace = SchemaWorkspace.open(TestServer.server(),
 				new WorkspaceSettings(PREFIX, Duration.ofSeconds(60), Duration.ofSeconds(60), 1,
 						WorkspaceSettings.DEFAULT_CLONE_CONNECTIONS))) {
-			String template = workspace.template(Flyway.configure().locations("classpath:fidelity"));
+			String template = workspace.template(Flyway.configure().locations(TestTemplates.fidelity()));
 			ReservedSchema first = workspace.reserve();
 			assertThat(first.filledFrom()).isNull();
 			workspace.complete(first, template);
@@ -51,7 +51,7 @@ class PrefetchIT {
 		try (SchemaWorkspace workspace = SchemaWorkspace.open(TestServer.server(),
 				new WorkspaceSettings(PREFIX, Duration.ofSeconds(60), Duration.ofSeconds(60), 1,
 						WorkspaceSettings.DEFAULT_CLONE_CONNECTIONS))) {
-			String fidelity = workspace.template(Flyway.configure().locations("classpath:fidelity"));
+			String fidelity = workspace.template(Flyway.configure().locations(TestTemplates.fidelity()));
 			String other = workspace.template(Flyway.configure().locations("classpath:broken").target("1"));
 			workspace.complete(workspace.reserve(), fidelity);
 			ReservedSchema spare = awaitPrefetched(workspace);

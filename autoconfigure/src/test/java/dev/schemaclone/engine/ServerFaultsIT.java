@@ -86,7 +86,7 @@ class ServerFaultsIT {
 	@Order(4)
 	void serverRestartedMidSuiteKeepsClonesAndLease(CapturedOutput output) throws Exception {
 		try (SchemaWorkspace workspace = open(server.admin())) {
-			String template = workspace.template(Flyway.configure().locations("classpath:fidelity"));
+			String template = workspace.template(Flyway.configure().locations(TestTemplates.fidelity()));
 			String before = workspace.createClone(template);
 			server.restart();
 			long start = System.nanoTime();
@@ -106,7 +106,7 @@ class ServerFaultsIT {
 	@Order(5)
 	void serverGoneMidSuiteFailsWithinSeconds() throws Exception {
 		try (SchemaWorkspace workspace = open(server.admin())) {
-			String template = workspace.template(Flyway.configure().locations("classpath:fidelity"));
+			String template = workspace.template(Flyway.configure().locations(TestTemplates.fidelity()));
 			server.stop();
 			long start = System.nanoTime();
 			assertThatExceptionOfType(SchemaCloneException.class).isThrownBy(() -> workspace.createClone(template))

@@ -42,6 +42,27 @@ final class TestTemplates {
 			.placeholders(Map.of("counterSchema", COUNTER_SCHEMA, "runId", runId));
 	}
 
+	/**
+	 * The locations of the every-object-kind history: with its event wherever the server can
+	 * create events (not under {@code --skip-grant-tables}, as the embedded zero-setup
+	 * MariaDB runs).
+	 */
+	static String[] fidelity() {
+		return serverHasEvents() ? new String[] { "classpath:fidelity", "classpath:fidelity-events" }
+				: new String[] { "classpath:fidelity" };
+	}
+
+	static boolean serverHasEvents() {
+		try (Connection connection = TestServer.server().open(); Statement statement = connection.createStatement();
+				ResultSet result = statement.executeQuery("SELECT @@event_scheduler")) {
+			result.next();
+			return !"DISABLED".equalsIgnoreCase(result.getString(1));
+		}
+		catch (SQLException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
 	static String newRunId() {
 		return UUID.randomUUID().toString();
 	}

@@ -1,21 +1,26 @@
 package dev.schemaclone.testsupport;
 
 import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 
+import dev.schemaclone.autoconfigure.ZeroSetupServers;
 import dev.schemaclone.engine.DatabaseServer;
 
 /**
  * The server the tests run against, from the {@code SCHEMACLONE_TEST_URL} system property or
  * environment variable: a JDBC URL whose {@code user} and {@code password} parameters are
- * the credentials. It defaults to root on 127.0.0.1:3306.
+ * the credentials. Unset, it is root on 127.0.0.1:3306 when that answers, else the
+ * zero-setup server, so that the build passes on a machine with nothing but a JDK.
  */
 public final class TestServer {
 
 	public static final String SETTING = "SCHEMACLONE_TEST_URL";
 
 	public static final String DEFAULT_URL = "jdbc:mysql://127.0.0.1:3306/?user=root";
+
+	private static String fallback;
 
 	private TestServer() {
 	}
@@ -26,7 +31,24 @@ public final class TestServer {
 	 */
 	public static String url() {
 		String url = System.getProperty(SETTING, System.getenv(SETTING));
-		return (url == null || url.isBlank()) ? DEFAULT_URL : url;
+		if (url != null && !url.isBlank()) {
+			return url;
+		}
+		synchronized (TestServer.class) {
+			if (fallback == null) {
+				fallback = answers(DEFAULT_URL) ? DEFAULT_URL : ZeroSetupServers.urlWithCredentials();
+			}
+			return fallback;
+		}
+	}
+
+	private static boolean answers(String url) {
+		try (Connection connection = DriverManager.getConnection(url + "&connectTimeout=2000")) {
+			return true;
+		}
+		catch (SQLException ex) {
+			return false;
+		}
 	}
 
 	/**
