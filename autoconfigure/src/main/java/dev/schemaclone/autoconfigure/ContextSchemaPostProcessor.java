@@ -3,12 +3,10 @@ package dev.schemaclone.autoconfigure;
 import com.zaxxer.hikari.HikariDataSource;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
-import org.flywaydb.core.Flyway;
 
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.context.properties.bind.Binder;
-import org.springframework.boot.flyway.autoconfigure.FlywayConnectionDetails;
 import org.springframework.boot.jdbc.autoconfigure.JdbcConnectionDetails;
 import org.springframework.core.env.Environment;
 import org.springframework.util.ClassUtils;
@@ -17,10 +15,10 @@ import dev.schemaclone.engine.MySqlUrl;
 import dev.schemaclone.engine.SchemaRegistry;
 
 /**
- * Points one application context at a schema of its own: redirects its JDBC and Flyway
- * connection details to the clone, fills the clone when the context's Flyway configuration
- * is known, sizes the clone's pool, and drops the clone when the context closes. Boot then
- * applies the redirected details to the pool itself.
+ * Points one application context at a schema of its own: redirects its JDBC connection
+ * details to the clone, sizes the clone's pool, and drops the clone when the context closes.
+ * Boot then applies the redirected details to the pool itself; {@link FlywayClonePostProcessor}
+ * fills the clone where Boot's Flyway support is on the class path.
  */
 final class ContextSchemaPostProcessor implements BeanPostProcessor, DisposableBean {
 
@@ -57,13 +55,6 @@ final class ContextSchemaPostProcessor implements BeanPostProcessor, DisposableB
 			}
 			return new CloneJdbcConnectionDetails(details, this::cloneUrl);
 		}
-		if (bean instanceof FlywayConnectionDetails details && !(bean instanceof CloneFlywayConnectionDetails)
-				&& details.getJdbcUrl() != null && isRedirectable(details.getJdbcUrl())) {
-			return new CloneFlywayConnectionDetails(details, this::cloneUrl);
-		}
-		if (bean instanceof Flyway flyway && hasSchema()) {
-			schema().fill(flyway.getConfiguration());
-		}
 		if (hikariPresent && bean instanceof HikariDataSource dataSource && hasSchema()) {
 			sizePool(dataSource);
 		}
@@ -74,7 +65,7 @@ final class ContextSchemaPostProcessor implements BeanPostProcessor, DisposableB
 	 * Redirect only MySQL and MariaDB URLs, and never a URL that already names a clone (one
 	 * registered by hand with {@code SchemaClones}).
 	 */
-	private static boolean isRedirectable(String url) {
+	static boolean isRedirectable(String url) {
 		if (!MySqlUrl.isMySql(url)) {
 			// Left alone rather than rejected: a suite may keep some contexts on H2.
 			logger.warn(("'%s' is not a MySQL or MariaDB URL: this context runs on it without a clone. "
@@ -84,15 +75,15 @@ final class ContextSchemaPostProcessor implements BeanPostProcessor, DisposableB
 		return !SchemaRegistry.looksLikeClone(MySqlUrl.parse(url).database());
 	}
 
-	private synchronized boolean hasSchema() {
+	synchronized boolean hasSchema() {
 		return this.application != null;
 	}
 
-	private String cloneUrl() {
+	String cloneUrl() {
 		return schema().url();
 	}
 
-	private synchronized ContextSchema schema() {
+	synchronized ContextSchema schema() {
 		if (this.schema == null) {
 			this.schema = new ContextSchema(MySqlUrl.parse(this.application.getJdbcUrl()), this.application.getUsername(),
 					this.application.getPassword(), this.properties);

@@ -1,10 +1,12 @@
 package dev.schemaclone.autoconfigure;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.flyway.autoconfigure.FlywayConnectionDetails;
 import org.springframework.boot.flyway.autoconfigure.FlywayMigrationStrategy;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
 import org.springframework.boot.jdbc.autoconfigure.JdbcConnectionDetails;
@@ -30,18 +32,35 @@ public final class SchemaCloneAutoConfiguration {
 	}
 
 	/**
-	 * Skips the context's own migrate when its clone is filled: the fingerprint proved the
-	 * clone current. A strategy of the application's own wins.
+	 * The Flyway side, only where Boot's Flyway support (spring-boot-flyway) is present:
+	 * without it no migration runs and each context gets an empty clone.
 	 */
-	@Bean
-	@ConditionalOnMissingBean(FlywayMigrationStrategy.class)
-	@ConditionalOnBooleanProperty(name = "schemaclone.run-context-migration", havingValue = false, matchIfMissing = true)
-	FlywayMigrationStrategy schemaCloneMigrationStrategy(ContextSchemaPostProcessor postProcessor) {
-		return (flyway) -> {
-			if (!postProcessor.isFilledClone()) {
-				flyway.migrate();
-			}
-		};
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(FlywayConnectionDetails.class)
+	static class FlywayCloneConfiguration {
+
+		@Bean
+		static FlywayClonePostProcessor schemaCloneFlywayPostProcessor(
+				ObjectProvider<ContextSchemaPostProcessor> contextSchema) {
+			return new FlywayClonePostProcessor(contextSchema);
+		}
+
+		/**
+		 * Skips the context's own migrate when its clone is filled: the fingerprint proved
+		 * the clone current. A strategy of the application's own wins.
+		 */
+		@Bean
+		@ConditionalOnMissingBean(FlywayMigrationStrategy.class)
+		@ConditionalOnBooleanProperty(name = "schemaclone.run-context-migration", havingValue = false,
+				matchIfMissing = true)
+		FlywayMigrationStrategy schemaCloneMigrationStrategy(ContextSchemaPostProcessor postProcessor) {
+			return (flyway) -> {
+				if (!postProcessor.isFilledClone()) {
+					flyway.migrate();
+				}
+			};
+		}
+
 	}
 
 	@Configuration(proxyBeanMethods = false)

@@ -42,6 +42,14 @@ class SchemaCloneAutoConfigurationTests {
 	}
 
 	@Test
+	void clonesWithoutFlywayPartsWhereBootsFlywaySupportIsMissing() {
+		this.runner.withClassLoader(new FilteredClassLoader("org.springframework.boot.flyway"))
+			.run((context) -> assertThat(context).hasNotFailed()
+				.hasSingleBean(ContextSchemaPostProcessor.class)
+				.doesNotHaveBean(FlywayClonePostProcessor.class));
+	}
+
+	@Test
 	void givesNoServerOfItsOwnWhenTheApplicationNamesOne() {
 		this.runner.run((context) -> assertThat(context).doesNotHaveBean(JdbcConnectionDetails.class));
 	}
