@@ -9,6 +9,7 @@ import org.flywaydb.core.api.configuration.FluentConfiguration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
+import dev.schemaclone.testsupport.ChildJvm;
 import dev.schemaclone.testsupport.TestServer;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -67,6 +68,36 @@ class FailureIT {
 				.withMessageContaining("'schemaclone.lock-timeout'");
 			assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(15));
 		}
+	}
+
+	@Test
+	void secondJvmWaitingOnASlowBuildFailsAtTheLockTimeout() throws Exception {
+		String runId = TestTemplates.newRunId();
+		TestServer.execute("INSERT INTO " + TestTemplates.COUNTER_SCHEMA + ".slow_down VALUES (60)");
+		FluentConfiguration slow = TestTemplates.counted(runId, "classpath:slow");
+		String lockName = PREFIX + "_build_" + MigrationFingerprint.of(slow).shortHex();
+		try (ChildJvm builder = ChildJvm.start(TemplateClient.class, PREFIX, runId, "hold", "classpath:slow");
+				SchemaWorkspace waiter = SchemaWorkspace.open(TestServer.server(),
+						new WorkspaceSettings(PREFIX, Duration.ofSeconds(3), Duration.ofSeconds(60)))) {
+			awaitLockHeld(lockName);
+			long start = System.nanoTime();
+			assertThatExceptionOfType(SchemaCloneException.class).isThrownBy(() -> waiter.template(slow))
+				.withMessageContaining("Timed out after PT3S waiting for lock '" + lockName + "'")
+				.withMessageContaining("held by connection id")
+				.withMessageContaining("'schemaclone.lock-timeout'");
+			assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(15));
+		}
+	}
+
+	private static void awaitLockHeld(String lockName) throws InterruptedException {
+		long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
+		while (System.nanoTime() < deadline) {
+			if (TestTemplates.queryInt("SELECT IS_USED_LOCK('" + lockName + "') IS NOT NULL") == 1) {
+				return;
+			}
+			Thread.sleep(100);
+		}
+		throw new IllegalStateException("The builder never took lock " + lockName);
 	}
 
 	@Test
