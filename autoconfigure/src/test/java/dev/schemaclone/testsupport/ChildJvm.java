@@ -86,10 +86,6 @@ public final class ChildJvm implements AutoCloseable {
 		this.process.waitFor(seconds, TimeUnit.SECONDS);
 	}
 
-	public List<String> lines() {
-		return this.lines;
-	}
-
 	@Override
 	public void close() throws InterruptedException {
 		kill();
