@@ -58,12 +58,14 @@ final class SpareClones {
 			return null;
 		}
 		Spares spares = spares(template);
-		String ready = spares.ready.poll();
-		if (ready != null || spares.inMaking.get() == 0) {
-			return ready;
-		}
+		long deadline = System.nanoTime() + MAX_WAIT.toNanos();
 		try {
-			return spares.ready.poll(MAX_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+			// Polled in slices: a spare whose making fails adds nothing to wait for.
+			String ready = spares.ready.poll();
+			while (ready == null && spares.inMaking.get() > 0 && System.nanoTime() < deadline) {
+				ready = spares.ready.poll(50, TimeUnit.MILLISECONDS);
+			}
+			return ready;
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
