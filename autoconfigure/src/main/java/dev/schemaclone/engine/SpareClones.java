@@ -65,7 +65,8 @@ final class SpareClones {
 			while (ready == null && spares.inMaking.get() > 0 && System.nanoTime() < deadline) {
 				ready = spares.ready.poll(50, TimeUnit.MILLISECONDS);
 			}
-			return ready;
+			// One finished between the first look and the count.
+			return (ready != null) ? ready : spares.ready.poll();
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
