@@ -2,8 +2,6 @@ package dev.schemaclone.engine;
 
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.util.HashMap;
-import java.util.Map;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -29,11 +27,11 @@ final class OrphanSweeper {
 	 * @return how many clones were dropped
 	 */
 	static int sweep(Connection connection, SchemaRegistry registry, String self) throws SQLException {
-		Map<String, Boolean> dead = new HashMap<>();
+		OwnerStatus owners = new OwnerStatus(connection, registry.prefix());
 		int dropped = 0;
 		for (Entry entry : registry.findAll(connection)) {
 			if (SchemaRegistry.CLONE.equals(entry.state()) && !self.equals(entry.owner())
-					&& isDead(connection, registry, entry.owner(), dead)) {
+					&& owners.isDead(entry.owner())) {
 				registry.drop(connection, entry.name());
 				dropped++;
 			}
@@ -42,16 +40,6 @@ final class OrphanSweeper {
 			logger.info("Dropped %d clone(s) left by processes that ended without cleaning up".formatted(dropped));
 		}
 		return dropped;
-	}
-
-	private static boolean isDead(Connection connection, SchemaRegistry registry, String owner, Map<String, Boolean> dead)
-			throws SQLException {
-		Boolean known = dead.get(owner);
-		if (known == null) {
-			known = OwnerLease.isDead(connection, registry.prefix(), owner);
-			dead.put(owner, known);
-		}
-		return known;
 	}
 
 }

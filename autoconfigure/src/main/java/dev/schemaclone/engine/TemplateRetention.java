@@ -28,10 +28,11 @@ final class TemplateRetention {
 
 	static void prune(Connection connection, SchemaRegistry registry) throws SQLException {
 		List<Entry> entries = registry.findAll(connection);
+		OwnerStatus owners = new OwnerStatus(connection, registry.prefix());
 		Set<String> inUse = new HashSet<>();
 		for (Entry entry : entries) {
 			if (SchemaRegistry.CLONE.equals(entry.state()) && entry.template() != null
-					&& !OwnerLease.isDead(connection, registry.prefix(), entry.owner())) {
+					&& !owners.isDead(entry.owner())) {
 				inUse.add(entry.template());
 			}
 		}
