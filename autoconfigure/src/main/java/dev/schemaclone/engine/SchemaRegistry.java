@@ -170,9 +170,7 @@ public final class SchemaRegistry {
 			throw new SchemaCloneException(
 					"Refusing to drop schema '%s': schemaclone has no record of creating it".formatted(name));
 		}
-		try (Statement statement = connection.createStatement()) {
-			statement.execute("DROP DATABASE IF EXISTS " + Identifiers.quote(name));
-		}
+		SchemaDrop.dropIfExists(connection, name);
 		try (PreparedStatement statement = connection.prepareStatement("DELETE FROM " + table() + " WHERE schema_name = ?")) {
 			statement.setString(1, name);
 			statement.executeUpdate();

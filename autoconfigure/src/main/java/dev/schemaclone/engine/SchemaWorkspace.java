@@ -140,7 +140,7 @@ public final class SchemaWorkspace implements AutoCloseable {
 
 	private void recreateEmpty(String name) {
 		try (Connection connection = this.server.open(); Statement statement = connection.createStatement()) {
-			statement.execute("DROP DATABASE " + Identifiers.quote(name));
+			SchemaDrop.dropIfExists(connection, name);
 			statement.execute("CREATE DATABASE " + Identifiers.quote(name));
 		}
 		catch (SQLException ex) {

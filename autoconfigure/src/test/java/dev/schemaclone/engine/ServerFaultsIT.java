@@ -1,5 +1,8 @@
 package dev.schemaclone.engine;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
 import java.time.Duration;
 
 import org.flywaydb.core.Flyway;
@@ -21,9 +24,9 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
- * A server that is not there, refuses the credentials or the privileges, restarts or goes
- * away mid-suite: a clear error within seconds, never a hang, and never a password in a
- * message or a log line. Runs on a throwaway {@code mariadbd}, never the shared server.
+ * A server that is not there, refuses the credentials or the privileges, keeps a file it does
+ * not know in a clone's directory, restarts or goes away mid-suite: a clear error within
+ * seconds, never a hang, and never a password in a message or a log line. Runs on a throwaway {@code mariadbd}, never the shared server.
  */
 @ExtendWith(OutputCaptureExtension.class)
 @TestMethodOrder(OrderAnnotation.class)
@@ -84,6 +87,39 @@ class ServerFaultsIT {
 
 	@Test
 	@Order(4)
+	void fileLingeringInCloneDirectoryIsWaitedOut() throws Exception {
+		try (SchemaWorkspace workspace = open(server.admin())) {
+			String clone = cloneWithStrayFile(workspace, "lingering.tmp");
+			Path lingering = server.schemaDirectory(clone).resolve("lingering.tmp");
+			Thread remover = new Thread(() -> deleteAfter(lingering, Duration.ofMillis(300)));
+			remover.start();
+			workspace.drop(clone);
+			remover.join();
+			assertThat(exists(clone)).isFalse();
+		}
+	}
+
+	@Test
+	@Order(5)
+	void fileStuckInCloneDirectoryFailsWithinSecondsAndKeepsTheRecord() throws Exception {
+		try (SchemaWorkspace workspace = open(server.admin())) {
+			String clone = cloneWithStrayFile(workspace, "stuck.tmp");
+			long start = System.nanoTime();
+			assertThatExceptionOfType(SchemaCloneException.class).isThrownBy(() -> workspace.drop(clone))
+				.withMessageContaining("Cannot drop schema '%s'".formatted(clone))
+				.withMessageContaining("Directory not empty")
+				.withMessageContaining("holds a file it does not know in '%s': remove it".formatted(clone));
+			assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(BOUND);
+			// The record stays, so that the next run may drop what is left once the file is gone.
+			try (Connection connection = server.admin().open()) {
+				assertThat(workspace.registry().find(connection, clone)).isNotNull();
+			}
+			Files.delete(server.schemaDirectory(clone).resolve("stuck.tmp"));
+		}
+	}
+
+	@Test
+	@Order(6)
 	void serverRestartedMidSuiteKeepsClonesAndLease(CapturedOutput output) throws Exception {
 		try (SchemaWorkspace workspace = open(server.admin())) {
 			String template = workspace.template(Flyway.configure().locations(TestTemplates.fidelity()));
@@ -103,7 +139,7 @@ class ServerFaultsIT {
 	}
 
 	@Test
-	@Order(5)
+	@Order(7)
 	void serverGoneMidSuiteFailsWithinSeconds() throws Exception {
 		try (SchemaWorkspace workspace = open(server.admin())) {
 			String template = workspace.template(Flyway.configure().locations(TestTemplates.fidelity()));
@@ -112,6 +148,25 @@ class ServerFaultsIT {
 			assertThatExceptionOfType(SchemaCloneException.class).isThrownBy(() -> workspace.createClone(template))
 				.withMessageContaining("Cannot connect to jdbc:mysql://127.0.0.1:" + server.port() + "/");
 			assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(BOUND);
+		}
+	}
+
+	/**
+	 * A clone whose directory also holds a file the server does not know.
+	 */
+	private static String cloneWithStrayFile(SchemaWorkspace workspace, String file) throws Exception {
+		String clone = workspace.createClone(workspace.template(Flyway.configure().locations(TestTemplates.fidelity())));
+		Files.createFile(server.schemaDirectory(clone).resolve(file));
+		return clone;
+	}
+
+	private static void deleteAfter(Path file, Duration delay) {
+		try {
+			Thread.sleep(delay.toMillis());
+			Files.delete(file);
+		}
+		catch (Exception ex) {
+			throw new IllegalStateException(ex);
 		}
 	}
 

@@ -111,8 +111,13 @@ final class TestTemplates {
 	 * Drop every schema of a test prefix, the registry included.
 	 */
 	static void dropAll(String prefix) {
-		for (String schema : schemasLike(prefix.replace("_", "\\_") + "\\_%")) {
-			TestServer.execute("DROP DATABASE IF EXISTS `" + schema + "`");
+		try (Connection connection = TestServer.server().open()) {
+			for (String schema : schemasLike(prefix.replace("_", "\\_") + "\\_%")) {
+				SchemaDrop.dropIfExists(connection, schema);
+			}
+		}
+		catch (SQLException ex) {
+			throw new IllegalStateException(ex);
 		}
 	}
 

@@ -76,6 +76,14 @@ public final class ThrowawayServer implements AutoCloseable {
 	}
 
 	/**
+	 * Return the directory of one schema's files, for tests that put there a file the server
+	 * does not expect.
+	 */
+	public Path schemaDirectory(String schema) {
+		return this.directory.resolve("data").resolve(schema);
+	}
+
+	/**
 	 * Run statements as root.
 	 */
 	public void execute(String... sql) throws SQLException {
