@@ -4,6 +4,9 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+
 /**
  * The one {@code DROP DATABASE} of the engine, repeated when the server found the schema's
  * directory not yet empty.
@@ -14,6 +17,8 @@ import java.sql.Statement;
  * tables are gone. The same statement a moment later finds the directory empty.
  */
 final class SchemaDrop {
+
+	private static final Log logger = LogFactory.getLog(SchemaDrop.class);
 
 	/** {@code ER_DB_DROP_RMDIR}, the same code in MySQL and MariaDB. */
 	private static final int DIRECTORY_NOT_EMPTY = 1010;
@@ -49,6 +54,7 @@ final class SchemaDrop {
 								+ " attempts; the tables are gone, but the server's data directory holds a file it does not know in '"
 								+ name + "': remove it, and the next run drops the schema", ex.getSQLState(), ex.getErrorCode(), ex);
 					}
+					logger.debug("Schema '%s' not dropped yet (%s); trying again".formatted(name, ex.getMessage()));
 					pause(attempt, ex);
 				}
 			}
