@@ -154,6 +154,8 @@ public final class SchemaWorkspace implements AutoCloseable {
 	private void fill(String template, String clone) {
 		long start = System.nanoTime();
 		try (Connection connection = this.server.open()) {
+			// Recorded first: from here on, template retention in other processes keeps the template.
+			this.registry.recordTemplate(connection, clone, template);
 			TemplateDefinition definition = this.definitions.get(template);
 			if (definition == null) {
 				definition = TemplateDefinition.read(connection, template);
@@ -164,7 +166,6 @@ public final class SchemaWorkspace implements AutoCloseable {
 						+ " COLLATE " + definition.collation());
 			}
 			SchemaCloner.copy(this.server, definition, clone, this.settings.cloneConnections());
-			this.registry.recordTemplate(connection, clone, template);
 		}
 		catch (SQLException ex) {
 			throw new SchemaCloneException("Cannot clone template '%s' into '%s': %s".formatted(template, clone,
