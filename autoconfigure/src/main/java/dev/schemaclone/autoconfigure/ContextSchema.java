@@ -1,7 +1,5 @@
 package dev.schemaclone.autoconfigure;
 
-import org.apache.commons.logging.Log;
-import org.apache.commons.logging.LogFactory;
 import org.flywaydb.core.api.configuration.Configuration;
 
 import dev.schemaclone.engine.DatabaseServer;
@@ -12,12 +10,10 @@ import dev.schemaclone.engine.SchemaWorkspaces;
 
 /**
  * The schema of one application context: created empty when the context first asks for its
- * URL, filled from the template when the context's Flyway is ready, dropped when the context
- * closes.
+ * URL, filled from the template when the context's Flyway is ready, dropped in the background
+ * when the context closes.
  */
 final class ContextSchema {
-
-	private static final Log logger = LogFactory.getLog(ContextSchema.class);
 
 	private final SchemaWorkspace workspace;
 
@@ -66,8 +62,7 @@ final class ContextSchema {
 			this.workspace.keep(this.reserved.name());
 		}
 		else {
-			this.workspace.drop(this.reserved.name());
-			logger.debug("Dropped clone '" + this.reserved.name() + "' with its context");
+			this.workspace.dropLater(this.reserved.name());
 		}
 	}
 

@@ -22,6 +22,8 @@ public final class SchemaWorkspace implements AutoCloseable {
 
 	private static final Log logger = LogFactory.getLog(SchemaWorkspace.class);
 
+	private static final Duration DROP_LOCK_WAIT = Duration.ofSeconds(30);
+
 	private final DatabaseServer server;
 
 	private final WorkspaceSettings settings;
@@ -42,6 +44,8 @@ public final class SchemaWorkspace implements AutoCloseable {
 
 	private final SpareClones spares;
 
+	private final CloneDrops drops;
+
 	/** The template the last context was filled from: the best guess for the next one. */
 	private volatile String lastTemplate;
 
@@ -51,6 +55,7 @@ public final class SchemaWorkspace implements AutoCloseable {
 		this.registry = registry;
 		this.lease = lease;
 		this.spares = new SpareClones(settings.prefetch(), this::createClone);
+		this.drops = new CloneDrops(settings.cloneConnections(), this::dropNow);
 	}
 
 	/**
@@ -196,36 +201,57 @@ public final class SchemaWorkspace implements AutoCloseable {
 	}
 
 	/**
-	 * Drop a schema this process created.
+	 * Drop a schema this process created, and wait for it.
 	 * @param schema the schema's name
 	 */
 	public void drop(String schema) {
-		// At exit, closing contexts and the shutdown hook race to drop the same clones: the
-		// one that takes a clone out of the set drops it.
-		if (!this.clones.remove(schema) && this.created.contains(schema)) {
-			return;
+		if (take(schema)) {
+			dropNow(schema);
 		}
-		try (Connection connection = this.server.open()) {
+	}
+
+	/**
+	 * Drop a clone this process created in the background; the process waits for it at exit.
+	 * @param clone the clone's name
+	 */
+	public void dropLater(String clone) {
+		if (take(clone)) {
+			this.drops.submit(clone);
+		}
+	}
+
+	/**
+	 * Drop every clone this process made and has not dropped yet, and wait for every drop.
+	 */
+	public void dropClones() {
+		this.spares.close();
+		for (String clone : List.copyOf(this.clones)) {
+			if (take(clone)) {
+				this.drops.submit(clone);
+			}
+		}
+		this.drops.awaitAll();
+	}
+
+	/**
+	 * Return whether the caller is the one to drop a schema. At exit, closing contexts and
+	 * the shutdown hook race to drop the same clones: the one that takes a clone out of the
+	 * set drops it.
+	 */
+	private boolean take(String schema) {
+		return this.clones.remove(schema) || !this.created.contains(schema);
+	}
+
+	private void dropNow(String schema) {
+		try (Connection connection = this.server.open(); Statement statement = connection.createStatement()) {
+			// A drop nobody waits for must not wait the server's default day for a lock that a
+			// transaction left open holds on the clone.
+			statement.execute("SET SESSION lock_wait_timeout = " + DROP_LOCK_WAIT.toSeconds());
 			this.registry.drop(connection, schema);
 			logger.debug("Dropped '" + schema + "'");
 		}
 		catch (SQLException ex) {
 			throw new SchemaCloneException("Cannot drop schema '%s': %s".formatted(schema, ex.getMessage()), ex);
-		}
-	}
-
-	/**
-	 * Drop every clone this process made and has not dropped yet.
-	 */
-	public void dropClones() {
-		this.spares.close();
-		for (String clone : List.copyOf(this.clones)) {
-			try {
-				drop(clone);
-			}
-			catch (SchemaCloneException ex) {
-				logger.warn(ex.getMessage() + "; the next run drops it");
-			}
 		}
 	}
 

@@ -1,5 +1,9 @@
 package dev.schemaclone.autoconfigure;
 
+import java.sql.Connection;
+import java.sql.Statement;
+import java.time.Duration;
+
 import javax.sql.DataSource;
 
 import org.junit.jupiter.api.Test;
@@ -11,15 +15,19 @@ import org.springframework.context.ConfigurableApplicationContext;
 import dev.schemaclone.testsupport.TestServer;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 /**
  * A clone lives as long as its context: kept while the context is stopped (Spring pauses
- * cached contexts that way), dropped when it closes, kept on request for debugging.
+ * cached contexts that way), dropped in the background when it closes (closing does not wait
+ * for the server), kept on request for debugging.
  */
 class ContextLifecycleIT {
 
+	private static final Duration DROPPED_WITHIN = Duration.ofSeconds(10);
+
 	@Test
-	void cloneSurvivesStopAndIsDroppedOnClose() {
+	void cloneSurvivesStopAndIsDroppedOnClose() throws InterruptedException {
 		String clone;
 		try (ConfigurableApplicationContext context = start()) {
 			clone = ContextSchemas.currentSchema(context.getBean(DataSource.class));
@@ -28,7 +36,25 @@ class ContextLifecycleIT {
 			context.start();
 			assertThat(ContextSchemas.exists(clone)).isTrue();
 		}
-		assertThat(ContextSchemas.exists(clone)).isFalse();
+		assertThat(ContextSchemas.goneWithin(clone, DROPPED_WITHIN)).isTrue();
+	}
+
+	@Test
+	void closeDoesNotWaitForTheDrop() throws Exception {
+		String clone;
+		try (Connection reader = TestServer.server().open()) {
+			ConfigurableApplicationContext context = start();
+			clone = ContextSchemas.currentSchema(context.getBean(DataSource.class));
+			// An open transaction that read the clone holds a metadata lock the DROP must wait for.
+			reader.setAutoCommit(false);
+			try (Statement statement = reader.createStatement()) {
+				statement.executeQuery("SELECT COUNT(*) FROM `" + clone + "`.person").close();
+			}
+			assertTimeoutPreemptively(DROPPED_WITHIN, context::close);
+			assertThat(ContextSchemas.exists(clone)).isTrue();
+			reader.commit();
+		}
+		assertThat(ContextSchemas.goneWithin(clone, DROPPED_WITHIN)).isTrue();
 	}
 
 	@Test

@@ -1,5 +1,7 @@
 package dev.schemaclone.autoconfigure;
 
+import java.time.Duration;
+
 import javax.sql.DataSource;
 
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -33,6 +35,20 @@ final class ContextSchemas {
 		catch (java.sql.SQLException ex) {
 			throw new IllegalStateException(ex);
 		}
+	}
+
+	/**
+	 * Return whether a schema is gone within a bound, asking the server every 50 ms.
+	 */
+	static boolean goneWithin(String schema, Duration bound) throws InterruptedException {
+		long deadline = System.nanoTime() + bound.toNanos();
+		while (exists(schema)) {
+			if (System.nanoTime() > deadline) {
+				return false;
+			}
+			Thread.sleep(50);
+		}
+		return true;
 	}
 
 	static boolean exists(String schema) {

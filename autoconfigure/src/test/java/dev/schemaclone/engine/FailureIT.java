@@ -3,6 +3,7 @@ package dev.schemaclone.engine;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.Statement;
 import java.time.Duration;
 
 import org.flywaydb.core.api.configuration.FluentConfiguration;
@@ -16,8 +17,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
- * What a failing migration, a lock held too long, a blocked migration and a foreign schema
- * in our way get: a clear error within a bounded time, and nothing of anyone else's dropped.
+ * What a failing migration, a lock held too long, a blocked migration, a foreign schema in
+ * our way and a transaction left open on a clone get: a clear error within a bounded time,
+ * and nothing of anyone else's dropped.
  */
 class FailureIT {
 
@@ -131,6 +133,24 @@ class FailureIT {
 				.withMessageContaining("its name is not one schemaclone gives");
 		}
 		assertThat(TestTemplates.queryInt("SELECT COUNT(*) FROM information_schema.TABLES WHERE TABLE_SCHEMA = '" + squatter + "'")).isEqualTo(1);
+	}
+
+	@Test
+	void dropBlockedByATransactionLeftOpenGivesUpWithinItsBoundAndKeepsTheRecord() throws Exception {
+		try (SchemaWorkspace workspace = TestTemplates.workspace(PREFIX); Connection leaked = TestServer.server().open()) {
+			String clone = workspace.createClone(workspace.template(TestTemplates.counted(TestTemplates.newRunId())));
+			leaked.setAutoCommit(false);
+			try (Statement statement = leaked.createStatement()) {
+				statement.executeQuery("SELECT COUNT(*) FROM `" + clone + "`.flyway_schema_history").close();
+			}
+			long start = System.nanoTime();
+			assertThatExceptionOfType(SchemaCloneException.class).isThrownBy(() -> workspace.drop(clone))
+				.withMessageContaining("Cannot drop schema '" + clone + "'")
+				.withMessageContaining("Lock wait timeout exceeded");
+			assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(45));
+			leaked.rollback();
+			assertThat(state(clone)).isEqualTo(SchemaRegistry.CLONE);
+		}
 	}
 
 	private static String state(String template) {

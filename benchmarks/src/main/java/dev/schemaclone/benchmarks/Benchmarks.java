@@ -25,7 +25,8 @@ import dev.schemaclone.engine.WorkspaceSettings;
 
 /**
  * Runs every measurement of docs/benchmarks.md side by side in one run and prints the tables.
- * Usage: {@code java -jar schemaclone-benchmarks.jar [--url URL] [--runs N] [--ranger DIR] [--quick]}.
+ * Usage: {@code java -jar schemaclone-benchmarks.jar [--url URL] [--runs N] [--ranger DIR] [--quick]
+ * [--parts histories,herd,suite]}.
  */
 public final class Benchmarks {
 
@@ -64,14 +65,15 @@ public final class Benchmarks {
 		}
 		Path ranger = Path.of(options.getOrDefault("ranger", "../shared/corpora/apache-ranger-mysql/migrations"));
 		try {
-			benchmarks.run(histories, Files.isDirectory(ranger) ? ranger.toAbsolutePath().normalize() : null, quick);
+			benchmarks.run(histories, Files.isDirectory(ranger) ? ranger.toAbsolutePath().normalize() : null, quick,
+					List.of(options.getOrDefault("parts", "histories,herd,suite").split(",")));
 		}
 		finally {
 			FileSystemUtils.deleteRecursively(work);
 		}
 	}
 
-	private void run(List<GeneratedHistory> histories, Path ranger, boolean quick) throws Exception {
+	private void run(List<GeneratedHistory> histories, Path ranger, boolean quick, List<String> parts) throws Exception {
 		execute("CREATE DATABASE IF NOT EXISTS " + GeneratedHistory.COUNTER_SCHEMA,
 				"CREATE TABLE IF NOT EXISTS " + GeneratedHistory.COUNTER_SCHEMA + ".runs (history VARCHAR(32) NOT NULL)");
 		dropSchemasLike("bench\\_%");
@@ -80,30 +82,36 @@ public final class Benchmarks {
 		line("- %d cores, Java %s, %s".formatted(Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"),
 				query("SELECT CONCAT(VERSION(), ', datadir ', @@datadir, ', innodb_flush_log_at_trx_commit=', @@innodb_flush_log_at_trx_commit)")));
 		line("- %d runs per measurement; medians with min–max".formatted(this.runs));
-		line("");
-		line("## Per history: migrate, clone, server floor, context wait");
-		line("");
-		line("| history | full migrate | clone, 1 connection | clone, %d connections | floor (N × trivial CREATE TABLE, 1 connection) | clone / floor | migrate / clone | context wait, no prefetch | context wait, prefetch | fingerprint | no-op migrate on a clone |"
-			.formatted(WorkspaceSettings.DEFAULT_CLONE_CONNECTIONS));
-		line("|---|---|---|---|---|---|---|---|---|---|---|");
-		for (GeneratedHistory history : histories) {
-			perHistory(history.label(), history.location(), history.tables());
-		}
-		if (ranger != null) {
-			perHistory("Apache Ranger, 71 migrations / 90 tables", "filesystem:" + ranger, 90);
+		if (parts.contains("histories")) {
+			line("");
+			line("## Per history: migrate, clone, server floor, context wait");
+			line("");
+			line("| history | full migrate | clone, 1 connection | clone, %d connections | floor (N × trivial CREATE TABLE, 1 connection) | clone / floor | migrate / clone | context wait, no prefetch | context wait, prefetch | fingerprint | no-op migrate on a clone |"
+				.formatted(WorkspaceSettings.DEFAULT_CLONE_CONNECTIONS));
+			line("|---|---|---|---|---|---|---|---|---|---|---|");
+			for (GeneratedHistory history : histories) {
+				perHistory(history.label(), history.location(), history.tables());
+			}
+			if (ranger != null) {
+				perHistory("Apache Ranger, 71 migrations / 90 tables", "filesystem:" + ranger, 90);
+			}
 		}
 		GeneratedHistory herdHistory = histories.get(1);
-		line("");
-		line("## Thundering herd: 8 JVMs at once, each needing the schema (" + herdHistory.label() + ")");
-		line("");
-		herd(herdHistory, quick ? 1 : 3);
-		line("");
-		line("## Whole suite: 3 forks × 4 contexts (" + herdHistory.label() + ")");
-		for (int statements : new int[] { 40, 1000 }) {
+		if (parts.contains("herd")) {
 			line("");
-			line("### %d statements of test work per context".formatted(statements));
+			line("## Thundering herd: 8 JVMs at once, each needing the schema (" + herdHistory.label() + ")");
 			line("");
-			suite(herdHistory, quick ? 1 : 3, statements);
+			herd(herdHistory, quick ? 1 : 3);
+		}
+		if (parts.contains("suite")) {
+			line("");
+			line("## Whole suite: 3 forks × 4 contexts (" + herdHistory.label() + ")");
+			for (int statements : new int[] { 40, 1000 }) {
+				line("");
+				line("### %d statements of test work per context".formatted(statements));
+				line("");
+				suite(herdHistory, quick ? 1 : 3, statements);
+			}
 		}
 		dropSchemasLike("bench\\_%");
 		System.out.println();
