@@ -72,7 +72,8 @@ public class SchemaCloneProperties {
 	private boolean runContextMigration;
 
 	/**
-	 * How many connections one clone spreads its tables and rows over, at most.
+	 * How many connections one clone spreads its tables and rows over, at most, and how many
+	 * clones are dropped at once.
 	 */
 	private int cloneConnections = 4;
 

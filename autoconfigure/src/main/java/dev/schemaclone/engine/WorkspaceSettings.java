@@ -9,7 +9,8 @@ import java.time.Duration;
  * @param lockTimeout how long to wait for another process's template build
  * @param migrationTimeout how long one template migration may take
  * @param prefetch how many spare clones to keep ready in the background, 0 for none
- * @param cloneConnections how many connections one clone spreads its tables over, at most
+ * @param cloneConnections how many connections one clone spreads its tables over, at most, and
+ * how many clones are dropped at once
  */
 public record WorkspaceSettings(String prefix, Duration lockTimeout, Duration migrationTimeout, int prefetch,
 		int cloneConnections) {
