@@ -81,7 +81,7 @@ final class Workers {
 
 	/**
 	 * One fork of the suite:
-	 * {@code suite-worker floor|naive|schemaclone url location contexts fork statements}.
+	 * {@code suite-worker floor|naive|naive-dropping|schemaclone url location contexts fork statements}.
 	 * Each context stands for the test classes that share it: it starts, does a little work,
 	 * and stays cached until the fork ends.
 	 */
@@ -102,8 +102,8 @@ final class Workers {
 			switch (mode) {
 				case "floor" -> properties.addAll(List.of("--spring.datasource.url=" + server.urlOf("bench_floor").toJdbcUrl(),
 						"--spring.flyway.enabled=false", "--schemaclone.enabled=false"));
-				case "naive" -> properties.addAll(List.of("--spring.datasource.url="
-						+ server.urlOf("bench_naive_" + args[5] + "_" + k).toJdbcUrl()
+				case "naive", "naive-dropping" -> properties.addAll(List.of("--spring.datasource.url="
+						+ server.urlOf(naiveSchema(args[5], k)).toJdbcUrl()
 						+ (server.url().query().isEmpty() ? "?" : "&") + "createDatabaseIfNotExist=true",
 						"--schemaclone.enabled=false"));
 				default -> properties.addAll(List.of("--spring.datasource.url=" + server.urlOf("bench_app").toJdbcUrl(),
@@ -117,6 +117,21 @@ final class Workers {
 			cache.add(context);
 		}
 		cache.forEach(ConfigurableApplicationContext::close);
+		if (mode.equals("naive-dropping")) {
+			// Leaves the server as schemaclone does: a schema per context is one to drop.
+			try (var connection = server.open(); var statement = connection.createStatement()) {
+				for (int k = 0; k < contexts; k++) {
+					statement.execute("DROP DATABASE `" + naiveSchema(args[5], k) + "`");
+				}
+			}
+			catch (java.sql.SQLException ex) {
+				throw new IllegalStateException(ex);
+			}
+		}
+	}
+
+	private static String naiveSchema(String fork, int context) {
+		return "bench_naive_" + fork + "_" + context;
 	}
 
 	private static void work(JdbcTemplate jdbc, int statements) {
