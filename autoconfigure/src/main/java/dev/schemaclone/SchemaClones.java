@@ -11,6 +11,7 @@ import org.springframework.util.function.SingletonSupplier;
 
 import dev.schemaclone.engine.DatabaseServer;
 import dev.schemaclone.engine.MySqlUrl;
+import dev.schemaclone.engine.ReservedSchema;
 import dev.schemaclone.engine.SchemaWorkspace;
 import dev.schemaclone.engine.SchemaWorkspaces;
 import dev.schemaclone.engine.WorkspaceSettings;
@@ -91,7 +92,9 @@ public final class SchemaClones {
 		FluentConfiguration configuration = Flyway.configure();
 		this.flyway.accept(configuration);
 		SchemaWorkspace workspace = SchemaWorkspaces.get(this.server, this.settings);
-		return this.server.urlOf(workspace.createClone(workspace.template(configuration))).toJdbcUrl();
+		ReservedSchema clone = workspace.reserve();
+		workspace.complete(clone, configuration);
+		return this.server.urlOf(clone.name()).toJdbcUrl();
 	}
 
 }

@@ -48,7 +48,7 @@ final class ContextSchema {
 	 */
 	synchronized void fill(Configuration flyway) {
 		if (!this.filled) {
-			this.workspace.complete(this.reserved, this.workspace.template(flyway));
+			this.workspace.complete(this.reserved, flyway);
 			this.filled = true;
 		}
 	}

@@ -67,6 +67,22 @@ public final class NamedLock implements AutoCloseable {
 	}
 
 	/**
+	 * Take the lock if it is free, without waiting.
+	 * @param connection the connection to hold it; it may go on running other statements
+	 * @param name the lock name, at most 64 characters
+	 * @return the held lock, or {@code null} if another connection holds it
+	 * @throws SQLException if the server cannot be asked
+	 */
+	static NamedLock tryAcquire(Connection connection, String name) throws SQLException {
+		try (PreparedStatement statement = connection.prepareStatement("SELECT GET_LOCK(?, 0)")) {
+			statement.setString(1, name);
+			try (ResultSet result = statement.executeQuery()) {
+				return (result.next() && result.getInt(1) == 1) ? new NamedLock(connection, name) : null;
+			}
+		}
+	}
+
+	/**
 	 * Return the id and host of the connection that holds a lock, for error messages.
 	 * @param connection any connection to the server
 	 * @param name the lock name

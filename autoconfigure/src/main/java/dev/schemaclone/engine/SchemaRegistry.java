@@ -26,6 +26,9 @@ public final class SchemaRegistry {
 
 	static final String CLONE = "CLONE";
 
+	/** A template that template retention is about to drop, unless a process is cloning it. */
+	static final String RETIRING = "RETIRING";
+
 	private static final Pattern ANY_CLONE = Pattern.compile("[a-z][a-z0-9_]*_c_[0-9a-f]{8}_[0-9]+");
 
 	private final String prefix;
@@ -55,6 +58,15 @@ public final class SchemaRegistry {
 	 */
 	public String templateName(MigrationFingerprint fingerprint) {
 		return this.prefix + "_tpl_" + fingerprint.shortHex();
+	}
+
+	/**
+	 * Return the name of the lock under which a template is built.
+	 * @param template the template's schema name
+	 * @return the lock's name
+	 */
+	public String buildLockName(String template) {
+		return this.prefix + "_build_" + template.substring((this.prefix + "_tpl_").length());
 	}
 
 	/**
@@ -113,21 +125,28 @@ public final class SchemaRegistry {
 	}
 
 	void updateState(Connection connection, String name, String state, String error) throws SQLException {
-		try (PreparedStatement statement = connection.prepareStatement("UPDATE " + table()
-				+ " SET state = ?, error = ?, updated_at = CURRENT_TIMESTAMP(6) WHERE schema_name = ?")) {
-			statement.setString(1, state);
-			statement.setString(2, error);
-			statement.setString(3, name);
-			statement.executeUpdate();
-		}
+		update(connection, "state = ?, error = ?, updated_at = CURRENT_TIMESTAMP(6)", "schema_name = ?", state, error, name);
+	}
+
+	/**
+	 * Move a schema from one state to another if it is still in the first, leaving its
+	 * {@code updated_at} alone: template retention orders templates by it.
+	 * @return whether the schema was in the first state
+	 */
+	boolean changeState(Connection connection, String name, String from, String to) throws SQLException {
+		return update(connection, "state = ?", "schema_name = ? AND state = ?", to, name, from) == 1;
 	}
 
 	void recordTemplate(Connection connection, String clone, String template) throws SQLException {
-		try (PreparedStatement statement = connection.prepareStatement("UPDATE " + table()
-				+ " SET template = ?, updated_at = CURRENT_TIMESTAMP(6) WHERE schema_name = ?")) {
-			statement.setString(1, template);
-			statement.setString(2, clone);
-			statement.executeUpdate();
+		update(connection, "template = ?, updated_at = CURRENT_TIMESTAMP(6)", "schema_name = ?", template, clone);
+	}
+
+	private int update(Connection connection, String set, String where, String... values) throws SQLException {
+		try (PreparedStatement statement = connection.prepareStatement("UPDATE " + table() + " SET " + set + " WHERE " + where)) {
+			for (int i = 0; i < values.length; i++) {
+				statement.setString(i + 1, values[i]);
+			}
+			return statement.executeUpdate();
 		}
 	}
 

@@ -14,6 +14,8 @@ import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.flywaydb.core.api.configuration.Configuration;
 
+import dev.schemaclone.engine.SchemaRegistry.Entry;
+
 /**
  * The schemas this process manages on one server under one prefix: it builds templates,
  * makes and drops clones, and on opening sweeps the clones of processes that died.
@@ -122,6 +124,23 @@ public final class SchemaWorkspace implements AutoCloseable {
 	}
 
 	/**
+	 * Make a reserved schema a clone of the template of a Flyway configuration, migrating
+	 * the template first if no process has. A template that another process's retention
+	 * dropped while this one was about to clone it is built again.
+	 * @param reserved the schema from {@link #reserve()}
+	 * @param flyway the configuration the application's own Flyway would run with
+	 */
+	public void complete(ReservedSchema reserved, Configuration flyway) {
+		try {
+			complete(reserved, template(flyway));
+		}
+		catch (TemplateRetiredException ex) {
+			logger.info(ex.getMessage() + "; building it again");
+			complete(reserved, template(flyway));
+		}
+	}
+
+	/**
 	 * Make a reserved schema a clone of a template: nothing to do when it was prefetched
 	 * from that template, a copy otherwise. Then start preparing the next one.
 	 * @param reserved the schema from {@link #reserve()}
@@ -159,8 +178,13 @@ public final class SchemaWorkspace implements AutoCloseable {
 	private void fill(String template, String clone) {
 		long start = System.nanoTime();
 		try (Connection connection = this.server.open()) {
-			// Recorded first: from here on, template retention in other processes keeps the template.
+			// Recorded first, then the template's state looked at: template retention marks a
+			// template first and looks for records after, so one of the two sees the other.
 			this.registry.recordTemplate(connection, clone, template);
+			Entry entry = this.registry.find(connection, template);
+			if (entry == null || !SchemaRegistry.READY.equals(entry.state())) {
+				throw new TemplateRetiredException(template);
+			}
 			TemplateDefinition definition = this.definitions.get(template);
 			if (definition == null) {
 				definition = TemplateDefinition.read(connection, template);
@@ -279,6 +303,18 @@ public final class SchemaWorkspace implements AutoCloseable {
 
 	OwnerLease lease() {
 		return this.lease;
+	}
+
+	/**
+	 * A template that template retention took away between a process finding it ready and
+	 * recording its clone.
+	 */
+	static final class TemplateRetiredException extends SchemaCloneException {
+
+		TemplateRetiredException(String template) {
+			super("Template '%s' is being dropped by template retention in another process".formatted(template));
+		}
+
 	}
 
 	@Override

@@ -60,7 +60,7 @@ final class TemplateSchema {
 			if (isReady(registry.find(connection, this.name))) {
 				return this.name;
 			}
-			String lockName = registry.prefix() + "_build_" + this.fingerprint.shortHex();
+			String lockName = registry.buildLockName(this.name);
 			try (Connection lockConnection = this.workspace.server().open();
 					NamedLock lock = NamedLock.acquire(lockConnection, lockName, this.workspace.settings().lockTimeout(),
 							"schemaclone.lock-timeout")) {
