@@ -4,9 +4,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -24,8 +22,6 @@ public final class SchemaWorkspace implements AutoCloseable {
 
 	private static final Log logger = LogFactory.getLog(SchemaWorkspace.class);
 
-	private static final Duration DROP_LOCK_WAIT = Duration.ofSeconds(30);
-
 	private final DatabaseServer server;
 
 	private final WorkspaceSettings settings;
@@ -38,15 +34,9 @@ public final class SchemaWorkspace implements AutoCloseable {
 
 	private final Map<String, TemplateDefinition> definitions = new ConcurrentHashMap<>();
 
-	/** Clones of this process not dropped yet. */
-	private final Set<String> clones = ConcurrentHashMap.newKeySet();
-
-	/** Every clone this process made, dropped or not. */
-	private final Set<String> created = ConcurrentHashMap.newKeySet();
+	private final OwnedClones clones;
 
 	private final SpareClones spares;
-
-	private final CloneDrops drops;
 
 	/** The template the last context was filled from: the best guess for the next one. */
 	private volatile String lastTemplate;
@@ -56,8 +46,8 @@ public final class SchemaWorkspace implements AutoCloseable {
 		this.settings = settings;
 		this.registry = registry;
 		this.lease = lease;
+		this.clones = new OwnedClones(server, registry, settings.cloneConnections());
 		this.spares = new SpareClones(settings.prefetch(), this::createClone);
-		this.drops = new CloneDrops(settings.cloneConnections(), this::dropNow);
 	}
 
 	/**
@@ -103,7 +93,6 @@ public final class SchemaWorkspace implements AutoCloseable {
 		try (Connection connection = this.server.open(); Statement statement = connection.createStatement()) {
 			this.registry.register(connection, name, SchemaRegistry.CLONE, this.lease.token(), "");
 			statement.execute("CREATE DATABASE " + Identifiers.quote(name));
-			this.created.add(name);
 			this.clones.add(name);
 			return name;
 		}
@@ -229,9 +218,7 @@ public final class SchemaWorkspace implements AutoCloseable {
 	 * @param schema the schema's name
 	 */
 	public void drop(String schema) {
-		if (take(schema)) {
-			dropNow(schema);
-		}
+		this.clones.drop(schema);
 	}
 
 	/**
@@ -239,9 +226,7 @@ public final class SchemaWorkspace implements AutoCloseable {
 	 * @param clone the clone's name
 	 */
 	public void dropLater(String clone) {
-		if (take(clone)) {
-			this.drops.submit(clone);
-		}
+		this.clones.dropLater(clone);
 	}
 
 	/**
@@ -249,34 +234,7 @@ public final class SchemaWorkspace implements AutoCloseable {
 	 */
 	public void dropClones() {
 		this.spares.close();
-		for (String clone : List.copyOf(this.clones)) {
-			if (take(clone)) {
-				this.drops.submit(clone);
-			}
-		}
-		this.drops.awaitAll();
-	}
-
-	/**
-	 * Return whether the caller is the one to drop a schema. At exit, closing contexts and
-	 * the shutdown hook race to drop the same clones: the one that takes a clone out of the
-	 * set drops it.
-	 */
-	private boolean take(String schema) {
-		return this.clones.remove(schema) || !this.created.contains(schema);
-	}
-
-	private void dropNow(String schema) {
-		try (Connection connection = this.server.open(); Statement statement = connection.createStatement()) {
-			// A drop nobody waits for must not wait the server's default day for a lock that a
-			// transaction left open holds on the clone.
-			statement.execute("SET SESSION lock_wait_timeout = " + DROP_LOCK_WAIT.toSeconds());
-			this.registry.drop(connection, schema);
-			logger.debug("Dropped '" + schema + "'");
-		}
-		catch (SQLException ex) {
-			throw new SchemaCloneException("Cannot drop schema '%s': %s".formatted(schema, ex.getMessage()), ex);
-		}
+		this.clones.dropAll();
 	}
 
 	/**
@@ -285,7 +243,7 @@ public final class SchemaWorkspace implements AutoCloseable {
 	 * @param clone the clone's name
 	 */
 	public void keep(String clone) {
-		this.clones.remove(clone);
+		this.clones.keep(clone);
 		logger.info("Keeping clone '%s' for debugging until the next run".formatted(clone));
 	}
 
@@ -303,18 +261,6 @@ public final class SchemaWorkspace implements AutoCloseable {
 
 	OwnerLease lease() {
 		return this.lease;
-	}
-
-	/**
-	 * A template that template retention took away between a process finding it ready and
-	 * recording its clone.
-	 */
-	static final class TemplateRetiredException extends SchemaCloneException {
-
-		TemplateRetiredException(String template) {
-			super("Template '%s' is being dropped by template retention in another process".formatted(template));
-		}
-
 	}
 
 	@Override

@@ -52,7 +52,7 @@ class TemplateRetentionIT {
 			String template = workspace.template(TestTemplates.counted(TestTemplates.newRunId()));
 			// Another process's retention marks it between this one finding it ready and cloning it.
 			markRetiring(template);
-			assertThatExceptionOfType(SchemaWorkspace.TemplateRetiredException.class)
+			assertThatExceptionOfType(TemplateRetiredException.class)
 				.isThrownBy(() -> workspace.createClone(template))
 				.withMessage("Template '%s' is being dropped by template retention in another process".formatted(template));
 			assertThat(TestTemplates.schemasLike(PREFIX + "\\_c\\_" + workspace.lease().token() + "\\_%")).isEmpty();
