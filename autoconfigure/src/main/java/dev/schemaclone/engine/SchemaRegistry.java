@@ -65,7 +65,7 @@ public final class SchemaRegistry {
 	 * @param template the template's schema name
 	 * @return the lock's name
 	 */
-	public String buildLockName(String template) {
+	String buildLockName(String template) {
 		return this.prefix + "_build_" + template.substring((this.prefix + "_tpl_").length());
 	}
 

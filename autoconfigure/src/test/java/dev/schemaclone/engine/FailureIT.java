@@ -57,7 +57,7 @@ class FailureIT {
 	@Test
 	void lockNotGrantedInTimeNamesLockHolderAndProperty() throws Exception {
 		FluentConfiguration configuration = TestTemplates.counted(TestTemplates.newRunId());
-		String lockName = PREFIX + "_build_" + MigrationFingerprint.of(configuration).shortHex();
+		String lockName = buildLockName(configuration);
 		try (Connection holder = TestServer.server().open();
 				NamedLock held = NamedLock.acquire(holder, lockName, Duration.ofSeconds(1), "test");
 				SchemaWorkspace workspace = SchemaWorkspace.open(TestServer.server(),
@@ -77,7 +77,7 @@ class FailureIT {
 		String runId = TestTemplates.newRunId();
 		TestServer.execute("INSERT INTO " + TestTemplates.COUNTER_SCHEMA + ".slow_down VALUES (60)");
 		FluentConfiguration slow = TestTemplates.counted(runId, "classpath:slow");
-		String lockName = PREFIX + "_build_" + MigrationFingerprint.of(slow).shortHex();
+		String lockName = buildLockName(slow);
 		try (ChildJvm builder = ChildJvm.start(TemplateClient.class, PREFIX, runId, "hold", "classpath:slow");
 				SchemaWorkspace waiter = SchemaWorkspace.open(TestServer.server(),
 						new WorkspaceSettings(PREFIX, Duration.ofSeconds(3), Duration.ofSeconds(60)))) {
@@ -151,6 +151,11 @@ class FailureIT {
 			leaked.rollback();
 			assertThat(state(clone)).isEqualTo(SchemaRegistry.CLONE);
 		}
+	}
+
+	private static String buildLockName(FluentConfiguration configuration) {
+		SchemaRegistry registry = new SchemaRegistry(PREFIX);
+		return registry.buildLockName(registry.templateName(MigrationFingerprint.of(configuration)));
 	}
 
 	private static String state(String template) {

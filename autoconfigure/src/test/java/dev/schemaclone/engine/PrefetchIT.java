@@ -26,9 +26,7 @@ class PrefetchIT {
 
 	@Test
 	void nextContextGetsAPrefetchedCompleteClone() throws Exception {
-		try (SchemaWorkspace workspace = SchemaWorkspace.open(TestServer.server(),
-				new WorkspaceSettings(PREFIX, Duration.ofSeconds(60), Duration.ofSeconds(60), 1,
-						WorkspaceSettings.DEFAULT_CLONE_CONNECTIONS))) {
+		try (SchemaWorkspace workspace = prefetchingWorkspace()) {
 			String template = workspace.template(Flyway.configure().locations(TestTemplates.fidelity()));
 			ReservedSchema first = workspace.reserve();
 			assertThat(first.filledFrom()).isNull();
@@ -48,9 +46,7 @@ class PrefetchIT {
 
 	@Test
 	void prefetchedCloneOfAnotherTemplateIsRefilled() throws Exception {
-		try (SchemaWorkspace workspace = SchemaWorkspace.open(TestServer.server(),
-				new WorkspaceSettings(PREFIX, Duration.ofSeconds(60), Duration.ofSeconds(60), 1,
-						WorkspaceSettings.DEFAULT_CLONE_CONNECTIONS))) {
+		try (SchemaWorkspace workspace = prefetchingWorkspace()) {
 			String fidelity = workspace.template(Flyway.configure().locations(TestTemplates.fidelity()));
 			String other = workspace.template(Flyway.configure().locations("classpath:broken").target("1"));
 			workspace.complete(workspace.reserve(), fidelity);
@@ -61,6 +57,11 @@ class PrefetchIT {
 			assertThat(TestTemplates.queryInt("SELECT COUNT(*) FROM `" + spare.name() + "`.fine")).isZero();
 			workspace.dropClones();
 		}
+	}
+
+	private static SchemaWorkspace prefetchingWorkspace() {
+		return SchemaWorkspace.open(TestServer.server(), new WorkspaceSettings(PREFIX, Duration.ofSeconds(60),
+				Duration.ofSeconds(60), 1, WorkspaceSettings.DEFAULT_CLONE_CONNECTIONS));
 	}
 
 	private static ReservedSchema awaitPrefetched(SchemaWorkspace workspace) throws InterruptedException {
