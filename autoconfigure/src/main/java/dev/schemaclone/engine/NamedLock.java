@@ -89,14 +89,13 @@ public final class NamedLock implements AutoCloseable {
 	 * @return a description of the holder
 	 */
 	static String describeHolder(Connection connection, String name) {
-		// information_schema.PROCESSLIST is deprecated in MySQL 8 in favour of
-		// performance_schema.processlist but still answers; MariaDB has only the former.
-		String sql = "SELECT p.ID, p.USER, p.HOST FROM information_schema.PROCESSLIST p WHERE p.ID = IS_USED_LOCK(?)";
-		try (PreparedStatement statement = connection.prepareStatement(sql)) {
+		try (PreparedStatement statement = connection.prepareStatement("SELECT IS_USED_LOCK(?)")) {
 			statement.setString(1, name);
 			try (ResultSet result = statement.executeQuery()) {
-				return result.next() ? "connection id %d (user '%s', host '%s')".formatted(result.getLong(1),
-						result.getString(2), result.getString(3)) : "a connection that has since released it";
+				result.next();
+				long id = result.getLong(1);
+				return result.wasNull() ? "no connection any more (it released the lock just now)"
+						: ProcessList.describe(connection, id);
 			}
 		}
 		catch (SQLException ex) {

@@ -1,5 +1,6 @@
 package dev.schemaclone.engine;
 
+import java.sql.BatchUpdateException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -28,6 +29,11 @@ final class SchemaCloner {
 	/** Fewer tables than this per connection cost more in connections than they save. */
 	private static final int MIN_TABLES_PER_CONNECTION = 10;
 
+	/** {@code ER_LOCK_DEADLOCK}, the same code in MySQL and MariaDB. */
+	private static final int ER_LOCK_DEADLOCK = 1213;
+
+	private static final int DEADLOCK_ATTEMPTS = 3;
+
 	private static final ExecutorService executor = Executors.newCachedThreadPool((runnable) -> {
 		Thread thread = new Thread(runnable, "schemaclone-clone");
 		thread.setDaemon(true);
@@ -54,61 +60,138 @@ final class SchemaCloner {
 		for (int i = 0; i < definition.tables().size(); i++) {
 			shares.get(i % parallel).add(definition.tables().get(i));
 		}
-		List<Future<Void>> copies = new ArrayList<>();
-		for (List<Table> share : shares.subList(1, parallel)) {
-			copies.add(executor.submit(() -> {
-				try (Connection connection = server.open(clone)) {
-					copyTables(connection, definition, clone, share);
-				}
-				return null;
-			}));
-		}
-		try (Connection connection = server.open(clone)) {
-			copyTables(connection, definition, clone, shares.get(0));
-			await(copies);
-			try (Statement statement = connection.createStatement()) {
-				for (SqlObject view : definition.views()) {
-					statement.addBatch(definition.retarget(view.ddl(), clone));
-				}
-				statement.executeBatch();
+		List<Connection> sessions = new ArrayList<>();
+		try {
+			for (int i = 0; i < parallel; i++) {
+				sessions.add(prepare(server.open(clone)));
 			}
+			// Every table exists before any row is copied: MySQL 8 takes metadata locks on the
+			// tables a foreign key relates, so an insert into a child while another session
+			// creates its parent can deadlock.
+			onEach(sessions, shares, (session, share) -> executeAll(session, createStatements(share)));
+			onEach(sessions, shares, (session, share) -> executeAll(session, rowCopies(definition, clone, share)));
+			Connection connection = sessions.get(0);
+			// Routines first: a view that calls a stored function is checked against it when
+			// created (MariaDB answers 1305). Routine and trigger bodies are checked only when
+			// they run, so nothing they name has to exist yet.
 			createWithSqlMode(connection, definition, clone, definition.routines());
+			executeAll(connection, definition.views().stream().map((view) -> definition.retarget(view.ddl(), clone)).toList());
 			createWithSqlMode(connection, definition, clone, definition.triggers());
-			createWithSqlMode(connection, definition, clone, definition.events());
+			createEvents(connection, definition, clone);
+		}
+		finally {
+			for (Connection session : sessions) {
+				session.close();
+			}
 		}
 	}
 
 	/**
-	 * Create tables and copy their rows, on a connection of its own whose session settings
-	 * this changes.
+	 * Set the session up for the copy: tables come in name order, not in foreign-key order,
+	 * and rows are copied as they are, so checks would only repeat what the template passed;
+	 * {@code NO_AUTO_VALUE_ON_ZERO} keeps a stored 0 in an {@code AUTO_INCREMENT} column a 0.
 	 */
-	private static void copyTables(Connection connection, TemplateDefinition definition, String clone, List<Table> tables)
-			throws SQLException {
+	private static Connection prepare(Connection connection) throws SQLException {
+		try (Statement statement = connection.createStatement()) {
+			statement.execute("SET SESSION foreign_key_checks = 0, unique_checks = 0,"
+					+ " sql_mode = CONCAT(@@sql_mode, ',NO_AUTO_VALUE_ON_ZERO')");
+		}
+		catch (SQLException ex) {
+			connection.close();
+			throw ex;
+		}
+		return connection;
+	}
+
+	private static List<String> createStatements(List<Table> tables) {
+		return tables.stream().map(Table::ddl).toList();
+	}
+
+	private static List<String> rowCopies(TemplateDefinition definition, String clone, List<Table> tables) {
 		String target = Identifiers.quote(clone);
 		String source = Identifiers.quote(definition.template());
-		try (Statement statement = connection.createStatement()) {
-			// Tables come in name order, not in foreign-key order, and rows are copied as they
-			// are: checks would only repeat what the template already passed.
-			statement.execute("SET SESSION foreign_key_checks = 0, unique_checks = 0");
-			for (Table table : tables) {
-				statement.addBatch(table.ddl());
+		List<String> copies = new ArrayList<>();
+		for (Table table : tables) {
+			if (table.hasRows()) {
+				String columns = table.writableColumns()
+					.stream()
+					.map(Identifiers::quoteExisting)
+					.collect(Collectors.joining(", "));
+				String name = Identifiers.quoteExisting(table.name());
+				copies.add("INSERT INTO " + target + "." + name + " (" + columns + ") SELECT " + columns + " FROM "
+						+ source + "." + name);
 			}
-			statement.executeBatch();
-			// NO_AUTO_VALUE_ON_ZERO keeps a stored 0 in an AUTO_INCREMENT column a 0.
-			statement.execute("SET SESSION sql_mode = CONCAT(@@sql_mode, ',NO_AUTO_VALUE_ON_ZERO')");
-			for (Table table : tables) {
-				if (table.hasRows()) {
-					String columns = table.writableColumns()
-						.stream()
-						.map(Identifiers::quoteExisting)
-						.collect(Collectors.joining(", "));
-					String name = Identifiers.quoteExisting(table.name());
-					statement.addBatch("INSERT INTO " + target + "." + name + " (" + columns + ") SELECT " + columns
-							+ " FROM " + source + "." + name);
+		}
+		return copies;
+	}
+
+	/**
+	 * Run one share of the work on each session at once, the first on the calling thread,
+	 * and wait for all of them.
+	 */
+	private static void onEach(List<Connection> sessions, List<List<Table>> shares, ShareWork work)
+			throws SQLException {
+		List<Future<Void>> others = new ArrayList<>();
+		for (int i = 1; i < sessions.size(); i++) {
+			Connection session = sessions.get(i);
+			List<Table> share = shares.get(i);
+			others.add(executor.submit(() -> {
+				work.run(session, share);
+				return null;
+			}));
+		}
+		try {
+			work.run(sessions.get(0), shares.get(0));
+		}
+		finally {
+			await(others);
+		}
+	}
+
+	/**
+	 * Send statements in one batch, and send again those that the server chose as the
+	 * victim of a deadlock: each statement runs in a transaction of its own, so a victim
+	 * left nothing behind.
+	 */
+	static void executeAll(Connection connection, List<String> sql) throws SQLException {
+		List<String> pending = sql;
+		try (Statement statement = connection.createStatement()) {
+			for (int attempt = 1; !pending.isEmpty(); attempt++) {
+				for (String one : pending) {
+					statement.addBatch(one);
+				}
+				try {
+					statement.executeBatch();
+					return;
+				}
+				catch (BatchUpdateException ex) {
+					statement.clearBatch();
+					if (attempt == DEADLOCK_ATTEMPTS || !isDeadlock(ex)) {
+						throw ex;
+					}
+					pending = notDone(pending, ex.getUpdateCounts());
 				}
 			}
-			statement.executeBatch();
 		}
+	}
+
+	private static boolean isDeadlock(SQLException ex) {
+		for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
+			if (cause instanceof SQLException sql && sql.getErrorCode() == ER_LOCK_DEADLOCK) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	private static List<String> notDone(List<String> sent, int[] counts) {
+		List<String> rest = new ArrayList<>();
+		for (int i = 0; i < sent.size(); i++) {
+			if (i >= counts.length || counts[i] == Statement.EXECUTE_FAILED) {
+				rest.add(sent.get(i));
+			}
+		}
+		return rest;
 	}
 
 	private static void await(List<Future<Void>> copies) throws SQLException {
@@ -129,6 +212,22 @@ final class SchemaCloner {
 		}
 	}
 
+	/**
+	 * Create the events, each under the time zone it was created in (it gives its schedule's
+	 * times their meaning). They come disabled, as the template's are after its build: a
+	 * clone, like its template, changes only when a test changes it.
+	 */
+	private static void createEvents(Connection connection, TemplateDefinition definition, String clone)
+			throws SQLException {
+		try (PreparedStatement zone = connection.prepareStatement("SET SESSION time_zone = ?")) {
+			for (SqlObject event : definition.events()) {
+				zone.setString(1, event.timeZone());
+				zone.execute();
+				createWithSqlMode(connection, definition, clone, List.of(event));
+			}
+		}
+	}
+
 	private static void createWithSqlMode(Connection connection, TemplateDefinition definition, String clone,
 			Iterable<SqlObject> objects) throws SQLException {
 		try (PreparedStatement mode = connection.prepareStatement("SET SESSION sql_mode = ?");
@@ -139,6 +238,13 @@ final class SchemaCloner {
 				statement.execute(definition.retarget(object.ddl(), clone));
 			}
 		}
+	}
+
+	@FunctionalInterface
+	private interface ShareWork {
+
+		void run(Connection session, List<Table> share) throws SQLException;
+
 	}
 
 }

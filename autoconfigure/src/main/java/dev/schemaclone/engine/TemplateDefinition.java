@@ -36,7 +36,11 @@ record TemplateDefinition(String template, String charset, String collation, Lis
 	 */
 	private static final Pattern DEFINER = Pattern.compile("\\sDEFINER\\s*=\\s*(?:`(?:[^`]|``)*`|'[^']*'|[^\\s@]+)(?:@(?:`(?:[^`]|``)*`|'[^']*'|\\S+))?");
 
+	/** {@code ER_UNKNOWN_SYSTEM_VARIABLE}: MariaDB and MySQL before 8.0.30. */
+	private static final int UNKNOWN_SYSTEM_VARIABLE = 1193;
+
 	static TemplateDefinition read(Connection connection, String template) throws SQLException {
+		showInvisiblePrimaryKeys(connection);
 		String quoted = Identifiers.quote(template);
 		String[] defaults = defaults(connection, template);
 		List<Table> tables = new ArrayList<>();
@@ -54,28 +58,45 @@ record TemplateDefinition(String template, String charset, String collation, Lis
 		List<SqlObject> views = new ArrayList<>();
 		for (String view : viewNames) {
 			String ddl = rows(connection, "SHOW CREATE VIEW " + quoted + "." + Identifiers.quoteExisting(view), 2).get(0)[0];
-			views.add(new SqlObject(view, withoutDefiner(ddl), null));
+			views.add(new SqlObject(view, withoutDefiner(ddl), null, null));
 		}
 		List<SqlObject> routines = new ArrayList<>();
 		for (String[] routine : rows(connection, "SELECT ROUTINE_TYPE, ROUTINE_NAME FROM information_schema.ROUTINES WHERE ROUTINE_SCHEMA = '"
 				+ template + "' ORDER BY ROUTINE_TYPE, ROUTINE_NAME", 1, 2)) {
 			String[] show = rows(connection, "SHOW CREATE " + routine[0] + " " + quoted + "." + Identifiers.quoteExisting(routine[1]), 2, 3).get(0);
-			routines.add(new SqlObject(routine[1], withoutDefiner(show[1]), show[0]));
+			routines.add(new SqlObject(routine[1], withoutDefiner(show[1]), show[0], null));
 		}
 		List<SqlObject> triggers = new ArrayList<>();
 		for (String[] trigger : rows(connection, "SELECT TRIGGER_NAME FROM information_schema.TRIGGERS WHERE TRIGGER_SCHEMA = '"
 				+ template + "' ORDER BY EVENT_OBJECT_TABLE, ACTION_TIMING, EVENT_MANIPULATION, ACTION_ORDER", 1)) {
 			String[] show = rows(connection, "SHOW CREATE TRIGGER " + quoted + "." + Identifiers.quoteExisting(trigger[0]), 2, 3).get(0);
-			triggers.add(new SqlObject(trigger[0], withoutDefiner(show[1]), show[0]));
+			triggers.add(new SqlObject(trigger[0], withoutDefiner(show[1]), show[0], null));
 		}
 		List<SqlObject> events = new ArrayList<>();
 		for (String[] event : rows(connection, "SELECT EVENT_NAME FROM information_schema.EVENTS WHERE EVENT_SCHEMA = '"
 				+ template + "' ORDER BY EVENT_NAME", 1)) {
-			String[] show = rows(connection, "SHOW CREATE EVENT " + quoted + "." + Identifiers.quoteExisting(event[0]), 2, 4).get(0);
-			events.add(new SqlObject(event[0], withoutDefiner(show[1]), show[0]));
+			String[] show = rows(connection, "SHOW CREATE EVENT " + quoted + "." + Identifiers.quoteExisting(event[0]), 2, 3, 4).get(0);
+			events.add(new SqlObject(event[0], withoutDefiner(show[2]), show[0], show[1]));
 		}
 		return new TemplateDefinition(template, defaults[0], defaults[1], List.copyOf(tables),
 				ViewOrder.sort(views, template), List.copyOf(routines), List.copyOf(triggers), List.copyOf(events));
+	}
+
+	/**
+	 * Let {@code SHOW CREATE TABLE} and {@code information_schema} show the primary keys that
+	 * MySQL 8.0.30+ adds under {@code sql_generate_invisible_primary_key} ({@code my_row_id}),
+	 * hidden by default: a clone created without them would get one of its own, renumbered.
+	 * Shown, they are copied like any column.
+	 */
+	private static void showInvisiblePrimaryKeys(Connection connection) throws SQLException {
+		try (Statement statement = connection.createStatement()) {
+			statement.execute("SET SESSION show_gipk_in_create_table_and_information_schema = ON");
+		}
+		catch (SQLException ex) {
+			if (ex.getErrorCode() != UNKNOWN_SYSTEM_VARIABLE) {
+				throw ex;
+			}
+		}
 	}
 
 	private static String[] defaults(Connection connection, String template) throws SQLException {
@@ -104,11 +125,11 @@ record TemplateDefinition(String template, String charset, String collation, Lis
 			hasRows[Integer.parseInt(row[0])] = "1".equals(row[1]);
 		}
 		Map<String, List<String>> columns = new LinkedHashMap<>();
-		// MySQL and MariaDB both mark generated columns in EXTRA ("VIRTUAL GENERATED",
-		// "STORED GENERATED"; older MariaDB says "PERSISTENT GENERATED").
-		for (String[] row : rows(connection, "SELECT TABLE_NAME, COLUMN_NAME FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = '"
-				+ template + "' AND EXTRA NOT LIKE '%GENERATED%' ORDER BY TABLE_NAME, ORDINAL_POSITION", 1, 2)) {
-			columns.computeIfAbsent(row[0], (key) -> new ArrayList<>()).add(row[1]);
+		for (String[] row : rows(connection, "SELECT TABLE_NAME, COLUMN_NAME, GENERATION_EXPRESSION FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = '"
+				+ template + "' ORDER BY TABLE_NAME, ORDINAL_POSITION", 1, 2, 3)) {
+			if (!isGenerated(row[2])) {
+				columns.computeIfAbsent(row[0], (key) -> new ArrayList<>()).add(row[1]);
+			}
 		}
 		List<Table> result = new ArrayList<>();
 		for (int i = 0; i < tables.size(); i++) {
@@ -116,6 +137,19 @@ record TemplateDefinition(String template, String charset, String collation, Lis
 			result.add(new Table(table.name(), table.ddl(), hasRows[i], columns.getOrDefault(table.name(), List.of())));
 		}
 		return result;
+	}
+
+	/**
+	 * Return whether a column is generated, and so cannot be written, from its
+	 * {@code information_schema.COLUMNS.GENERATION_EXPRESSION}: the expression for a
+	 * generated column; for any other, an empty string on MySQL and {@code NULL} on MariaDB.
+	 * {@code EXTRA} cannot tell: MySQL 8 writes {@code DEFAULT_GENERATED} there for every
+	 * column whose default is an expression, {@code CURRENT_TIMESTAMP} included.
+	 * @param generationExpression the column's generation expression
+	 * @return whether the column is generated
+	 */
+	static boolean isGenerated(String generationExpression) {
+		return generationExpression != null && !generationExpression.isEmpty();
 	}
 
 	static List<String[]> rows(Connection connection, String sql, int... columns) throws SQLException {
@@ -165,8 +199,9 @@ record TemplateDefinition(String template, String charset, String collation, Lis
 	 * @param name its name
 	 * @param ddl its {@code SHOW CREATE} text without the definer
 	 * @param sqlMode the {@code sql_mode} it was created under, {@code null} for views
+	 * @param timeZone the time zone an event was created in, {@code null} for the others
 	 */
-	record SqlObject(String name, String ddl, String sqlMode) {
+	record SqlObject(String name, String ddl, String sqlMode, String timeZone) {
 
 	}
 

@@ -115,6 +115,7 @@ final class TemplateSchema {
 		MigrationTracker tracker = new MigrationTracker();
 		try {
 			int migrations = migrate(connection, tracker);
+			disableEvents(connection);
 			registry.updateState(connection, this.name, SchemaRegistry.READY, null);
 			logger.info("Built template '%s': %d migrations in %d ms".formatted(this.name, migrations,
 					Duration.ofNanos(System.nanoTime() - start).toMillis()));
@@ -173,22 +174,37 @@ final class TemplateSchema {
 	 * statements the server keeps running, or of a migration that ran out of time.
 	 */
 	static void killSessionsUsing(Connection connection, String schema) {
-		try (PreparedStatement statement = connection
-			.prepareStatement("SELECT ID FROM information_schema.PROCESSLIST WHERE DB = ? AND ID <> CONNECTION_ID()")) {
-			statement.setString(1, schema);
-			try (ResultSet result = statement.executeQuery(); Statement kill = connection.createStatement()) {
-				while (result.next()) {
-					try {
-						kill.execute("KILL " + result.getLong(1));
-					}
-					catch (SQLException ex) {
-						logger.debug("Could not end session " + result.getLong(1) + ": " + ex.getMessage());
-					}
+		try (Statement kill = connection.createStatement()) {
+			for (long id : ProcessList.sessionsUsing(connection, schema)) {
+				try {
+					kill.execute("KILL " + id);
+				}
+				catch (SQLException ex) {
+					logger.debug("Could not end session " + id + ": " + ex.getMessage());
 				}
 			}
 		}
 		catch (SQLException ex) {
 			logger.debug("Could not list sessions using " + schema + ": " + ex.getMessage());
+		}
+	}
+
+	/**
+	 * Disable the template's events: MySQL runs its event scheduler by default, and a ready
+	 * template must never change. Its clones copy them disabled.
+	 */
+	private void disableEvents(Connection connection) throws SQLException {
+		try (PreparedStatement events = connection.prepareStatement(
+				"SELECT EVENT_NAME FROM information_schema.EVENTS WHERE EVENT_SCHEMA = ? AND STATUS <> 'DISABLED'");
+				Statement statement = connection.createStatement()) {
+			events.setString(1, this.name);
+			try (ResultSet result = events.executeQuery()) {
+				while (result.next()) {
+					statement.addBatch("ALTER EVENT " + Identifiers.quote(this.name) + "."
+							+ Identifiers.quoteExisting(result.getString(1)) + " DISABLE");
+				}
+			}
+			statement.executeBatch();
 		}
 	}
 

@@ -1,21 +1,43 @@
 package dev.schemaclone.autoconfigure;
 
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+
 import org.junit.jupiter.api.Test;
+
+import dev.schemaclone.engine.DatabaseServer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
- * The zero-setup default where Docker answers: a MySQL container with its data on tmpfs.
+ * The zero-setup default where Docker answers: a MySQL container with its data on tmpfs,
+ * binary logging off, whose root may create schemas and the routines a migration creates.
  */
 class ZeroSetupContainerIT {
 
 	@Test
-	void startsAMySqlContainerWhoseRootMayCreateSchemas() {
+	void startsAMySqlContainerThatTakesWhatAMigrationCreates() throws SQLException {
 		assumeTrue(ContainerServer.isDockerAvailable(), "needs a Docker engine to start a MySQL container; none answers here");
 		ZeroSetupServer server = ContainerServer.start();
-		assertThat(server.username()).isEqualTo("root");
-		assertThat(server.url().toJdbcUrl()).startsWith("jdbc:mysql://");
+		assertThat(server.url().parameters()).containsEntry("useSSL", "false")
+			.containsEntry("allowPublicKeyRetrieval", "true");
+		DatabaseServer database = new DatabaseServer(server.url(), server.username(), server.password());
+		try (Connection connection = database.open(); Statement statement = connection.createStatement()) {
+			try (ResultSet result = statement.executeQuery("SELECT @@log_bin")) {
+				result.next();
+				assertThat(result.getInt(1)).isZero();
+			}
+			statement.execute("CREATE DATABASE zero_setup_check");
+			// Refused with binary logging on (error 1418): no DETERMINISTIC, NO SQL or READS SQL DATA.
+			statement.execute("CREATE FUNCTION zero_setup_check.answer() RETURNS INT RETURN 42");
+			try (ResultSet result = statement.executeQuery("SELECT zero_setup_check.answer()")) {
+				result.next();
+				assertThat(result.getInt(1)).isEqualTo(42);
+			}
+		}
 	}
 
 }

@@ -50,12 +50,12 @@ class CloneFidelityIT {
 			SchemaSnapshot expected = SchemaSnapshot.of(connection, template);
 			SchemaSnapshot actual = SchemaSnapshot.of(connection, clone);
 			assertThat(actual.facts()).isEqualTo(expected.facts());
-			assertThat(expected.count("referential_constraints")).isEqualTo(4);
+			assertThat(expected.count("referential_constraints")).isEqualTo(5);
 			assertThat(expected.count("check_constraints")).isGreaterThanOrEqualTo(2);
-			assertThat(expected.count("views")).isEqualTo(2);
-			assertThat(expected.count("triggers")).isEqualTo(3);
-			assertThat(expected.count("routines")).isEqualTo(2);
-			assertThat(expected.count("events")).isEqualTo(TestTemplates.serverHasEvents() ? 1 : 0);
+			assertThat(expected.count("views")).isEqualTo(3);
+			assertThat(expected.count("triggers")).isEqualTo(4);
+			assertThat(expected.count("routines")).isEqualTo(4);
+			assertThat(expected.count("events")).isEqualTo(TestTemplates.serverHasEvents() ? 2 : 0);
 			assertThat(expected.count("partitions")).isEqualTo(2);
 			assertThat(expected.facts().get("statistics")).anyMatch((row) -> row.contains("FULLTEXT"))
 				.anyMatch((row) -> row.contains("SPATIAL"));
@@ -87,6 +87,33 @@ class CloneFidelityIT {
 		assertThat(TestTemplates.queryInt("SELECT COUNT(*) FROM `" + clone + "`.audit_log")).isEqualTo(2);
 		assertThat(TestTemplates.queryInt("SELECT COUNT(*) FROM `" + template + "`.audit_log")).isZero();
 		assertThat(TestTemplates.queryInt("SELECT `" + clone + "`.book_count(2)")).isEqualTo(1);
+	}
+
+	@Test
+	void viewCallsTheClonesFunctionAndTriggerTheClonesProcedure() {
+		assertThat(TestTemplates.queryInt("SELECT COUNT(*) FROM `" + clone + "`.v_book_fees WHERE fee = 1.83")).isEqualTo(1);
+		TestServer.execute("INSERT INTO `" + clone + "`.stamp (note) VALUES ('new')");
+		assertThat(TestTemplates.queryInt("SELECT COUNT(*) FROM `" + clone + "`.stamp_log WHERE message = 'stamped new'")).isEqualTo(1);
+		assertThat(TestTemplates.queryInt("SELECT COUNT(*) FROM `" + template + "`.stamp_log")).isZero();
+	}
+
+	@Test
+	void expressionDefaultsKeepTheTemplatesValues() {
+		assertThat(TestTemplates.queryInt("SELECT COUNT(*) FROM `" + clone + "`.stamp WHERE note = 'old'"
+				+ " AND created_at = '2001-02-03 04:05:06' AND updated_at = '2001-02-03 04:05:07' AND tags = '[]'"))
+			.isEqualTo(1);
+		assertThat(TestTemplates.queryInt("SELECT COUNT(*) FROM `" + clone + "`.stamp c JOIN `" + template
+				+ "`.stamp t ON t.uid = c.uid JOIN `" + clone + "`.stamp_child k ON k.stamp_uid = c.uid")).isEqualTo(1);
+	}
+
+	@Test
+	void eventsAreDisabledInTheTemplateAndTheClone() {
+		assumeTrue(TestTemplates.serverHasEvents(), "the server cannot create events");
+		String enabled = "SELECT COUNT(*) FROM information_schema.EVENTS WHERE EVENT_SCHEMA = '%s' AND STATUS <> 'DISABLED'";
+		assertThat(TestTemplates.queryInt("SELECT COUNT(*) FROM information_schema.EVENTS WHERE EVENT_SCHEMA = '" + clone
+				+ "' AND EVENT_NAME = 'ev_count_stamps'")).isEqualTo(1);
+		assertThat(TestTemplates.queryInt(enabled.formatted(template))).isZero();
+		assertThat(TestTemplates.queryInt(enabled.formatted(clone))).isZero();
 	}
 
 	@Test

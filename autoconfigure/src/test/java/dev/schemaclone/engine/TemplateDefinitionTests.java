@@ -34,10 +34,30 @@ class TemplateDefinitionTests {
 	@Test
 	void viewsComeAfterTheViewsTheyRead() {
 		String template = "tpl";
-		SqlObject outer = new SqlObject("a_outer", "CREATE VIEW `a_outer` AS select `tpl`.`b_middle`.`x` from `tpl`.`b_middle`", null);
-		SqlObject middle = new SqlObject("b_middle", "CREATE VIEW `b_middle` AS select `tpl`.`c_inner`.`x` from `tpl`.`c_inner`", null);
-		SqlObject inner = new SqlObject("c_inner", "CREATE VIEW `c_inner` AS select `tpl`.`t`.`x` from `tpl`.`t`", null);
+		SqlObject outer = new SqlObject("a_outer", "CREATE VIEW `a_outer` AS select `tpl`.`b_middle`.`x` from `tpl`.`b_middle`", null, null);
+		SqlObject middle = new SqlObject("b_middle", "CREATE VIEW `b_middle` AS select `tpl`.`c_inner`.`x` from `tpl`.`c_inner`", null, null);
+		SqlObject inner = new SqlObject("c_inner", "CREATE VIEW `c_inner` AS select `tpl`.`t`.`x` from `tpl`.`t`", null, null);
 		assertThat(ViewOrder.sort(List.of(outer, middle, inner), template)).containsExactly(inner, middle, outer);
+	}
+
+	/**
+	 * {@code information_schema.COLUMNS} as MySQL 8 fills it ("Generated Columns" and
+	 * "Explicit Default Handling" in the reference manual): {@code EXTRA} is
+	 * {@code DEFAULT_GENERATED} for {@code created_at TIMESTAMP DEFAULT CURRENT_TIMESTAMP},
+	 * {@code DEFAULT_GENERATED on update CURRENT_TIMESTAMP} with {@code ON UPDATE}, and for
+	 * {@code DEFAULT (uuid())}, while {@code GENERATION_EXPRESSION} is empty; only
+	 * {@code VIRTUAL GENERATED} and {@code STORED GENERATED} columns carry an expression.
+	 * MariaDB leaves {@code GENERATION_EXPRESSION} NULL for ordinary columns.
+	 */
+	@Test
+	void onlyColumnsWithAGenerationExpressionAreLeftOutOfTheRowCopy() {
+		// EXTRA 'DEFAULT_GENERATED', 'DEFAULT_GENERATED on update CURRENT_TIMESTAMP' on MySQL 8:
+		assertThat(TemplateDefinition.isGenerated("")).isFalse();
+		// MariaDB, any ordinary column:
+		assertThat(TemplateDefinition.isGenerated(null)).isFalse();
+		// EXTRA 'VIRTUAL GENERATED' / 'STORED GENERATED' on MySQL 8:
+		assertThat(TemplateDefinition.isGenerated("upper(`name`)")).isTrue();
+		assertThat(TemplateDefinition.isGenerated("char_length(`name`)")).isTrue();
 	}
 
 }
