@@ -74,6 +74,20 @@ class ServerFaultsIT {
 	}
 
 	@Test
+	@Order(2)
+	void lockHolderHiddenFromAUserWithoutProcessIsSaidToBeHidden() throws Exception {
+		server.execute("CREATE USER 'waiter'@'%' IDENTIFIED BY 'waiter-secret'");
+		try (Connection holder = server.admin().open();
+				NamedLock held = NamedLock.acquire(holder, "it_faults_hidden", Duration.ofSeconds(1), "schemaclone.lock-timeout");
+				Connection waiter = server.as("waiter", "waiter-secret").open()) {
+			assertThatExceptionOfType(SchemaCloneException.class)
+				.isThrownBy(() -> NamedLock.acquire(waiter, "it_faults_hidden", Duration.ofSeconds(1), "schemaclone.lock-timeout"))
+				.withMessageContaining("held by connection id")
+				.withMessageContaining("its user and host are hidden: seeing other users' sessions needs the PROCESS privilege");
+		}
+	}
+
+	@Test
 	@Order(3)
 	void userWithoutCreateIsToldWhatToGrant(CapturedOutput output) throws Exception {
 		server.execute("CREATE USER 'reader'@'%' IDENTIFIED BY 'reader-secret'", "GRANT SELECT ON *.* TO 'reader'@'%'");
