@@ -2,11 +2,13 @@ package dev.schemaclone.engine;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -23,9 +25,18 @@ import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
  * of Java migrations and callbacks given as objects, placeholders and the settings that shape
  * the history. It is read from the class path without a database connection.
  *
+ * Its lineage is what stays the same while an application's history grows: the history
+ * table, the locations and the first versioned migration (name and bytes). Migrations are
+ * added at the end of a history, and its first one is not changed once deployed (Flyway's
+ * validation would fail everywhere it ran); two applications' first migrations create their
+ * own tables and so differ, even where both keep Spring Boot's default location. Template
+ * retention keeps a few templates per lineage, so that one application's new template does
+ * not push out another application's current one.
+ *
  * @param hex the SHA-256 digest in hex
+ * @param lineage the first 16 hex digits of the lineage's SHA-256 digest
  */
-public record MigrationFingerprint(String hex) {
+public record MigrationFingerprint(String hex, String lineage) {
 
 	/**
 	 * Return the first 16 hex digits, the part schema and lock names carry.
@@ -55,17 +66,27 @@ public record MigrationFingerprint(String hex) {
 		update(digest, "placeholderReplacement", String.valueOf(configuration.isPlaceholderReplacement()));
 		update(digest, "placeholderDelimiters", configuration.getPlaceholderPrefix() + configuration.getPlaceholderSuffix());
 		new TreeMap<>(configuration.getPlaceholders()).forEach((key, value) -> update(digest, "placeholder:" + key, value));
+		MessageDigest lineage = sha256();
+		update(lineage, "table", configuration.getTable());
+		FirstMigration first = new FirstMigration(configuration);
 		PathMatchingResourcePatternResolver resolver = new PathMatchingResourcePatternResolver(configuration.getClassLoader());
 		for (Location location : configuration.getLocations()) {
 			// A file-system location's absolute path differs between checkouts that should share
 			// a template; the names of the files below it count instead.
-			update(digest, "location", location.isClassPath() ? location.getDescriptor() : "filesystem");
-			resources(resolver, location).forEach((name, bytes) -> update(digest, name, bytes));
+			String descriptor = location.isClassPath() ? location.getDescriptor() : "filesystem";
+			update(digest, "location", descriptor);
+			update(lineage, "location", descriptor);
+			resources(resolver, location).forEach((name, bytes) -> {
+				update(digest, name, bytes);
+				first.offer(name, bytes);
+			});
 		}
+		first.update(lineage);
 		Arrays.stream(configuration.getJavaMigrations())
 			.forEach((migration) -> updateClass(digest, migration.getClass()));
 		Arrays.stream(configuration.getCallbacks()).forEach((callback) -> updateClass(digest, callback.getClass()));
-		return new MigrationFingerprint(HexFormat.of().formatHex(digest.digest()));
+		return new MigrationFingerprint(HexFormat.of().formatHex(digest.digest()),
+				HexFormat.of().formatHex(lineage.digest()).substring(0, 16));
 	}
 
 	private static Map<String, byte[]> resources(PathMatchingResourcePatternResolver resolver, Location location) {
@@ -124,6 +145,66 @@ public record MigrationFingerprint(String hex) {
 		catch (NoSuchAlgorithmException ex) {
 			throw new IllegalStateException(ex);
 		}
+	}
+
+	/**
+	 * The versioned SQL migration with the lowest version among the resources offered.
+	 */
+	private static final class FirstMigration {
+
+		private final Configuration configuration;
+
+		private List<BigInteger> version;
+
+		private String name = "";
+
+		private byte[] bytes = new byte[0];
+
+		FirstMigration(Configuration configuration) {
+			this.configuration = configuration;
+		}
+
+		void offer(String path, byte[] content) {
+			List<BigInteger> offered = versionOf(path.substring(path.lastIndexOf('/') + 1));
+			if (offered != null && (this.version == null || compare(offered, this.version) < 0)) {
+				this.version = offered;
+				this.name = path;
+				this.bytes = content;
+			}
+		}
+
+		void update(MessageDigest digest) {
+			MigrationFingerprint.update(digest, "first:" + this.name, this.bytes);
+		}
+
+		private List<BigInteger> versionOf(String file) {
+			String prefix = this.configuration.getSqlMigrationPrefix();
+			int separator = file.indexOf(this.configuration.getSqlMigrationSeparator());
+			boolean sql = Arrays.stream(this.configuration.getSqlMigrationSuffixes()).anyMatch(file::endsWith);
+			if (!sql || !file.startsWith(prefix) || separator <= prefix.length()) {
+				return null;
+			}
+			try {
+				return Arrays.stream(file.substring(prefix.length(), separator).split("[._]"))
+					.map(BigInteger::new)
+					.toList();
+			}
+			catch (NumberFormatException ex) {
+				return null;
+			}
+		}
+
+		private static int compare(List<BigInteger> one, List<BigInteger> other) {
+			for (int i = 0; i < Math.max(one.size(), other.size()); i++) {
+				BigInteger a = (i < one.size()) ? one.get(i) : BigInteger.ZERO;
+				BigInteger b = (i < other.size()) ? other.get(i) : BigInteger.ZERO;
+				if (a.compareTo(b) != 0) {
+					return a.compareTo(b);
+				}
+			}
+			return 0;
+		}
+
 	}
 
 }

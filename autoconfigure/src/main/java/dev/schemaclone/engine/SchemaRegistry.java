@@ -29,6 +29,9 @@ public final class SchemaRegistry {
 	/** A template that template retention is about to drop, unless a process is cloning it. */
 	static final String RETIRING = "RETIRING";
 
+	/** {@code ER_DUP_FIELDNAME}, the same code in MySQL and MariaDB. */
+	private static final int DUPLICATE_COLUMN = 1060;
+
 	private static final Pattern ANY_CLONE = Pattern.compile("[a-z][a-z0-9_]*_c_[0-9a-f]{8}_[0-9]+");
 
 	private final String prefix;
@@ -105,6 +108,30 @@ public final class SchemaRegistry {
 					+ " template VARCHAR(64) NULL,"
 					+ " error TEXT NULL, created_at TIMESTAMP(6) NOT NULL DEFAULT CURRENT_TIMESTAMP(6),"
 					+ " updated_at TIMESTAMP(6) NOT NULL DEFAULT CURRENT_TIMESTAMP(6)) ENGINE=InnoDB");
+			addColumnIfMissing(statement, "lineage", "VARCHAR(64) NULL");
+			addColumnIfMissing(statement, "last_used_at", "TIMESTAMP(6) NULL");
+		}
+	}
+
+	/**
+	 * Add a column to a registry that an older schemaclone created. MySQL has no
+	 * {@code ADD COLUMN IF NOT EXISTS} (MariaDB has): the column is looked for first, and a
+	 * process that added it at the same moment makes the {@code ALTER} fail harmlessly.
+	 */
+	private void addColumnIfMissing(Statement statement, String column, String definition) throws SQLException {
+		try (ResultSet result = statement.executeQuery("SELECT 1 FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = '"
+				+ this.schema + "' AND TABLE_NAME = 'owned_schema' AND COLUMN_NAME = '" + column + "'")) {
+			if (result.next()) {
+				return;
+			}
+		}
+		try {
+			statement.execute("ALTER TABLE " + table() + " ADD COLUMN " + column + " " + definition);
+		}
+		catch (SQLException ex) {
+			if (ex.getErrorCode() != DUPLICATE_COLUMN) {
+				throw ex;
+			}
 		}
 	}
 
@@ -112,16 +139,25 @@ public final class SchemaRegistry {
 	 * Record a schema as ours before it is created, so that a crash in between leaves a row
 	 * with no schema rather than a schema with no owner.
 	 */
-	void register(Connection connection, String name, String state, String owner, String fingerprint) throws SQLException {
+	void register(Connection connection, String name, String state, String owner, MigrationFingerprint fingerprint)
+			throws SQLException {
 		requireOwnedShape(name);
 		try (PreparedStatement statement = connection.prepareStatement("INSERT INTO " + table()
-				+ " (schema_name, state, owner, fingerprint) VALUES (?, ?, ?, ?)")) {
+				+ " (schema_name, state, owner, fingerprint, lineage, last_used_at) VALUES (?, ?, ?, ?, ?, CURRENT_TIMESTAMP(6))")) {
 			statement.setString(1, name);
 			statement.setString(2, state);
 			statement.setString(3, owner);
-			statement.setString(4, fingerprint);
+			statement.setString(4, (fingerprint != null) ? fingerprint.hex() : "");
+			statement.setString(5, (fingerprint != null) ? fingerprint.lineage() : null);
 			statement.executeUpdate();
 		}
+	}
+
+	/**
+	 * Record that a template was used just now, which template retention goes by.
+	 */
+	void markUsed(Connection connection, String template) throws SQLException {
+		update(connection, "last_used_at = CURRENT_TIMESTAMP(6)", "schema_name = ?", template);
 	}
 
 	void updateState(Connection connection, String name, String state, String error) throws SQLException {
@@ -165,14 +201,16 @@ public final class SchemaRegistry {
 	private List<Entry> query(Connection connection, String where, String... arguments) throws SQLException {
 		List<Entry> entries = new ArrayList<>();
 		try (PreparedStatement statement = connection.prepareStatement(
-				"SELECT schema_name, state, owner, fingerprint, error, updated_at, template FROM " + table() + " " + where)) {
+				"SELECT schema_name, state, owner, fingerprint, error, updated_at, template, lineage, COALESCE(last_used_at, updated_at) FROM "
+						+ table() + " " + where)) {
 			for (int i = 0; i < arguments.length; i++) {
 				statement.setString(i + 1, arguments[i]);
 			}
 			try (ResultSet result = statement.executeQuery()) {
 				while (result.next()) {
 					entries.add(new Entry(result.getString(1), result.getString(2), result.getString(3),
-							result.getString(4), result.getString(5), result.getTimestamp(6), result.getString(7)));
+							result.getString(4), result.getString(5), result.getTimestamp(6), result.getString(7),
+							result.getString(8), result.getTimestamp(9)));
 				}
 			}
 		}
@@ -217,9 +255,12 @@ public final class SchemaRegistry {
 	 * @param error why the build failed, for failed templates
 	 * @param updatedAt when the state last changed, in server time
 	 * @param template for clones, the template they were filled from
+	 * @param lineage for templates, the lineage of their migration set; {@code null} for
+	 * clones and for templates an older schemaclone built
+	 * @param lastUsedAt for templates, when a process last built or cloned them, in server time
 	 */
 	record Entry(String name, String state, String owner, String fingerprint, String error, Timestamp updatedAt,
-			String template) {
+			String template, String lineage, Timestamp lastUsedAt) {
 
 	}
 

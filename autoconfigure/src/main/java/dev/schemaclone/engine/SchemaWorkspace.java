@@ -91,7 +91,7 @@ public final class SchemaWorkspace implements AutoCloseable {
 		this.lease.ensureHeld();
 		String name = this.registry.cloneName(this.lease.token(), this.sequence.incrementAndGet());
 		try (Connection connection = this.server.open(); Statement statement = connection.createStatement()) {
-			this.registry.register(connection, name, SchemaRegistry.CLONE, this.lease.token(), "");
+			this.registry.register(connection, name, SchemaRegistry.CLONE, this.lease.token(), null);
 			statement.execute("CREATE DATABASE " + Identifiers.quote(name));
 			this.clones.add(name);
 			return name;
@@ -176,6 +176,8 @@ public final class SchemaWorkspace implements AutoCloseable {
 			}
 			TemplateDefinition definition = this.definitions.get(template);
 			if (definition == null) {
+				// Once per template and process: what template retention needs of its use.
+				this.registry.markUsed(connection, template);
 				definition = TemplateDefinition.read(connection, template);
 				this.definitions.put(template, definition);
 			}

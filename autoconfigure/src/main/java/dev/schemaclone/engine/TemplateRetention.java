@@ -1,10 +1,19 @@
 package dev.schemaclone.engine;
 
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 
 import org.apache.commons.logging.Log;
@@ -13,13 +22,20 @@ import org.apache.commons.logging.LogFactory;
 import dev.schemaclone.engine.SchemaRegistry.Entry;
 
 /**
- * Drops templates of migration sets that are no longer current: per prefix, the newest
- * {@value #KEEP} built templates stay (switching branches back and forth reuses them), and
- * so does any template a live process has clones of or is cloning.
+ * Drops templates that are no longer current, by application and recent use: a server shared
+ * by many applications keeps each one's current template. Per prefix, it keeps the
+ * {@value #KEEP_PER_LINEAGE} most recently used templates of each lineage (an application's
+ * history as it grows: switching branches back and forth reuses them), drops any not used for
+ * {@link #MAX_IDLE}, and keeps at most {@value #MAX_TEMPLATES} in all; never one a live process
+ * has clones of or is cloning.
  */
 final class TemplateRetention {
 
-	static final int KEEP = 3;
+	static final int KEEP_PER_LINEAGE = 3;
+
+	static final Duration MAX_IDLE = Duration.ofDays(7);
+
+	static final int MAX_TEMPLATES = 32;
 
 	private static final Log logger = LogFactory.getLog(TemplateRetention.class);
 
@@ -30,14 +46,49 @@ final class TemplateRetention {
 		List<Entry> entries = registry.findAll(connection);
 		OwnerStatus owners = new OwnerStatus(connection, registry.prefix());
 		Set<String> inUse = templatesInUse(entries, owners);
+		for (Expired expired : expired(entries, serverTime(connection), inUse)) {
+			retire(connection, registry, owners, expired);
+		}
+	}
+
+	/**
+	 * Return the templates to drop: beyond the most recently used few of their lineage, idle
+	 * too long, or beyond the total, counting the templates in use, which are never dropped.
+	 * @param entries the registry's rows
+	 * @param now the server's time
+	 * @param inUse the templates that live processes have clones of
+	 * @return the templates to drop, most recently used first
+	 */
+	static List<Expired> expired(List<Entry> entries, Timestamp now, Set<String> inUse) {
 		List<Entry> templates = entries.stream()
 			.filter((entry) -> SchemaRegistry.READY.equals(entry.state()) || SchemaRegistry.FAILED.equals(entry.state()))
-			.sorted(Comparator.comparing(Entry::updatedAt).reversed())
+			.sorted(Comparator.comparing(Entry::lastUsedAt).reversed())
 			.toList();
-		for (Entry template : templates.subList(Math.min(KEEP, templates.size()), templates.size())) {
-			if (!inUse.contains(template.name())) {
-				retire(connection, registry, owners, template);
+		Map<String, Integer> perLineage = new HashMap<>();
+		Instant idleSince = now.toInstant().minus(MAX_IDLE);
+		int kept = 0;
+		List<Expired> expired = new ArrayList<>();
+		for (Entry template : templates) {
+			// Templates an older schemaclone built have no lineage: they count as one.
+			int rank = perLineage.merge(Objects.requireNonNullElse(template.lineage(), ""), 1, Integer::sum);
+			String reason = (rank > KEEP_PER_LINEAGE) ? "an older migration set of its application"
+					: !template.lastUsedAt().toInstant().isAfter(idleSince) ? "unused for " + MAX_IDLE.toDays() + " days"
+					: (kept >= MAX_TEMPLATES) ? "beyond the " + MAX_TEMPLATES + " most recently used templates" : null;
+			if (reason == null || inUse.contains(template.name())) {
+				kept++;
 			}
+			else {
+				expired.add(new Expired(template, reason));
+			}
+		}
+		return expired;
+	}
+
+	private static Timestamp serverTime(Connection connection) throws SQLException {
+		try (Statement statement = connection.createStatement();
+				ResultSet result = statement.executeQuery("SELECT CURRENT_TIMESTAMP(6)")) {
+			result.next();
+			return result.getTimestamp(1);
 		}
 	}
 
@@ -48,8 +99,9 @@ final class TemplateRetention {
 	 * second sees what the other wrote. Under the template's build lock, so that a process
 	 * about to rebuild it waits, and one that finds the mark of a retention that died clears it.
 	 */
-	private static void retire(Connection connection, SchemaRegistry registry, OwnerStatus owners, Entry template)
+	private static void retire(Connection connection, SchemaRegistry registry, OwnerStatus owners, Expired expired)
 			throws SQLException {
+		Entry template = expired.template();
 		try (NamedLock lock = NamedLock.tryAcquire(connection, registry.buildLockName(template.name()))) {
 			if (lock == null
 					|| !registry.changeState(connection, template.name(), template.state(), SchemaRegistry.RETIRING)) {
@@ -60,7 +112,8 @@ final class TemplateRetention {
 				return;
 			}
 			registry.drop(connection, template.name());
-			logger.info("Dropped template '%s' of an older migration set".formatted(template.name()));
+			logger.info("Dropped template '%s' (last used %s): %s".formatted(template.name(), template.lastUsedAt(),
+					expired.reason()));
 		}
 	}
 
@@ -72,6 +125,16 @@ final class TemplateRetention {
 			}
 		}
 		return inUse;
+	}
+
+	/**
+	 * A template to drop.
+	 *
+	 * @param template its registry row
+	 * @param reason why it goes, for the log
+	 */
+	record Expired(Entry template, String reason) {
+
 	}
 
 }

@@ -108,7 +108,7 @@ final class TemplateSchema {
 		long start = System.nanoTime();
 		this.workspace.lease().ensureHeld();
 		registry.register(connection, this.name, SchemaRegistry.BUILDING, this.workspace.lease().token(),
-				this.fingerprint.hex());
+				this.fingerprint);
 		try (Statement statement = connection.createStatement()) {
 			statement.execute("CREATE DATABASE " + Identifiers.quote(this.name));
 		}
