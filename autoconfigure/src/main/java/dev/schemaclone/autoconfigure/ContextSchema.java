@@ -1,7 +1,17 @@
 package dev.schemaclone.autoconfigure;
 
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
 import org.flywaydb.core.api.configuration.Configuration;
 
+import dev.schemaclone.engine.CloneReset;
+import dev.schemaclone.engine.CloneReset.Outcome;
 import dev.schemaclone.engine.DatabaseServer;
 import dev.schemaclone.engine.MySqlUrl;
 import dev.schemaclone.engine.ReservedSchema;
@@ -10,10 +20,29 @@ import dev.schemaclone.engine.SchemaWorkspaces;
 
 /**
  * The schema of one application context: created empty when the context first asks for its
- * URL, filled from the template when the context's Flyway is ready, dropped in the background
- * when the context closes.
+ * URL, filled from the template when the context's Flyway is ready, reset to the template's
+ * state after tests when the context refreshes, dropped in the background when the context
+ * closes.
  */
 final class ContextSchema {
+
+	private static final Log logger = LogFactory.getLog(ContextSchema.class);
+
+	/** A test waits at most this long for the tests before it on the same refreshing context. */
+	static final Duration TEST_WAIT = Duration.ofMinutes(30);
+
+	/** The tests of a refreshing context run one at a time: none sees another's rows or reset. */
+	private final Semaphore tests = new Semaphore(1, true);
+
+	private final List<Long> resetMillis = new ArrayList<>();
+
+	private int replaced;
+
+	private String template;
+
+	private CloneReset reset;
+
+	private boolean closed;
 
 	private final SchemaWorkspace workspace;
 
@@ -48,9 +77,57 @@ final class ContextSchema {
 	 */
 	synchronized void fill(Configuration flyway) {
 		if (!this.filled) {
-			this.workspace.complete(this.reserved, flyway);
+			this.template = this.workspace.complete(this.reserved, flyway);
 			this.filled = true;
 		}
+	}
+
+	/**
+	 * Wait until no other test of this context runs.
+	 * @param test the test about to run, for the error
+	 */
+	void beginTest(String test) {
+		try {
+			if (!this.tests.tryAcquire(TEST_WAIT.toMillis(), TimeUnit.MILLISECONDS)) {
+				throw new IllegalStateException("%s waited %s for the tests before it on schema '%s': the tests of a context with 'schemaclone.refresh' run one at a time, and one of them has not finished"
+					.formatted(test, TEST_WAIT, this.reserved.name()));
+			}
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(test + " was interrupted waiting for the tests before it", ex);
+		}
+	}
+
+	/**
+	 * Return the clone to its template's state after a test and let the next test run.
+	 * @param test the test that ran, named in warnings
+	 */
+	void endTest(String test) {
+		try {
+			reset(test);
+		}
+		finally {
+			this.tests.release();
+		}
+	}
+
+	private synchronized void reset(String test) {
+		if (this.closed || !this.filled) {
+			return;
+		}
+		if (this.reset == null) {
+			this.reset = this.workspace.resetOf(this.reserved.name(), this.template);
+		}
+		long start = System.nanoTime();
+		Outcome outcome = this.reset.reset(test);
+		long millis = Duration.ofNanos(System.nanoTime() - start).toMillis();
+		this.resetMillis.add(millis);
+		if (outcome == Outcome.REPLACED) {
+			this.replaced++;
+		}
+		logger.debug("Schema '%s' reset after %s in %d ms (%s)".formatted(this.reserved.name(), test, millis,
+				outcome.name().toLowerCase()));
 	}
 
 	synchronized boolean isFilled() {
@@ -58,6 +135,13 @@ final class ContextSchema {
 	}
 
 	synchronized void close() {
+		this.closed = true;
+		if (this.reset != null) {
+			this.reset.close();
+			List<Long> sorted = this.resetMillis.stream().sorted().toList();
+			logger.info("Schema '%s' was reset %d times for its tests (median %d ms, %d made again from the template)"
+				.formatted(this.reserved.name(), sorted.size(), sorted.get(sorted.size() / 2), this.replaced));
+		}
 		if (this.keep) {
 			this.workspace.keep(this.reserved.name());
 		}

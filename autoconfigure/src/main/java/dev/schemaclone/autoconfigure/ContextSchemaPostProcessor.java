@@ -75,6 +75,10 @@ final class ContextSchemaPostProcessor implements BeanPostProcessor, DisposableB
 		return !SchemaRegistry.looksLikeClone(MySqlUrl.parse(url).database());
 	}
 
+	SchemaCloneProperties.Refresh refresh() {
+		return this.properties.getRefresh();
+	}
+
 	synchronized boolean hasSchema() {
 		return this.application != null;
 	}

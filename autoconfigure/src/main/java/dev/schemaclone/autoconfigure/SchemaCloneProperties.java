@@ -77,6 +77,12 @@ public class SchemaCloneProperties {
 	 */
 	private int cloneConnections = 4;
 
+	/**
+	 * When to return each context's clone to its template's state: never, after each test
+	 * class, or after each test method. The tests of a refreshing context run one at a time.
+	 */
+	private Refresh refresh = Refresh.NEVER;
+
 	public boolean isEnabled() {
 		return this.enabled;
 	}
@@ -165,6 +171,14 @@ public class SchemaCloneProperties {
 		this.cloneConnections = cloneConnections;
 	}
 
+	public Refresh getRefresh() {
+		return this.refresh;
+	}
+
+	public void setRefresh(Refresh refresh) {
+		this.refresh = refresh;
+	}
+
 	/**
 	 * Return the engine's settings, rejecting unsafe values with the property's name.
 	 * @return the validated settings
@@ -176,6 +190,22 @@ public class SchemaCloneProperties {
 		}
 		return new WorkspaceSettings(this.prefix, this.lockTimeout, this.migrationTimeout, this.prefetch,
 				this.cloneConnections);
+	}
+
+	/**
+	 * When a context's clone is returned to its template's state.
+	 */
+	public enum Refresh {
+
+		/** Never: the tests of a context share what they write. */
+		NEVER,
+
+		/** After each test class, once its last test ran. */
+		AFTER_EACH_TEST_CLASS,
+
+		/** After each test method, once Spring rolled back its transaction. */
+		AFTER_EACH_TEST_METHOD
+
 	}
 
 }

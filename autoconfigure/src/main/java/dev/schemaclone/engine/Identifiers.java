@@ -47,6 +47,15 @@ public final class Identifiers {
 	}
 
 	/**
+	 * Return a schema name as an SQL string literal, after the same check as {@link #quote}.
+	 * @param name a schema name
+	 * @return the name in single quotes
+	 */
+	static String literal(String name) {
+		return "'" + quote(name).substring(1, name.length() + 1) + "'";
+	}
+
+	/**
 	 * Return an object name quoted with backticks, escaping embedded backticks; for names read
 	 * back from the server, which may hold any character.
 	 * @param name a table, view or routine name as the server reports it

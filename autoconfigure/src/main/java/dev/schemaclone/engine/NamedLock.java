@@ -95,7 +95,7 @@ public final class NamedLock implements AutoCloseable {
 				result.next();
 				long id = result.getLong(1);
 				return result.wasNull() ? "no connection any more (it released the lock just now)"
-						: ProcessList.describe(connection, id);
+						: ProcessList.on(connection).describe(id);
 			}
 		}
 		catch (SQLException ex) {

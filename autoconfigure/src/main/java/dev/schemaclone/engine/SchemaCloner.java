@@ -13,8 +13,10 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.Collectors;
 
+import dev.schemaclone.engine.TemplateDefinition.Event;
 import dev.schemaclone.engine.TemplateDefinition.SqlObject;
 import dev.schemaclone.engine.TemplateDefinition.Table;
+import dev.schemaclone.engine.TemplateDefinition.Trigger;
 
 /**
  * Copies a ready template into a new schema, object kind by object kind, so that the clone
@@ -76,7 +78,7 @@ final class SchemaCloner {
 			// they run, so nothing they name has to exist yet.
 			createWithSqlMode(connection, definition, clone, definition.routines());
 			executeAll(connection, definition.views().stream().map((view) -> definition.retarget(view.ddl(), clone)).toList());
-			createWithSqlMode(connection, definition, clone, definition.triggers());
+			createTriggers(connection, definition, clone, definition.triggers());
 			createEvents(connection, definition, clone);
 		}
 		finally {
@@ -108,21 +110,36 @@ final class SchemaCloner {
 	}
 
 	private static List<String> rowCopies(TemplateDefinition definition, String clone, List<Table> tables) {
-		String target = Identifiers.quote(clone);
-		String source = Identifiers.quote(definition.template());
-		List<String> copies = new ArrayList<>();
-		for (Table table : tables) {
-			if (table.hasRows()) {
-				String columns = table.writableColumns()
-					.stream()
-					.map(Identifiers::quoteExisting)
-					.collect(Collectors.joining(", "));
-				String name = Identifiers.quoteExisting(table.name());
-				copies.add("INSERT INTO " + target + "." + name + " (" + columns + ") SELECT " + columns + " FROM "
-						+ source + "." + name);
-			}
+		return tables.stream().filter(Table::hasRows).map((table) -> rowCopy(definition, clone, table)).toList();
+	}
+
+	/**
+	 * Return the statement that copies a table's rows from the template into a clone.
+	 * @param definition the template's objects
+	 * @param clone the clone
+	 * @param table the table
+	 * @return the {@code INSERT … SELECT}
+	 */
+	static String rowCopy(TemplateDefinition definition, String clone, Table table) {
+		String columns = table.writableColumns().stream().map(Identifiers::quoteExisting).collect(Collectors.joining(", "));
+		String name = Identifiers.quoteExisting(table.name());
+		return "INSERT INTO " + Identifiers.quote(clone) + "." + name + " (" + columns + ") SELECT " + columns + " FROM "
+				+ Identifiers.quote(definition.template()) + "." + name;
+	}
+
+	/**
+	 * Drop a schema's contents by dropping and creating it again, with the template's
+	 * character set, ready to be filled; the caller has checked that it may.
+	 * @param connection the connection to do it on
+	 * @param definition the template's objects
+	 * @param schema the schema
+	 */
+	static void recreateEmpty(Connection connection, TemplateDefinition definition, String schema) throws SQLException {
+		SchemaDrop.dropIfExists(connection, schema);
+		try (Statement statement = connection.createStatement()) {
+			statement.execute("CREATE DATABASE " + Identifiers.quote(schema) + " CHARACTER SET " + definition.charset()
+					+ " COLLATE " + definition.collation());
 		}
-		return copies;
 	}
 
 	/**
@@ -220,22 +237,47 @@ final class SchemaCloner {
 	private static void createEvents(Connection connection, TemplateDefinition definition, String clone)
 			throws SQLException {
 		try (PreparedStatement zone = connection.prepareStatement("SET SESSION time_zone = ?")) {
-			for (SqlObject event : definition.events()) {
+			for (Event event : definition.events()) {
 				zone.setString(1, event.timeZone());
 				zone.execute();
-				createWithSqlMode(connection, definition, clone, List.of(event));
+				createWithSqlMode(connection, definition, clone, List.of(event.object()));
 			}
 		}
 	}
 
+	/**
+	 * Create triggers, each under the {@code sql_mode} it was created in.
+	 * @param connection the connection to create them on
+	 * @param definition the template's objects
+	 * @param clone the clone
+	 * @param triggers the triggers, in their action order
+	 */
+	static void createTriggers(Connection connection, TemplateDefinition definition, String clone, List<Trigger> triggers)
+			throws SQLException {
+		createWithSqlMode(connection, definition, clone, triggers.stream().map(Trigger::object).toList());
+	}
+
+	/**
+	 * Create objects, each under the {@code sql_mode} it was created in, and give the session
+	 * its own back after.
+	 */
 	private static void createWithSqlMode(Connection connection, TemplateDefinition definition, String clone,
-			Iterable<SqlObject> objects) throws SQLException {
+			List<SqlObject> objects) throws SQLException {
+		if (objects.isEmpty()) {
+			return;
+		}
 		try (PreparedStatement mode = connection.prepareStatement("SET SESSION sql_mode = ?");
 				Statement statement = connection.createStatement()) {
-			for (SqlObject object : objects) {
-				mode.setString(1, object.sqlMode());
-				mode.execute();
-				statement.execute(definition.retarget(object.ddl(), clone));
+			statement.execute("SET @schemaclone_sql_mode = @@SESSION.sql_mode");
+			try {
+				for (SqlObject object : objects) {
+					mode.setString(1, object.sqlMode());
+					mode.execute();
+					statement.execute(definition.retarget(object.ddl(), clone));
+				}
+			}
+			finally {
+				statement.execute("SET SESSION sql_mode = @schemaclone_sql_mode");
 			}
 		}
 	}

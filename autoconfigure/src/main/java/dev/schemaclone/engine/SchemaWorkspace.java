@@ -34,6 +34,8 @@ public final class SchemaWorkspace implements AutoCloseable {
 
 	private final Map<String, TemplateDefinition> definitions = new ConcurrentHashMap<>();
 
+	private final Map<String, PristineState> pristineStates = new ConcurrentHashMap<>();
+
 	private final OwnedClones clones;
 
 	private final SpareClones spares;
@@ -118,15 +120,19 @@ public final class SchemaWorkspace implements AutoCloseable {
 	 * dropped while this one was about to clone it is built again.
 	 * @param reserved the schema from {@link #reserve()}
 	 * @param flyway the configuration the application's own Flyway would run with
+	 * @return the template the schema was filled from
 	 */
-	public void complete(ReservedSchema reserved, Configuration flyway) {
+	public String complete(ReservedSchema reserved, Configuration flyway) {
+		String template = template(flyway);
 		try {
-			complete(reserved, template(flyway));
+			complete(reserved, template);
 		}
 		catch (TemplateRetiredException ex) {
 			logger.info(ex.getMessage() + "; building it again");
-			complete(reserved, template(flyway));
+			template = template(flyway);
+			complete(reserved, template);
 		}
+		return template;
 	}
 
 	/**
@@ -139,10 +145,7 @@ public final class SchemaWorkspace implements AutoCloseable {
 		long start = System.nanoTime();
 		boolean hit = template.equals(reserved.filledFrom());
 		if (!hit) {
-			if (reserved.filledFrom() != null) {
-				recreateEmpty(reserved.name());
-			}
-			fill(template, reserved.name());
+			fill(template, reserved.name(), reserved.filledFrom() != null);
 		}
 		this.lastTemplate = template;
 		this.spares.replenish(template);
@@ -151,20 +154,13 @@ public final class SchemaWorkspace implements AutoCloseable {
 				hit ? "hit" : (this.settings.prefetch() > 0) ? "miss" : "off"));
 	}
 
-	private void recreateEmpty(String name) {
-		try (Connection connection = this.server.open(); Statement statement = connection.createStatement()) {
-			SchemaDrop.dropIfExists(connection, name);
-			statement.execute("CREATE DATABASE " + Identifiers.quote(name));
-		}
-		catch (SQLException ex) {
-			throw new SchemaCloneException("Cannot empty schema '%s': %s".formatted(name, ex.getMessage()), ex);
-		}
-	}
-
 	/**
-	 * Copy a ready template into an empty schema made by {@link #createEmpty()}.
+	 * Copy a ready template into a schema made by {@link #createEmpty()}.
+	 * @param template the template
+	 * @param clone the schema
+	 * @param emptyFirst whether the schema holds a clone of another template
 	 */
-	private void fill(String template, String clone) {
+	private void fill(String template, String clone, boolean emptyFirst) {
 		long start = System.nanoTime();
 		try (Connection connection = this.server.open()) {
 			// Recorded first, then the template's state looked at: template retention marks a
@@ -174,16 +170,15 @@ public final class SchemaWorkspace implements AutoCloseable {
 			if (entry == null || !SchemaRegistry.READY.equals(entry.state())) {
 				throw new TemplateRetiredException(template);
 			}
-			TemplateDefinition definition = this.definitions.get(template);
-			if (definition == null) {
-				// Once per template and process: what template retention needs of its use.
-				this.registry.markUsed(connection, template);
-				definition = TemplateDefinition.read(connection, template);
-				this.definitions.put(template, definition);
+			TemplateDefinition definition = definition(connection, template);
+			if (emptyFirst) {
+				SchemaCloner.recreateEmpty(connection, definition, clone);
 			}
-			try (Statement statement = connection.createStatement()) {
-				statement.execute("ALTER DATABASE " + Identifiers.quote(clone) + " CHARACTER SET " + definition.charset()
-						+ " COLLATE " + definition.collation());
+			else {
+				try (Statement statement = connection.createStatement()) {
+					statement.execute("ALTER DATABASE " + Identifiers.quote(clone) + " CHARACTER SET "
+							+ definition.charset() + " COLLATE " + definition.collation());
+				}
 			}
 			SchemaCloner.copy(this.server, definition, clone, this.settings.cloneConnections());
 		}
@@ -196,6 +191,43 @@ public final class SchemaWorkspace implements AutoCloseable {
 	}
 
 	/**
+	 * Return what a template holds, read once per process.
+	 */
+	private TemplateDefinition definition(Connection connection, String template) throws SQLException {
+		TemplateDefinition definition = this.definitions.get(template);
+		if (definition == null) {
+			// Once per template and process: what template retention needs of its use.
+			this.registry.markUsed(connection, template);
+			definition = TemplateDefinition.read(connection, template);
+			this.definitions.put(template, definition);
+		}
+		return definition;
+	}
+
+	/**
+	 * Return the means to bring one of this process's clones back to its template's state,
+	 * after tests changed it. It holds a connection of its own until closed.
+	 * @param clone the clone
+	 * @param template the template it was filled from
+	 * @return the reset
+	 */
+	public CloneReset resetOf(String clone, String template) {
+		try (Connection connection = this.server.open()) {
+			TemplateDefinition definition = definition(connection, template);
+			PristineState pristine = this.pristineStates.get(template);
+			if (pristine == null) {
+				pristine = PristineState.read(connection, definition);
+				this.pristineStates.put(template, pristine);
+			}
+			return new CloneReset(this.server, definition, pristine, clone, this.settings.cloneConnections());
+		}
+		catch (SQLException ex) {
+			throw new SchemaCloneException("Cannot read the state of template '%s' on %s: %s".formatted(template,
+					this.server, ex.getMessage()), ex);
+		}
+	}
+
+	/**
 	 * Create a clone of a ready template.
 	 * @param template the template's schema name
 	 * @return the clone's schema name
@@ -204,7 +236,7 @@ public final class SchemaWorkspace implements AutoCloseable {
 		long start = System.nanoTime();
 		String clone = createEmpty();
 		try {
-			fill(template, clone);
+			fill(template, clone, false);
 			logger.info("Cloned '%s' into '%s' in %d ms".formatted(template, clone,
 					Duration.ofNanos(System.nanoTime() - start).toMillis()));
 			return clone;

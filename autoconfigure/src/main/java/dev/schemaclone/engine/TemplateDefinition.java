@@ -23,11 +23,11 @@ import java.util.regex.Pattern;
  * @param tables base tables
  * @param views views, each after the views it reads
  * @param routines stored procedures and functions
- * @param triggers triggers in their action order
+ * @param triggers triggers, by table in their action order
  * @param events events
  */
 record TemplateDefinition(String template, String charset, String collation, List<Table> tables, List<SqlObject> views,
-		List<SqlObject> routines, List<SqlObject> triggers, List<SqlObject> events) {
+		List<SqlObject> routines, List<Trigger> triggers, List<Event> events) {
 
 	/**
 	 * {@code DEFINER=user@host}, or a bare {@code DEFINER=``} from a server without grant
@@ -58,25 +58,25 @@ record TemplateDefinition(String template, String charset, String collation, Lis
 		List<SqlObject> views = new ArrayList<>();
 		for (String view : viewNames) {
 			String ddl = rows(connection, "SHOW CREATE VIEW " + quoted + "." + Identifiers.quoteExisting(view), 2).get(0)[0];
-			views.add(new SqlObject(view, withoutDefiner(ddl), null, null));
+			views.add(new SqlObject(view, withoutDefiner(ddl), null));
 		}
 		List<SqlObject> routines = new ArrayList<>();
 		for (String[] routine : rows(connection, "SELECT ROUTINE_TYPE, ROUTINE_NAME FROM information_schema.ROUTINES WHERE ROUTINE_SCHEMA = '"
 				+ template + "' ORDER BY ROUTINE_TYPE, ROUTINE_NAME", 1, 2)) {
 			String[] show = rows(connection, "SHOW CREATE " + routine[0] + " " + quoted + "." + Identifiers.quoteExisting(routine[1]), 2, 3).get(0);
-			routines.add(new SqlObject(routine[1], withoutDefiner(show[1]), show[0], null));
+			routines.add(new SqlObject(routine[1], withoutDefiner(show[1]), show[0]));
 		}
-		List<SqlObject> triggers = new ArrayList<>();
-		for (String[] trigger : rows(connection, "SELECT TRIGGER_NAME FROM information_schema.TRIGGERS WHERE TRIGGER_SCHEMA = '"
-				+ template + "' ORDER BY EVENT_OBJECT_TABLE, ACTION_TIMING, EVENT_MANIPULATION, ACTION_ORDER", 1)) {
+		List<Trigger> triggers = new ArrayList<>();
+		for (String[] trigger : rows(connection, "SELECT TRIGGER_NAME, EVENT_OBJECT_TABLE FROM information_schema.TRIGGERS WHERE TRIGGER_SCHEMA = '"
+				+ template + "' ORDER BY EVENT_OBJECT_TABLE, ACTION_TIMING, EVENT_MANIPULATION, ACTION_ORDER", 1, 2)) {
 			String[] show = rows(connection, "SHOW CREATE TRIGGER " + quoted + "." + Identifiers.quoteExisting(trigger[0]), 2, 3).get(0);
-			triggers.add(new SqlObject(trigger[0], withoutDefiner(show[1]), show[0], null));
+			triggers.add(new Trigger(trigger[1], new SqlObject(trigger[0], withoutDefiner(show[1]), show[0])));
 		}
-		List<SqlObject> events = new ArrayList<>();
+		List<Event> events = new ArrayList<>();
 		for (String[] event : rows(connection, "SELECT EVENT_NAME FROM information_schema.EVENTS WHERE EVENT_SCHEMA = '"
 				+ template + "' ORDER BY EVENT_NAME", 1)) {
 			String[] show = rows(connection, "SHOW CREATE EVENT " + quoted + "." + Identifiers.quoteExisting(event[0]), 2, 3, 4).get(0);
-			events.add(new SqlObject(event[0], withoutDefiner(show[2]), show[0], show[1]));
+			events.add(new Event(show[1], new SqlObject(event[0], withoutDefiner(show[2]), show[0])));
 		}
 		return new TemplateDefinition(template, defaults[0], defaults[1], List.copyOf(tables),
 				ViewOrder.sort(views, template), List.copyOf(routines), List.copyOf(triggers), List.copyOf(events));
@@ -199,9 +199,29 @@ record TemplateDefinition(String template, String charset, String collation, Lis
 	 * @param name its name
 	 * @param ddl its {@code SHOW CREATE} text without the definer
 	 * @param sqlMode the {@code sql_mode} it was created under, {@code null} for views
-	 * @param timeZone the time zone an event was created in, {@code null} for the others
 	 */
-	record SqlObject(String name, String ddl, String sqlMode, String timeZone) {
+	record SqlObject(String name, String ddl, String sqlMode) {
+
+	}
+
+	/**
+	 * A trigger.
+	 *
+	 * @param table the table it belongs to
+	 * @param object its name and definition
+	 */
+	record Trigger(String table, SqlObject object) {
+
+	}
+
+	/**
+	 * An event.
+	 *
+	 * @param timeZone the time zone it was created in, which gives its schedule's times
+	 * their meaning
+	 * @param object its name and definition
+	 */
+	record Event(String timeZone, SqlObject object) {
 
 	}
 

@@ -173,16 +173,10 @@ final class TemplateSchema {
 	 * End the sessions still working in a schema: those of a builder that was killed, whose
 	 * statements the server keeps running, or of a migration that ran out of time.
 	 */
-	static void killSessionsUsing(Connection connection, String schema) {
-		try (Statement kill = connection.createStatement()) {
-			for (long id : ProcessList.sessionsUsing(connection, schema)) {
-				try {
-					kill.execute("KILL " + id);
-				}
-				catch (SQLException ex) {
-					logger.debug("Could not end session " + id + ": " + ex.getMessage());
-				}
-			}
+	private static void killSessionsUsing(Connection connection, String schema) {
+		try {
+			ProcessList sessions = ProcessList.on(connection);
+			sessions.end(sessions.sessionsUsing(schema));
 		}
 		catch (SQLException ex) {
 			logger.debug("Could not list sessions using " + schema + ": " + ex.getMessage());

@@ -34,9 +34,9 @@ class TemplateDefinitionTests {
 	@Test
 	void viewsComeAfterTheViewsTheyRead() {
 		String template = "tpl";
-		SqlObject outer = new SqlObject("a_outer", "CREATE VIEW `a_outer` AS select `tpl`.`b_middle`.`x` from `tpl`.`b_middle`", null, null);
-		SqlObject middle = new SqlObject("b_middle", "CREATE VIEW `b_middle` AS select `tpl`.`c_inner`.`x` from `tpl`.`c_inner`", null, null);
-		SqlObject inner = new SqlObject("c_inner", "CREATE VIEW `c_inner` AS select `tpl`.`t`.`x` from `tpl`.`t`", null, null);
+		SqlObject outer = new SqlObject("a_outer", "CREATE VIEW `a_outer` AS select `tpl`.`b_middle`.`x` from `tpl`.`b_middle`", null);
+		SqlObject middle = new SqlObject("b_middle", "CREATE VIEW `b_middle` AS select `tpl`.`c_inner`.`x` from `tpl`.`c_inner`", null);
+		SqlObject inner = new SqlObject("c_inner", "CREATE VIEW `c_inner` AS select `tpl`.`t`.`x` from `tpl`.`t`", null);
 		assertThat(ViewOrder.sort(List.of(outer, middle, inner), template)).containsExactly(inner, middle, outer);
 	}
 

@@ -1,0 +1,277 @@
+package dev.schemaclone.engine;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.StringJoiner;
+import java.util.stream.Collectors;
+
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+
+import dev.schemaclone.engine.TemplateDefinition.Table;
+import dev.schemaclone.engine.TemplateDefinition.Trigger;
+
+/**
+ * Brings one clone back to its template's state after tests changed it, by DML on what they
+ * changed: the rows of the tables whose content differs from the template's (deleted, and
+ * copied again from the template where it has rows) and the {@code AUTO_INCREMENT} counters
+ * that moved. Neither {@code TABLE_ROWS} (an estimate) nor MySQL's cached statistics can tell
+ * what changed, so a table the template leaves empty is probed for a row, one that has rows
+ * is compared by {@code CHECKSUM TABLE}, and counters are read with live statistics. A clone
+ * whose objects changed (a column, index, table, view, routine, trigger or event created,
+ * changed or dropped) is made again from the template instead; so is one that a transaction
+ * left open by a test still holds, once that transaction is ended.
+ *
+ * Holds a connection of its own, so that a reset costs no connection set-up.
+ */
+public final class CloneReset implements AutoCloseable {
+
+	private static final Log logger = LogFactory.getLog(CloneReset.class);
+
+	/** How long a statement of the reset waits for a lock a test left held. */
+	static final Duration LOCK_WAIT = Duration.ofSeconds(5);
+
+	/** {@code ER_LOCK_WAIT_TIMEOUT}, for row locks and metadata locks, on MySQL and MariaDB. */
+	private static final int LOCK_WAIT_TIMEOUT = 1205;
+
+	/** {@code ER_SPECIFIC_ACCESS_DENIED_ERROR}: {@code INNODB_TRX} needs the PROCESS privilege. */
+	private static final int NEEDS_PRIVILEGE = 1227;
+
+	private final DatabaseServer server;
+
+	private final TemplateDefinition definition;
+
+	private final PristineState pristine;
+
+	private final String clone;
+
+	private final int cloneConnections;
+
+	private Connection connection;
+
+	private ProcessList sessions;
+
+	private boolean transactionsVisible = true;
+
+	CloneReset(DatabaseServer server, TemplateDefinition definition, PristineState pristine, String clone,
+			int cloneConnections) {
+		this.server = server;
+		this.definition = definition;
+		this.pristine = pristine;
+		this.clone = clone;
+		this.cloneConnections = cloneConnections;
+	}
+
+	/**
+	 * Bring the clone back to its template's state.
+	 * @param test the test that ran last, named in warnings
+	 * @return what the reset had to do
+	 */
+	public synchronized Outcome reset(String test) {
+		try {
+			Connection connection = connection();
+			List<Long> open = transactionsLeftOpen();
+			if (!open.isEmpty()) {
+				return replaceHeldClone(test, open);
+			}
+			try {
+				return resetRowsOrReplace(connection, test);
+			}
+			catch (SQLException ex) {
+				if (ex.getErrorCode() != LOCK_WAIT_TIMEOUT) {
+					throw ex;
+				}
+				return replaceHeldClone(test, this.sessions.sessionsUsing(this.clone));
+			}
+		}
+		catch (SQLException ex) {
+			closeConnection();
+			throw new SchemaCloneException("Cannot reset schema '%s' to its template '%s' after %s: %s".formatted(this.clone,
+					this.definition.template(), test, ex.getMessage()), ex);
+		}
+	}
+
+	private Outcome resetRowsOrReplace(Connection connection, String test) throws SQLException {
+		if (!CatalogDigest.of(connection, this.clone).equals(this.pristine.catalog())) {
+			logger.info("%s changed the objects of schema '%s': making it again from template '%s'".formatted(test,
+					this.clone, this.definition.template()));
+			replace(connection);
+			return Outcome.REPLACED;
+		}
+		List<Table> dirty = changedTables(connection);
+		Map<String, Long> counters = PristineState.counters(connection, this.clone);
+		List<String> movedCounters = new ArrayList<>();
+		this.pristine.counters().forEach((table, next) -> {
+			if (!Objects.equals(counters.get(table), next)) {
+				movedCounters.add("ALTER TABLE " + Identifiers.quote(this.clone) + "." + Identifiers.quoteExisting(table)
+						+ " AUTO_INCREMENT = " + next);
+			}
+		});
+		if (dirty.isEmpty() && movedCounters.isEmpty()) {
+			return Outcome.CLEAN;
+		}
+		restoreRows(connection, dirty);
+		SchemaCloner.executeAll(connection, movedCounters);
+		logger.debug("Reset schema '%s' after %s: rows of %d tables, %d counters".formatted(this.clone, test,
+				dirty.size(), movedCounters.size()));
+		return Outcome.ROWS;
+	}
+
+	/**
+	 * Delete the rows of the changed tables and copy the template's again, in one transaction.
+	 * Their triggers are dropped for it and created again after: the server cannot turn them
+	 * off, and a trigger firing on the restored rows would change them or write elsewhere.
+	 */
+	private void restoreRows(Connection connection, List<Table> dirty) throws SQLException {
+		Set<String> names = dirty.stream().map(Table::name).collect(Collectors.toSet());
+		List<Trigger> triggers = this.definition.triggers().stream().filter((trigger) -> names.contains(trigger.table())).toList();
+		List<String> rows = new ArrayList<>();
+		for (Table table : dirty) {
+			rows.add("DELETE FROM " + Identifiers.quote(this.clone) + "." + Identifiers.quoteExisting(table.name()));
+			if (table.hasRows()) {
+				rows.add(SchemaCloner.rowCopy(this.definition, this.clone, table));
+			}
+		}
+		SchemaCloner.executeAll(connection, triggers.stream()
+			.map((trigger) -> "DROP TRIGGER " + Identifiers.quote(this.clone) + "." + Identifiers.quoteExisting(trigger.object().name()))
+			.toList());
+		try {
+			connection.setAutoCommit(false);
+			SchemaCloner.executeAll(connection, rows);
+			connection.commit();
+		}
+		catch (SQLException ex) {
+			connection.rollback();
+			throw ex;
+		}
+		finally {
+			connection.setAutoCommit(true);
+			SchemaCloner.createTriggers(connection, this.definition, this.clone, triggers);
+		}
+	}
+
+	/**
+	 * Return the tables whose rows differ from the template's: one probe for a row in every
+	 * table the template leaves empty, one {@code CHECKSUM TABLE} for those it fills.
+	 */
+	private List<Table> changedTables(Connection connection) throws SQLException {
+		List<Table> empty = this.definition.tables().stream().filter((table) -> !table.hasRows()).toList();
+		List<Table> filled = this.definition.tables().stream().filter(Table::hasRows).toList();
+		List<Table> changed = new ArrayList<>();
+		if (!empty.isEmpty()) {
+			StringJoiner probe = new StringJoiner(" UNION ALL ");
+			for (int i = 0; i < empty.size(); i++) {
+				probe.add("SELECT " + i + " FROM DUAL WHERE EXISTS(SELECT 1 FROM " + Identifiers.quote(this.clone) + "."
+						+ Identifiers.quoteExisting(empty.get(i).name()) + ")");
+			}
+			for (String[] row : TemplateDefinition.rows(connection, probe.toString(), 1)) {
+				changed.add(empty.get(Integer.parseInt(row[0])));
+			}
+		}
+		Map<String, String> checksums = PristineState.checksums(connection, this.clone, filled);
+		for (Table table : filled) {
+			if (!Objects.equals(checksums.get(table.name()), this.pristine.checksums().get(table.name()))) {
+				changed.add(table);
+			}
+		}
+		return changed;
+	}
+
+	/**
+	 * Return the sessions on the clone that a test left inside a transaction: the tests of a
+	 * refreshing context run one at a time and Spring has rolled back the test's own
+	 * transaction, so any still open is a leak that holds locks the next test would wait on.
+	 */
+	private List<Long> transactionsLeftOpen() throws SQLException {
+		if (!this.transactionsVisible) {
+			return List.of();
+		}
+		try {
+			return this.sessions.sessionsInTransaction(this.clone);
+		}
+		catch (SQLException ex) {
+			if (ex.getErrorCode() != NEEDS_PRIVILEGE) {
+				throw ex;
+			}
+			logger.debug("Transactions left open on '%s' cannot be seen without the PROCESS privilege; resets wait %s for their locks instead"
+				.formatted(this.clone, LOCK_WAIT));
+			this.transactionsVisible = false;
+			return List.of();
+		}
+	}
+
+	private Outcome replaceHeldClone(String test, List<Long> holders) throws SQLException {
+		List<Long> ended = this.sessions.end(holders);
+		logger.warn("%s left a transaction open on schema '%s' (connection ids %s): ended, and the schema made again from template '%s'. Close the connections your tests open, or let Spring manage their transactions"
+			.formatted(test, this.clone, ended, this.definition.template()));
+		replace(connection());
+		return Outcome.REPLACED;
+	}
+
+	private void replace(Connection connection) throws SQLException {
+		SchemaCloner.recreateEmpty(connection, this.definition, this.clone);
+		// The drop left this session without a default schema; trigger DDL needs one.
+		connection.setCatalog(this.clone);
+		SchemaCloner.copy(this.server, this.definition, this.clone, this.cloneConnections);
+	}
+
+	private Connection connection() throws SQLException {
+		if (this.connection == null) {
+			Connection opened = this.server.open(this.clone);
+			try (Statement statement = opened.createStatement()) {
+				long seconds = LOCK_WAIT.toSeconds();
+				statement.execute("SET SESSION foreign_key_checks = 0, innodb_lock_wait_timeout = " + seconds
+						+ ", lock_wait_timeout = " + seconds + ", sql_mode = CONCAT(@@sql_mode, ',NO_AUTO_VALUE_ON_ZERO')");
+				PristineState.useLiveStatistics(opened);
+				this.sessions = ProcessList.on(opened);
+			}
+			catch (SQLException ex) {
+				opened.close();
+				throw ex;
+			}
+			this.connection = opened;
+		}
+		return this.connection;
+	}
+
+	private void closeConnection() {
+		if (this.connection != null) {
+			try {
+				this.connection.close();
+			}
+			catch (SQLException ex) {
+				// Closing is all that was left to do with it.
+			}
+			this.connection = null;
+		}
+	}
+
+	@Override
+	public synchronized void close() {
+		closeConnection();
+	}
+
+	/**
+	 * What a reset had to do.
+	 */
+	public enum Outcome {
+
+		/** Nothing: the tests left the clone as they found it. */
+		CLEAN,
+
+		/** Rows and counters of the tables the tests changed. */
+		ROWS,
+
+		/** The clone was made again: its objects changed, or a transaction held it. */
+		REPLACED
+
+	}
+
+}

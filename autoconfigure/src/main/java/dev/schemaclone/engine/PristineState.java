@@ -1,0 +1,89 @@
+package dev.schemaclone.engine;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.StringJoiner;
+
+import dev.schemaclone.engine.TemplateDefinition.Table;
+
+/**
+ * What a pristine clone of a template holds that a test can change, read once from the
+ * template: the digest of its objects, the checksum of each table that has rows, and each
+ * {@code AUTO_INCREMENT} counter.
+ *
+ * @param catalog the {@link CatalogDigest} of its objects
+ * @param checksums {@code CHECKSUM TABLE} of each table that has rows, by table name
+ * @param counters the next {@code AUTO_INCREMENT} value of each table that has one
+ */
+record PristineState(String catalog, Map<String, String> checksums, Map<String, Long> counters) {
+
+	/** {@code ER_UNKNOWN_SYSTEM_VARIABLE}: MariaDB has no cached statistics to turn off. */
+	private static final int UNKNOWN_SYSTEM_VARIABLE = 1193;
+
+	static PristineState read(Connection connection, TemplateDefinition definition) throws SQLException {
+		useLiveStatistics(connection);
+		String template = definition.template();
+		return new PristineState(CatalogDigest.of(connection, template),
+				checksums(connection, template, definition.tables().stream().filter(Table::hasRows).toList()),
+				counters(connection, template));
+	}
+
+	/**
+	 * Make {@code information_schema.TABLES} tell the current {@code AUTO_INCREMENT} values:
+	 * MySQL 8 serves statistics cached for {@code information_schema_stats_expiry}, a day by
+	 * default.
+	 * @param connection the connection that reads them
+	 */
+	static void useLiveStatistics(Connection connection) throws SQLException {
+		try (Statement statement = connection.createStatement()) {
+			statement.execute("SET SESSION information_schema_stats_expiry = 0");
+		}
+		catch (SQLException ex) {
+			if (ex.getErrorCode() != UNKNOWN_SYSTEM_VARIABLE) {
+				throw ex;
+			}
+		}
+	}
+
+	/**
+	 * Return the {@code CHECKSUM TABLE} of some of a schema's tables, in one round trip.
+	 * @param connection a connection to the server
+	 * @param schema the schema
+	 * @param tables its tables to sum
+	 * @return the checksums by table name
+	 */
+	static Map<String, String> checksums(Connection connection, String schema, List<Table> tables) throws SQLException {
+		Map<String, String> checksums = new HashMap<>();
+		if (tables.isEmpty()) {
+			return checksums;
+		}
+		StringJoiner names = new StringJoiner(", ", "CHECKSUM TABLE ", "");
+		tables.forEach((table) -> names.add(Identifiers.quote(schema) + "." + Identifiers.quoteExisting(table.name())));
+		String qualifier = schema + ".";
+		for (String[] row : TemplateDefinition.rows(connection, names.toString(), 1, 2)) {
+			checksums.put(row[0].substring(qualifier.length()), row[1]);
+		}
+		return checksums;
+	}
+
+	/**
+	 * Return the next {@code AUTO_INCREMENT} value of each table of a schema that has one; the
+	 * connection must {@link #useLiveStatistics use live statistics}.
+	 * @param connection a connection to the server
+	 * @param schema the schema
+	 * @return the values by table name
+	 */
+	static Map<String, Long> counters(Connection connection, String schema) throws SQLException {
+		Map<String, Long> counters = new HashMap<>();
+		for (String[] row : TemplateDefinition.rows(connection, "SELECT TABLE_NAME, AUTO_INCREMENT FROM information_schema.TABLES WHERE TABLE_SCHEMA = "
+				+ Identifiers.literal(schema) + " AND AUTO_INCREMENT IS NOT NULL", 1, 2)) {
+			counters.put(row[0], Long.valueOf(row[1]));
+		}
+		return counters;
+	}
+
+}
