@@ -3,8 +3,8 @@ package dev.schemaclone.autoconfigure;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantLock;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -31,8 +31,12 @@ final class ContextSchema {
 	/** A test waits at most this long for the tests before it on the same refreshing context. */
 	static final Duration TEST_WAIT = Duration.ofMinutes(30);
 
-	/** The tests of a refreshing context run one at a time: none sees another's rows or reset. */
-	private final Semaphore tests = new Semaphore(1, true);
+	/**
+	 * The tests of a refreshing context run one at a time: none sees another's rows or reset.
+	 * Held by the thread that runs the test (JUnit runs a test's callbacks on one thread), and
+	 * reentrant, so that a {@code @Nested} class runs inside the class around it.
+	 */
+	private final ReentrantLock tests = new ReentrantLock(true);
 
 	private final List<Long> resetMillis = new ArrayList<>();
 
@@ -88,7 +92,7 @@ final class ContextSchema {
 	 */
 	void beginTest(String test) {
 		try {
-			if (!this.tests.tryAcquire(TEST_WAIT.toMillis(), TimeUnit.MILLISECONDS)) {
+			if (!this.tests.tryLock(TEST_WAIT.toMillis(), TimeUnit.MILLISECONDS)) {
 				throw new IllegalStateException("%s waited %s for the tests before it on schema '%s': the tests of a context with 'schemaclone.refresh' run one at a time, and one of them has not finished"
 					.formatted(test, TEST_WAIT, this.reserved.name()));
 			}
@@ -108,7 +112,7 @@ final class ContextSchema {
 			reset(test);
 		}
 		finally {
-			this.tests.release();
+			this.tests.unlock();
 		}
 	}
 

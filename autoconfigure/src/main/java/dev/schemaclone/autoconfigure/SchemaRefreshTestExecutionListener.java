@@ -3,7 +3,6 @@ package dev.schemaclone.autoconfigure;
 import org.springframework.context.ApplicationContext;
 import org.springframework.test.context.TestContext;
 import org.springframework.test.context.support.AbstractTestExecutionListener;
-import org.springframework.util.ClassUtils;
 
 import dev.schemaclone.autoconfigure.SchemaCloneProperties.Refresh;
 
@@ -27,15 +26,9 @@ public class SchemaRefreshTestExecutionListener extends AbstractTestExecutionLis
 		return ORDER;
 	}
 
-	/**
-	 * A {@code @Nested} class is part of the class around it: it neither waits for it nor
-	 * resets after it.
-	 */
 	@Override
 	public void beforeTestClass(TestContext testContext) {
-		if (!ClassUtils.isInnerClass(testContext.getTestClass())) {
-			begin(testContext, Refresh.AFTER_EACH_TEST_CLASS, testContext.getTestClass().getName());
-		}
+		begin(testContext, Refresh.AFTER_EACH_TEST_CLASS, testContext.getTestClass().getName());
 	}
 
 	@Override
