@@ -27,11 +27,14 @@ class ConfigurationMetadataTests {
 			.containsExactlyInAnyOrder("schemaclone.enabled", "schemaclone.prefix", "schemaclone.lock-timeout",
 					"schemaclone.migration-timeout", "schemaclone.username", "schemaclone.password",
 					"schemaclone.keep-clones", "schemaclone.pool-size", "schemaclone.prefetch",
-					"schemaclone.run-context-migration", "schemaclone.clone-connections");
+					"schemaclone.run-context-migration", "schemaclone.clone-connections", "schemaclone.refresh");
 		assertThat(properties).allSatisfy((property) -> assertThat((String) property.get("description")).isNotBlank());
 		assertThat(properties).filteredOn((property) -> property.get("name").equals("schemaclone.lock-timeout"))
 			.extracting((property) -> property.get("defaultValue"))
 			.containsExactly("5m");
+		assertThat(properties).filteredOn((property) -> property.get("name").equals("schemaclone.refresh"))
+			.extracting((property) -> property.get("defaultValue"))
+			.containsExactly("never");
 	}
 
 }
