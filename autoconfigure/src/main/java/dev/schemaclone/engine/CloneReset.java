@@ -41,6 +41,9 @@ public final class CloneReset implements AutoCloseable {
 	/** {@code ER_LOCK_WAIT_TIMEOUT}, for row locks and metadata locks, on MySQL and MariaDB. */
 	private static final int LOCK_WAIT_TIMEOUT = 1205;
 
+	/** {@code ER_NO_SUCH_TABLE}, on MySQL and MariaDB. */
+	private static final int NO_SUCH_TABLE = 1146;
+
 	/** {@code ER_SPECIFIC_ACCESS_DENIED_ERROR}: {@code INNODB_TRX} needs the PROCESS privilege. */
 	private static final int NEEDS_PRIVILEGE = 1227;
 
@@ -56,9 +59,14 @@ public final class CloneReset implements AutoCloseable {
 
 	private Connection connection;
 
+	/** Further sessions, opened when counters of several tables must be set back. */
+	private final List<Connection> helpers = new ArrayList<>();
+
 	private ProcessList sessions;
 
 	private boolean transactionsVisible = true;
+
+	private final String stateQuery;
 
 	CloneReset(DatabaseServer server, TemplateDefinition definition, PristineState pristine, String clone,
 			int cloneConnections) {
@@ -67,6 +75,7 @@ public final class CloneReset implements AutoCloseable {
 		this.pristine = pristine;
 		this.clone = clone;
 		this.cloneConnections = cloneConnections;
+		this.stateQuery = stateQuery(definition, clone);
 	}
 
 	/**
@@ -99,29 +108,86 @@ public final class CloneReset implements AutoCloseable {
 	}
 
 	private Outcome resetRowsOrReplace(Connection connection, String test) throws SQLException {
-		if (!CatalogDigest.of(connection, this.clone).equals(this.pristine.catalog())) {
+		String[] state = readState(connection);
+		if (state == null || !state[0].equals(this.pristine.catalog())) {
 			logger.info("%s changed the objects of schema '%s': making it again from template '%s'".formatted(test,
 					this.clone, this.definition.template()));
 			replace(connection);
 			return Outcome.REPLACED;
 		}
-		List<Table> dirty = changedTables(connection);
-		Map<String, Long> counters = PristineState.counters(connection, this.clone);
-		List<String> movedCounters = new ArrayList<>();
-		this.pristine.counters().forEach((table, next) -> {
-			if (!Objects.equals(counters.get(table), next)) {
-				movedCounters.add("ALTER TABLE " + Identifiers.quote(this.clone) + "." + Identifiers.quoteExisting(table)
-						+ " AUTO_INCREMENT = " + next);
-			}
-		});
+		List<Table> dirty = changedTables(connection, state[2]);
+		List<String> movedCounters = state[1].equals(this.pristine.counterDigest()) ? List.of() : movedCounters(connection);
 		if (dirty.isEmpty() && movedCounters.isEmpty()) {
 			return Outcome.CLEAN;
 		}
 		restoreRows(connection, dirty);
-		SchemaCloner.executeAll(connection, movedCounters);
+		setCounters(connection, movedCounters);
 		logger.debug("Reset schema '%s' after %s: rows of %d tables, %d counters".formatted(this.clone, test,
 				dirty.size(), movedCounters.size()));
 		return Outcome.ROWS;
+	}
+
+	/**
+	 * Run the state query, or return {@code null} when a table it probes was dropped.
+	 */
+	private String[] readState(Connection connection) throws SQLException {
+		try {
+			return TemplateDefinition.rows(connection, this.stateQuery, 1, 2, 3).get(0);
+		}
+		catch (SQLException ex) {
+			if (ex.getErrorCode() != NO_SUCH_TABLE) {
+				throw ex;
+			}
+			return null;
+		}
+	}
+
+	/**
+	 * Return the one query that tells what may have changed: the digest of the clone's
+	 * objects, the digest of its counters, and which of the tables the template leaves empty
+	 * hold a row.
+	 */
+	private static String stateQuery(TemplateDefinition definition, String clone) {
+		StringJoiner filled = new StringJoiner(", ", "CONCAT_WS(',', ", ")").setEmptyValue("''");
+		List<Table> tables = definition.tables();
+		for (int i = 0; i < tables.size(); i++) {
+			if (!tables.get(i).hasRows()) {
+				filled.add("IF(EXISTS(SELECT 1 FROM " + Identifiers.quote(clone) + "."
+						+ Identifiers.quoteExisting(tables.get(i).name()) + "), '" + i + "', NULL)");
+			}
+		}
+		return "SELECT " + CatalogDigest.expression(clone) + ", " + PristineState.counterDigest(clone) + ", " + filled;
+	}
+
+	/**
+	 * Set moved counters back, over several sessions when there are several: each
+	 * {@code ALTER TABLE} mostly waits for the server's files, and the waits overlap.
+	 */
+	private void setCounters(Connection connection, List<String> alters) throws SQLException {
+		int parallel = Math.min(alters.size(), this.cloneConnections);
+		if (parallel <= 1) {
+			SchemaCloner.executeAll(connection, alters);
+			return;
+		}
+		while (this.helpers.size() < parallel - 1) {
+			this.helpers.add(this.server.open(this.clone));
+		}
+		List<Connection> sessions = new ArrayList<>();
+		sessions.add(connection);
+		sessions.addAll(this.helpers.subList(0, parallel - 1));
+		SchemaCloner.onEach(sessions, SchemaCloner.split(alters, parallel), SchemaCloner::executeAll);
+	}
+
+	private List<String> movedCounters(Connection connection) throws SQLException {
+		Map<String, Long> counters = PristineState.counters(connection, this.clone);
+		List<String> moved = new ArrayList<>();
+		this.pristine.counters().forEach((table, next) -> {
+			if (!Objects.equals(counters.get(table), next)) {
+				moved.add("ALTER TABLE " + Identifiers.quote(this.clone) + "." + Identifiers.quoteExisting(table)
+						+ " AUTO_INCREMENT = " + next);
+			}
+		});
+		return moved;
 	}
 
 	/**
@@ -158,21 +224,16 @@ public final class CloneReset implements AutoCloseable {
 	}
 
 	/**
-	 * Return the tables whose rows differ from the template's: one probe for a row in every
-	 * table the template leaves empty, one {@code CHECKSUM TABLE} for those it fills.
+	 * Return the tables whose rows differ from the template's: those the template leaves
+	 * empty that the state query found a row in, and those it fills whose
+	 * {@code CHECKSUM TABLE} differs.
 	 */
-	private List<Table> changedTables(Connection connection) throws SQLException {
-		List<Table> empty = this.definition.tables().stream().filter((table) -> !table.hasRows()).toList();
+	private List<Table> changedTables(Connection connection, String filledEmptyTables) throws SQLException {
 		List<Table> filled = this.definition.tables().stream().filter(Table::hasRows).toList();
 		List<Table> changed = new ArrayList<>();
-		if (!empty.isEmpty()) {
-			StringJoiner probe = new StringJoiner(" UNION ALL ");
-			for (int i = 0; i < empty.size(); i++) {
-				probe.add("SELECT " + i + " FROM DUAL WHERE EXISTS(SELECT 1 FROM " + Identifiers.quote(this.clone) + "."
-						+ Identifiers.quoteExisting(empty.get(i).name()) + ")");
-			}
-			for (String[] row : TemplateDefinition.rows(connection, probe.toString(), 1)) {
-				changed.add(empty.get(Integer.parseInt(row[0])));
+		if (!filledEmptyTables.isEmpty()) {
+			for (String index : filledEmptyTables.split(",")) {
+				changed.add(this.definition.tables().get(Integer.parseInt(index)));
 			}
 		}
 		Map<String, String> checksums = PristineState.checksums(connection, this.clone, filled);
@@ -242,15 +303,20 @@ public final class CloneReset implements AutoCloseable {
 	}
 
 	private void closeConnection() {
+		List<Connection> sessions = new ArrayList<>(this.helpers);
 		if (this.connection != null) {
+			sessions.add(this.connection);
+		}
+		for (Connection session : sessions) {
 			try {
-				this.connection.close();
+				session.close();
 			}
 			catch (SQLException ex) {
 				// Closing is all that was left to do with it.
 			}
-			this.connection = null;
 		}
+		this.helpers.clear();
+		this.connection = null;
 	}
 
 	@Override

@@ -18,8 +18,9 @@ import dev.schemaclone.engine.TemplateDefinition.Table;
  * @param catalog the {@link CatalogDigest} of its objects
  * @param checksums {@code CHECKSUM TABLE} of each table that has rows, by table name
  * @param counters the next {@code AUTO_INCREMENT} value of each table that has one
+ * @param counterDigest the {@link #counterDigest(String) digest} of those values
  */
-record PristineState(String catalog, Map<String, String> checksums, Map<String, Long> counters) {
+record PristineState(String catalog, Map<String, String> checksums, Map<String, Long> counters, String counterDigest) {
 
 	/** {@code ER_UNKNOWN_SYSTEM_VARIABLE}: MariaDB has no cached statistics to turn off. */
 	private static final int UNKNOWN_SYSTEM_VARIABLE = 1193;
@@ -27,9 +28,24 @@ record PristineState(String catalog, Map<String, String> checksums, Map<String, 
 	static PristineState read(Connection connection, TemplateDefinition definition) throws SQLException {
 		useLiveStatistics(connection);
 		String template = definition.template();
-		return new PristineState(CatalogDigest.of(connection, template),
+		String[] digests = TemplateDefinition
+			.rows(connection, "SELECT " + CatalogDigest.expression(template) + ", " + counterDigest(template), 1, 2)
+			.get(0);
+		return new PristineState(digests[0],
 				checksums(connection, template, definition.tables().stream().filter(Table::hasRows).toList()),
-				counters(connection, template));
+				counters(connection, template), digests[1]);
+	}
+
+	/**
+	 * Return an SQL expression for an order-free checksum of a schema's {@code AUTO_INCREMENT}
+	 * values: equal to the template's, no counter moved.
+	 * @param schema the schema
+	 * @return the expression
+	 */
+	static String counterDigest(String schema) {
+		return "(SELECT CONCAT(COUNT(*), '/', COALESCE(BIT_XOR(CRC32(CONCAT(TABLE_NAME, '=', AUTO_INCREMENT))), 0))"
+				+ " FROM information_schema.TABLES WHERE TABLE_SCHEMA = " + Identifiers.literal(schema)
+				+ " AND AUTO_INCREMENT IS NOT NULL)";
 	}
 
 	/**

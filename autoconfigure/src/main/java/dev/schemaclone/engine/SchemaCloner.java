@@ -55,13 +55,7 @@ final class SchemaCloner {
 	static void copy(DatabaseServer server, TemplateDefinition definition, String clone, int connections)
 			throws SQLException {
 		int parallel = Math.max(1, Math.min(connections, definition.tables().size() / MIN_TABLES_PER_CONNECTION));
-		List<List<Table>> shares = new ArrayList<>();
-		for (int i = 0; i < parallel; i++) {
-			shares.add(new ArrayList<>());
-		}
-		for (int i = 0; i < definition.tables().size(); i++) {
-			shares.get(i % parallel).add(definition.tables().get(i));
-		}
+		List<List<Table>> shares = split(definition.tables(), parallel);
 		List<Connection> sessions = new ArrayList<>();
 		try {
 			for (int i = 0; i < parallel; i++) {
@@ -146,12 +140,11 @@ final class SchemaCloner {
 	 * Run one share of the work on each session at once, the first on the calling thread,
 	 * and wait for all of them.
 	 */
-	private static void onEach(List<Connection> sessions, List<List<Table>> shares, ShareWork work)
-			throws SQLException {
+	static <T> void onEach(List<Connection> sessions, List<List<T>> shares, ShareWork<T> work) throws SQLException {
 		List<Future<Void>> others = new ArrayList<>();
 		for (int i = 1; i < sessions.size(); i++) {
 			Connection session = sessions.get(i);
-			List<Table> share = shares.get(i);
+			List<T> share = shares.get(i);
 			others.add(executor.submit(() -> {
 				work.run(session, share);
 				return null;
@@ -282,10 +275,24 @@ final class SchemaCloner {
 		}
 	}
 
-	@FunctionalInterface
-	private interface ShareWork {
+	/**
+	 * Deal items round-robin into a number of shares.
+	 */
+	static <T> List<List<T>> split(List<T> items, int count) {
+		List<List<T>> shares = new ArrayList<>();
+		for (int i = 0; i < count; i++) {
+			shares.add(new ArrayList<>());
+		}
+		for (int i = 0; i < items.size(); i++) {
+			shares.get(i % count).add(items.get(i));
+		}
+		return shares;
+	}
 
-		void run(Connection session, List<Table> share) throws SQLException;
+	@FunctionalInterface
+	interface ShareWork<T> {
+
+		void run(Connection session, List<T> share) throws SQLException;
 
 	}
 

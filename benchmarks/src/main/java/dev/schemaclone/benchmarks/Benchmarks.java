@@ -26,7 +26,7 @@ import dev.schemaclone.engine.WorkspaceSettings;
 /**
  * Runs every measurement of docs/benchmarks.md side by side in one run and prints the tables.
  * Usage: {@code java -jar schemaclone-benchmarks.jar [--url URL] [--runs N] [--ranger DIR] [--quick]
- * [--parts histories,herd,suite]}.
+ * [--parts histories,reset,herd,suite]}.
  */
 public final class Benchmarks {
 
@@ -66,7 +66,7 @@ public final class Benchmarks {
 		Path ranger = Path.of(options.getOrDefault("ranger", "../shared/corpora/apache-ranger-mysql/migrations"));
 		try {
 			benchmarks.run(histories, Files.isDirectory(ranger) ? ranger.toAbsolutePath().normalize() : null, quick,
-					List.of(options.getOrDefault("parts", "histories,herd,suite").split(",")));
+					List.of(options.getOrDefault("parts", "histories,reset,herd,suite").split(",")));
 		}
 		finally {
 			FileSystemUtils.deleteRecursively(work);
@@ -94,6 +94,16 @@ public final class Benchmarks {
 			}
 			if (ranger != null) {
 				perHistory("Apache Ranger, 71 migrations / 90 tables", "filesystem:" + ranger, 90);
+			}
+		}
+		if (parts.contains("reset")) {
+			line("");
+			line("## Reset after a test (schemaclone.refresh), by what the test wrote");
+			line("");
+			line(ResetBenchmark.header());
+			ResetBenchmark resets = new ResetBenchmark(this.server, this.runs);
+			for (GeneratedHistory history : histories) {
+				line(resets.row(history));
 			}
 		}
 		GeneratedHistory herdHistory = histories.get(1);
