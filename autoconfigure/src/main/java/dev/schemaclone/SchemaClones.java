@@ -92,7 +92,7 @@ public final class SchemaClones {
 		FluentConfiguration configuration = Flyway.configure();
 		this.flyway.accept(configuration);
 		SchemaWorkspace workspace = SchemaWorkspaces.get(this.server, this.settings);
-		ReservedSchema clone = workspace.reserve();
+		ReservedSchema clone = workspace.reserve("");
 		workspace.complete(clone, configuration);
 		return this.server.urlOf(clone.name()).toJdbcUrl();
 	}

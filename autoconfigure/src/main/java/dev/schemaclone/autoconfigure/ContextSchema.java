@@ -21,8 +21,8 @@ import dev.schemaclone.engine.SchemaWorkspaces;
 /**
  * The schema of one application context: created empty when the context first asks for its
  * URL, filled from the template when the context's Flyway is ready, reset to the template's
- * state after tests when the context refreshes, dropped in the background when the context
- * closes.
+ * state after tests when the context refreshes, and, when the context closes, reset in the
+ * background to serve the next context.
  */
 final class ContextSchema {
 
@@ -65,7 +65,7 @@ final class ContextSchema {
 		String adminPassword = (properties.getUsername() != null) ? properties.getPassword() : password;
 		this.workspace = SchemaWorkspaces.get(new DatabaseServer(applicationUrl.withDatabase(""), adminUser, adminPassword),
 				properties.toWorkspaceSettings());
-		this.reserved = this.workspace.reserve();
+		this.reserved = this.workspace.reserve(applicationUrl.database());
 	}
 
 	/**
@@ -148,6 +148,9 @@ final class ContextSchema {
 		}
 		if (this.keep) {
 			this.workspace.keep(this.reserved.name());
+		}
+		else if (this.filled) {
+			this.workspace.recycle(this.reserved.name(), this.template);
 		}
 		else {
 			this.workspace.dropLater(this.reserved.name());

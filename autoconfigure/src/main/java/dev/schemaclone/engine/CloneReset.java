@@ -107,6 +107,28 @@ public final class CloneReset implements AutoCloseable {
 		}
 	}
 
+	/**
+	 * Return whether the clone holds exactly its template's state, changing nothing: no object,
+	 * row or counter differs, and no session holds a transaction on it.
+	 * @return whether the clone is pristine
+	 */
+	public synchronized boolean isPristine() {
+		try {
+			Connection connection = connection();
+			if (!transactionsLeftOpen().isEmpty()) {
+				return false;
+			}
+			String[] state = readState(connection);
+			return state != null && state[0].equals(this.pristine.catalog())
+					&& state[1].equals(this.pristine.counterDigest()) && changedTables(connection, state[2]).isEmpty();
+		}
+		catch (SQLException ex) {
+			closeConnection();
+			throw new SchemaCloneException("Cannot compare schema '%s' with its template '%s': %s".formatted(this.clone,
+					this.definition.template(), ex.getMessage()), ex);
+		}
+	}
+
 	private Outcome resetRowsOrReplace(Connection connection, String test) throws SQLException {
 		String[] state = readState(connection);
 		if (state == null || !state[0].equals(this.pristine.catalog())) {

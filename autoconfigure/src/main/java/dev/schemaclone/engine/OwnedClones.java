@@ -5,20 +5,22 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
 /**
- * The clones this process made and has not dropped yet, and their dropping: right away, in
- * the background so that a closing context does not wait for its clone's {@code DROP}, or
- * all at once at exit. On a disk-backed server a drop is mostly the server waiting for its
+ * The clones this process made or claimed and has not dropped yet, and their ending: dropped
+ * right away, in the background so that a closing context does not wait for its clone's
+ * {@code DROP}, or all at once at exit, where some are kept warm instead. On a disk-backed server a drop is mostly the server waiting for its
  * files, and drops on several connections overlap those waits.
  */
 final class OwnedClones {
@@ -40,6 +42,9 @@ final class OwnedClones {
 
 	/** Every clone this process made, dropped or not. */
 	private final Set<String> created = ConcurrentHashMap.newKeySet();
+
+	/** The template each clone was filled from, as far as it is known. */
+	private final Map<String, String> templates = new ConcurrentHashMap<>();
 
 	private final ThreadPoolExecutor executor;
 
@@ -65,6 +70,14 @@ final class OwnedClones {
 		this.pending.add(clone);
 	}
 
+	void recordTemplate(String clone, String template) {
+		this.templates.put(clone, template);
+	}
+
+	String templateOf(String clone) {
+		return this.templates.get(clone);
+	}
+
 	/**
 	 * Drop a schema and wait for it.
 	 * @throws SchemaCloneException if it cannot be dropped
@@ -76,7 +89,7 @@ final class OwnedClones {
 	}
 
 	/**
-	 * Drop a clone in the background, or right here once {@link #dropAll()} has begun.
+	 * Drop a clone in the background, or right here once {@link #finish} has begun.
 	 */
 	void dropLater(String clone) {
 		if (take(clone)) {
@@ -85,11 +98,19 @@ final class OwnedClones {
 	}
 
 	/**
-	 * Drop every clone not dropped yet and wait for every drop, at most a minute.
+	 * End every clone not dropped yet, each kept warm or dropped, and wait for all of it, at
+	 * most a minute.
+	 * @param keepWarm keeps a clone warm for a later process and says whether it did
 	 */
-	void dropAll() {
+	void finish(Predicate<String> keepWarm) {
 		for (String clone : List.copyOf(this.pending)) {
-			dropLater(clone);
+			if (take(clone)) {
+				submit(() -> {
+					if (!keepWarm.test(clone)) {
+						dropReportingFailure(clone);
+					}
+				}, clone);
+			}
 		}
 		this.executor.shutdown();
 		try {
@@ -119,8 +140,12 @@ final class OwnedClones {
 	}
 
 	private void submit(String clone) {
+		submit(() -> dropReportingFailure(clone), clone);
+	}
+
+	private void submit(Runnable ending, String clone) {
 		try {
-			this.executor.execute(() -> dropReportingFailure(clone));
+			this.executor.execute(ending);
 		}
 		catch (RejectedExecutionException ex) {
 			dropReportingFailure(clone);

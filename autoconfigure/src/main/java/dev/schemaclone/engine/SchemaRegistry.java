@@ -29,6 +29,15 @@ public final class SchemaRegistry {
 	/** A template that template retention is about to drop, unless a process is cloning it. */
 	static final String RETIRING = "RETIRING";
 
+	/**
+	 * A clone reset to its template's state and kept, with no owner, for a later process to
+	 * claim; never an orphan.
+	 */
+	static final String WARM = "WARM";
+
+	/** A warm clone that template retention is about to drop with its template. */
+	static final String WARM_RETIRING = "WARM_RETIRING";
+
 	/** {@code ER_DUP_FIELDNAME}, the same code in MySQL and MariaDB. */
 	private static final int DUPLICATE_COLUMN = 1060;
 
@@ -73,6 +82,15 @@ public final class SchemaRegistry {
 	}
 
 	/**
+	 * Return the name of the lock under which processes add warm clones of a template.
+	 * @param template the template's schema name
+	 * @return the lock's name
+	 */
+	String warmLockName(String template) {
+		return this.prefix + "_warm_" + template.substring((this.prefix + "_tpl_").length());
+	}
+
+	/**
 	 * Return the name of one clone.
 	 * @param owner the creating process's lease token
 	 * @param sequence a number unique within that process
@@ -110,6 +128,7 @@ public final class SchemaRegistry {
 					+ " updated_at TIMESTAMP(6) NOT NULL DEFAULT CURRENT_TIMESTAMP(6)) ENGINE=InnoDB");
 			addColumnIfMissing(statement, "lineage", "VARCHAR(64) NULL");
 			addColumnIfMissing(statement, "last_used_at", "TIMESTAMP(6) NULL");
+			addColumnIfMissing(statement, "application", "VARCHAR(64) NULL");
 		}
 	}
 
@@ -183,6 +202,54 @@ public final class SchemaRegistry {
 				statement.setString(i + 1, values[i]);
 			}
 			return statement.executeUpdate();
+		}
+	}
+
+	/**
+	 * Keep one of this process's clones, reset, as a warm clone of its template.
+	 * @param application what tells the application that used it, for a later first guess
+	 * @return whether it was this process's clone
+	 */
+	boolean makeWarm(Connection connection, String clone, String owner, String application) throws SQLException {
+		return update(connection, "state = ?, owner = '', application = ?, updated_at = CURRENT_TIMESTAMP(6)",
+				"schema_name = ? AND state = ? AND owner = ?", WARM, application, clone, CLONE, owner) == 1;
+	}
+
+	int countWarm(Connection connection, String template) throws SQLException {
+		return query(connection, "WHERE state = ? AND template = ?", WARM, template).size();
+	}
+
+	/**
+	 * Claim a warm clone of a template for a process, atomically: of several processes
+	 * claiming at once, each gets another one, or none. Each candidate is taken by a
+	 * conditional update, which only one process can win; the losers try the next.
+	 * @return the claimed clone, or {@code null} if there is none to claim
+	 */
+	String claimWarm(Connection connection, String template, String owner) throws SQLException {
+		for (Entry candidate : query(connection, "WHERE state = ? AND template = ? ORDER BY updated_at", WARM, template)) {
+			if (update(connection, "state = ?, owner = ?, updated_at = CURRENT_TIMESTAMP(6)",
+					"schema_name = ? AND state = ?", CLONE, owner, candidate.name(), WARM) == 1) {
+				return candidate.name();
+			}
+		}
+		return null;
+	}
+
+	/**
+	 * Return the ready template of an application with warm clones that a process used last:
+	 * the best guess for a process's first context, before its migrations are read.
+	 * @return the template, or {@code null} if the application has no warm clone
+	 */
+	String lastTemplateWithWarmClones(Connection connection, String application) throws SQLException {
+		try (PreparedStatement statement = connection.prepareStatement("SELECT t.schema_name FROM " + table() + " t WHERE t.state = ?"
+				+ " AND EXISTS (SELECT 1 FROM " + table() + " w WHERE w.state = ? AND w.template = t.schema_name AND w.application = ?)"
+				+ " ORDER BY COALESCE(t.last_used_at, t.updated_at) DESC LIMIT 1")) {
+			statement.setString(1, READY);
+			statement.setString(2, WARM);
+			statement.setString(3, application);
+			try (ResultSet result = statement.executeQuery()) {
+				return result.next() ? result.getString(1) : null;
+			}
 		}
 	}
 

@@ -22,6 +22,9 @@ public final class SchemaWorkspace implements AutoCloseable {
 
 	private static final Log logger = LogFactory.getLog(SchemaWorkspace.class);
 
+	/** Counting a template's warm clones and adding one takes milliseconds; others wait that long. */
+	private static final Duration WARM_LOCK_WAIT = Duration.ofSeconds(30);
+
 	private final DatabaseServer server;
 
 	private final WorkspaceSettings settings;
@@ -43,13 +46,16 @@ public final class SchemaWorkspace implements AutoCloseable {
 	/** The template the last context was filled from: the best guess for the next one. */
 	private volatile String lastTemplate;
 
+	/** What tells the application whose contexts this process serves, recorded on warm clones. */
+	private volatile String application = "";
+
 	private SchemaWorkspace(DatabaseServer server, WorkspaceSettings settings, SchemaRegistry registry, OwnerLease lease) {
 		this.server = server;
 		this.settings = settings;
 		this.registry = registry;
 		this.lease = lease;
 		this.clones = new OwnedClones(server, registry, settings.cloneConnections());
-		this.spares = new SpareClones(settings.prefetch(), this::createClone);
+		this.spares = new SpareClones(settings.prefetch(), this::spareOf);
 	}
 
 	/**
@@ -108,17 +114,108 @@ public final class SchemaWorkspace implements AutoCloseable {
 	 * of the template the last context used when one is ready, else an empty schema.
 	 * @return the reserved schema
 	 */
-	public ReservedSchema reserve() {
+	public ReservedSchema reserve(String application) {
+		this.application = application;
 		String template = this.lastTemplate;
+		if (template == null) {
+			// This process's first context: the template its application used last, with a warm
+			// clone of it, is the best guess before its migrations are read.
+			template = lastTemplateWithWarmClones(application);
+			String warm = (template != null) ? claimWarm(template) : null;
+			if (warm != null) {
+				return new ReservedSchema(warm, template);
+			}
+		}
 		String spare = this.spares.take(template);
 		return (spare != null) ? new ReservedSchema(spare, template) : new ReservedSchema(createEmpty(), null);
+	}
+
+	private String lastTemplateWithWarmClones(String application) {
+		try (Connection connection = this.server.open()) {
+			return this.registry.lastTemplateWithWarmClones(connection, application);
+		}
+		catch (SQLException ex) {
+			throw new SchemaCloneException("Cannot read schemaclone's registry on %s: %s".formatted(this.server,
+					ex.getMessage()), ex);
+		}
+	}
+
+	/**
+	 * Claim a warm clone of a template that a process before this one kept, and check it
+	 * before use: one that something changed after it was kept is dropped, and the next one
+	 * tried.
+	 * @return the claimed clone, or {@code null} if there is none fit for use
+	 */
+	private String claimWarm(String template) {
+		long start = System.nanoTime();
+		try (Connection connection = this.server.open()) {
+			for (;;) {
+				this.lease.ensureHeld();
+				String clone = this.registry.claimWarm(connection, template, this.lease.token());
+				if (clone == null) {
+					return null;
+				}
+				this.clones.add(clone);
+				this.clones.recordTemplate(clone, template);
+				// Claimed first, then the template's state looked at, as a cloner does: template
+				// retention marks a template first and looks for clones after.
+				Entry entry = this.registry.find(connection, template);
+				if (entry == null || !SchemaRegistry.READY.equals(entry.state())) {
+					drop(clone);
+					return null;
+				}
+				try (CloneReset check = resetOf(clone, template)) {
+					if (check.isPristine()) {
+						logger.info("Claimed warm clone '%s' of '%s' in %d ms".formatted(clone, template,
+								Duration.ofNanos(System.nanoTime() - start).toMillis()));
+						return clone;
+					}
+				}
+				logger.warn("Warm clone '%s' was changed after it was kept; dropping it".formatted(clone));
+				drop(clone);
+			}
+		}
+		catch (SQLException ex) {
+			throw new SchemaCloneException("Cannot claim a warm clone of '%s' on %s: %s".formatted(template, this.server,
+					ex.getMessage()), ex);
+		}
+	}
+
+	/**
+	 * Make a spare of a template: a warm clone if one is there, else a new clone.
+	 */
+	private String spareOf(String template) {
+		String warm = claimWarm(template);
+		return (warm != null) ? warm : createClone(template);
+	}
+
+	/**
+	 * Make the clone of a closed context a spare for the next context, in the background,
+	 * instead of dropping it: its reset costs a fraction of a new clone. One that cannot be
+	 * reset is dropped.
+	 * @param clone the clone
+	 * @param template the template it was filled from
+	 */
+	public void recycle(String clone, String template) {
+		this.spares.recycle(template, () -> {
+			try (CloneReset reset = resetOf(clone, template)) {
+				reset.reset("its closed context");
+				return clone;
+			}
+			catch (RuntimeException ex) {
+				logger.warn("Could not reset the clone '%s' of a closed context (%s); dropping it".formatted(clone,
+						ex.getMessage()));
+				dropLater(clone);
+				return null;
+			}
+		});
 	}
 
 	/**
 	 * Make a reserved schema a clone of the template of a Flyway configuration, migrating
 	 * the template first if no process has. A template that another process's retention
 	 * dropped while this one was about to clone it is built again.
-	 * @param reserved the schema from {@link #reserve()}
+	 * @param reserved the schema from {@link #reserve(String)}
 	 * @param flyway the configuration the application's own Flyway would run with
 	 * @return the template the schema was filled from
 	 */
@@ -138,7 +235,7 @@ public final class SchemaWorkspace implements AutoCloseable {
 	/**
 	 * Make a reserved schema a clone of a template: nothing to do when it was prefetched
 	 * from that template, a copy otherwise. Then start preparing the next one.
-	 * @param reserved the schema from {@link #reserve()}
+	 * @param reserved the schema from {@link #reserve(String)}
 	 * @param template the template the context needs
 	 */
 	public void complete(ReservedSchema reserved, String template) {
@@ -166,6 +263,7 @@ public final class SchemaWorkspace implements AutoCloseable {
 			// Recorded first, then the template's state looked at: template retention marks a
 			// template first and looks for records after, so one of the two sees the other.
 			this.registry.recordTemplate(connection, clone, template);
+			this.clones.recordTemplate(clone, template);
 			Entry entry = this.registry.find(connection, template);
 			if (entry == null || !SchemaRegistry.READY.equals(entry.state())) {
 				throw new TemplateRetiredException(template);
@@ -264,11 +362,39 @@ public final class SchemaWorkspace implements AutoCloseable {
 	}
 
 	/**
-	 * Drop every clone this process made and has not dropped yet, and wait for every drop.
+	 * End every clone this process made or claimed and has not dropped yet, and wait for it:
+	 * up to {@code keepWarm} per template are reset and kept warm for later processes, the
+	 * rest dropped.
 	 */
-	public void dropClones() {
+	public void endClones() {
 		this.spares.close();
-		this.clones.dropAll();
+		this.clones.finish(this::keepWarm);
+	}
+
+	/**
+	 * Reset a clone and keep it warm, unless its template has as many warm clones as the
+	 * settings keep. The reset comes before the mark: a process killed in between leaves a
+	 * clone of its own, which the next process drops as an orphan, never a dirty warm one.
+	 * @return whether the clone is kept
+	 */
+	private boolean keepWarm(String clone) {
+		String template = this.clones.templateOf(clone);
+		if (template == null || this.settings.keepWarm() == 0) {
+			return false;
+		}
+		try (CloneReset reset = resetOf(clone, template)) {
+			reset.reset("the end of this process");
+			try (Connection connection = this.server.open();
+					NamedLock lock = NamedLock.acquire(connection, this.registry.warmLockName(template), WARM_LOCK_WAIT,
+							"schemaclone.keep-warm")) {
+				return this.registry.countWarm(connection, template) < this.settings.keepWarm()
+						&& this.registry.makeWarm(connection, clone, this.lease.token(), this.application);
+			}
+		}
+		catch (SQLException | RuntimeException ex) {
+			logger.debug("Could not keep '%s' warm (%s); dropping it".formatted(clone, ex.getMessage()));
+			return false;
+		}
 	}
 
 	/**

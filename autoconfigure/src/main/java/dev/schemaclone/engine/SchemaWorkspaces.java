@@ -31,7 +31,7 @@ public final class SchemaWorkspaces {
 
 	private static void closeAll() {
 		for (SchemaWorkspace workspace : workspaces.values()) {
-			workspace.dropClones();
+			workspace.endClones();
 			workspace.close();
 		}
 	}

@@ -7,9 +7,11 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -17,7 +19,8 @@ import org.apache.commons.logging.LogFactory;
 /**
  * Clones made ahead of need, in the background, while tests run: context loading is
  * serialized in one JVM, so a clone made while the next context starts lies on the critical
- * path of every test class, and one made before does not. Bounded per template.
+ * path of every test class, and one made before does not. Bounded per template; the clones of
+ * closed contexts, made ready again, come on top.
  */
 final class SpareClones {
 
@@ -79,25 +82,48 @@ final class SpareClones {
 	 */
 	void replenish(String template) {
 		Spares spares = spares(template);
-		if (this.limit > 0 && !this.closed && spares.ready.size() + spares.inMaking.get() < this.limit) {
-			spares.inMaking.incrementAndGet();
-			this.executor.execute(() -> make(template, spares));
+		if (this.limit > 0 && spares.ready.size() + spares.inMaking.get() < this.limit) {
+			make(template, () -> this.cloner.apply(template));
 		}
 	}
 
-	private void make(String template, Spares spares) {
-		long start = System.nanoTime();
+	/**
+	 * Make a used clone of a template a spare in the background, beyond the limit: it exists
+	 * already, and the one who made it ready again returns {@code null} when it could not.
+	 * @param template the template
+	 * @param recycler makes the clone ready again and returns its name
+	 */
+	void recycle(String template, Supplier<String> recycler) {
+		make(template, recycler);
+	}
+
+	private void make(String template, Supplier<String> maker) {
+		Spares spares = spares(template);
+		if (this.closed) {
+			return;
+		}
+		spares.inMaking.incrementAndGet();
 		try {
-			if (!this.closed) {
-				spares.ready.add(this.cloner.apply(template));
-				logger.debug("Prefetched a clone of '%s' in %d ms".formatted(template,
-						Duration.ofNanos(System.nanoTime() - start).toMillis()));
+			this.executor.execute(() -> {
+			long start = System.nanoTime();
+			try {
+				String spare = maker.get();
+				if (spare != null) {
+					spares.ready.add(spare);
+					logger.debug("Spare '%s' of '%s' ready in %d ms".formatted(spare, template,
+							Duration.ofNanos(System.nanoTime() - start).toMillis()));
+				}
 			}
+			catch (RuntimeException ex) {
+				logger.warn("Could not prepare a spare clone of '%s': %s".formatted(template, ex.getMessage()));
+			}
+			finally {
+				spares.inMaking.decrementAndGet();
+			}
+			});
 		}
-		catch (RuntimeException ex) {
-			logger.warn("Could not prefetch a clone of '%s': %s".formatted(template, ex.getMessage()));
-		}
-		finally {
+		catch (RejectedExecutionException ex) {
+			// Closed meanwhile: whoever ends this process's clones ends this one too.
 			spares.inMaking.decrementAndGet();
 		}
 	}

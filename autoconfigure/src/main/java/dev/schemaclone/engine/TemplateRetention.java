@@ -27,7 +27,7 @@ import dev.schemaclone.engine.SchemaRegistry.Entry;
  * {@value #KEEP_PER_LINEAGE} most recently used templates of each lineage (an application's
  * history as it grows: switching branches back and forth reuses them), drops any not used for
  * {@link #MAX_IDLE}, and keeps at most {@value #MAX_TEMPLATES} in all; never one a live process
- * has clones of or is cloning.
+ * has clones of or is cloning. A template's warm clones go with it.
  */
 final class TemplateRetention {
 
@@ -107,14 +107,51 @@ final class TemplateRetention {
 					|| !registry.changeState(connection, template.name(), template.state(), SchemaRegistry.RETIRING)) {
 				return;
 			}
-			if (templatesInUse(registry.findAll(connection), owners).contains(template.name())) {
+			List<String> warm = retireWarmClones(connection, registry, template.name());
+			if (warm == null || templatesInUse(registry.findAll(connection), owners).contains(template.name())) {
+				for (String clone : (warm != null) ? warm : List.<String>of()) {
+					registry.changeState(connection, clone, SchemaRegistry.WARM_RETIRING, SchemaRegistry.WARM);
+				}
 				registry.changeState(connection, template.name(), SchemaRegistry.RETIRING, template.state());
 				return;
 			}
+			for (String clone : warm) {
+				registry.drop(connection, clone);
+			}
 			registry.drop(connection, template.name());
-			logger.info("Dropped template '%s' (last used %s): %s".formatted(template.name(), template.lastUsedAt(),
-					expired.reason()));
+			logger.info("Dropped template '%s' (last used %s) and its %d warm clones: %s".formatted(template.name(),
+					template.lastUsedAt(), warm.size(), expired.reason()));
 		}
+	}
+
+	/**
+	 * Mark the warm clones of a template for dropping with it, each only if no process has
+	 * claimed it meanwhile; those a retention that died marked already come too (the build
+	 * lock held here proves it dead).
+	 * @return the marked clones, or {@code null} if a process claimed one (their marks are
+	 * then taken back by the caller, with those of the list so far)
+	 */
+	private static List<String> retireWarmClones(Connection connection, SchemaRegistry registry, String template)
+			throws SQLException {
+		List<String> marked = new ArrayList<>();
+		for (Entry entry : registry.findAll(connection)) {
+			if (!template.equals(entry.template())) {
+				continue;
+			}
+			if (SchemaRegistry.WARM_RETIRING.equals(entry.state())) {
+				marked.add(entry.name());
+			}
+			else if (SchemaRegistry.WARM.equals(entry.state())) {
+				if (!registry.changeState(connection, entry.name(), SchemaRegistry.WARM, SchemaRegistry.WARM_RETIRING)) {
+					for (String clone : marked) {
+						registry.changeState(connection, clone, SchemaRegistry.WARM_RETIRING, SchemaRegistry.WARM);
+					}
+					return null;
+				}
+				marked.add(entry.name());
+			}
+		}
+		return marked;
 	}
 
 	private static Set<String> templatesInUse(List<Entry> entries, OwnerStatus owners) throws SQLException {

@@ -11,12 +11,19 @@ import java.time.Duration;
  * @param prefetch how many spare clones to keep ready in the background, 0 for none
  * @param cloneConnections how many connections one clone spreads its tables over, at most, and
  * how many clones are dropped at once
+ * @param keepWarm how many reset clones per template stay on the server when this process
+ * ends, for later processes to claim; 0 drops them all
  */
 public record WorkspaceSettings(String prefix, Duration lockTimeout, Duration migrationTimeout, int prefetch,
-		int cloneConnections) {
+		int cloneConnections, int keepWarm) {
 
 	/** Chosen by measurement: see docs/benchmarks.md. */
 	public static final int DEFAULT_CLONE_CONNECTIONS = 4;
+
+	public static final int DEFAULT_KEEP_WARM = 16;
+
+	/** A bound on what the server keeps per template. */
+	public static final int MAX_KEEP_WARM = 256;
 
 	/** More spares than this only queue up work on the server that no context waits for. */
 	public static final int MAX_PREFETCH = 8;
@@ -39,13 +46,17 @@ public record WorkspaceSettings(String prefix, Duration lockTimeout, Duration mi
 			throw new IllegalArgumentException(
 					"'schemaclone.clone-connections' must be between 1 and 16, but was " + cloneConnections);
 		}
+		if (keepWarm < 0 || keepWarm > MAX_KEEP_WARM) {
+			throw new IllegalArgumentException(
+					"'schemaclone.keep-warm' must be between 0 and %d, but was %d".formatted(MAX_KEEP_WARM, keepWarm));
+		}
 	}
 
 	/**
-	 * Settings without prefetch.
+	 * Settings without prefetch and without warm clones: every clone is dropped at the end.
 	 */
 	public WorkspaceSettings(String prefix, Duration lockTimeout, Duration migrationTimeout) {
-		this(prefix, lockTimeout, migrationTimeout, 0, DEFAULT_CLONE_CONNECTIONS);
+		this(prefix, lockTimeout, migrationTimeout, 0, DEFAULT_CLONE_CONNECTIONS, 0);
 	}
 
 	public static WorkspaceSettings defaults() {

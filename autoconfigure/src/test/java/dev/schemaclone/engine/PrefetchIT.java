@@ -28,7 +28,7 @@ class PrefetchIT {
 	void nextContextGetsAPrefetchedCompleteClone() throws Exception {
 		try (SchemaWorkspace workspace = prefetchingWorkspace()) {
 			String template = workspace.template(Flyway.configure().locations(TestTemplates.fidelity()));
-			ReservedSchema first = workspace.reserve();
+			ReservedSchema first = workspace.reserve("");
 			assertThat(first.filledFrom()).isNull();
 			workspace.complete(first, template);
 			ReservedSchema second = awaitPrefetched(workspace);
@@ -39,7 +39,7 @@ class PrefetchIT {
 				assertThat(SchemaSnapshot.of(connection, second.name()).facts())
 					.isEqualTo(SchemaSnapshot.of(connection, template).facts());
 			}
-			workspace.dropClones();
+			workspace.endClones();
 			assertThat(TestTemplates.schemasLike(PREFIX + "\\_c\\_%")).isEmpty();
 		}
 	}
@@ -49,19 +49,19 @@ class PrefetchIT {
 		try (SchemaWorkspace workspace = prefetchingWorkspace()) {
 			String fidelity = workspace.template(Flyway.configure().locations(TestTemplates.fidelity()));
 			String other = workspace.template(Flyway.configure().locations("classpath:broken").target("1"));
-			workspace.complete(workspace.reserve(), fidelity);
+			workspace.complete(workspace.reserve(""), fidelity);
 			ReservedSchema spare = awaitPrefetched(workspace);
 			workspace.complete(spare, other);
 			assertThat(TestTemplates.queryInt("SELECT COUNT(*) FROM information_schema.TABLES WHERE TABLE_SCHEMA = '"
 					+ spare.name() + "' AND TABLE_NAME IN ('fine', 'author')")).isEqualTo(1);
 			assertThat(TestTemplates.queryInt("SELECT COUNT(*) FROM `" + spare.name() + "`.fine")).isZero();
-			workspace.dropClones();
+			workspace.endClones();
 		}
 	}
 
 	private static SchemaWorkspace prefetchingWorkspace() {
 		return SchemaWorkspace.open(TestServer.server(), new WorkspaceSettings(PREFIX, Duration.ofSeconds(60),
-				Duration.ofSeconds(60), 1, WorkspaceSettings.DEFAULT_CLONE_CONNECTIONS));
+				Duration.ofSeconds(60), 1, WorkspaceSettings.DEFAULT_CLONE_CONNECTIONS, 0));
 	}
 
 	private static ReservedSchema awaitPrefetched(SchemaWorkspace workspace) throws InterruptedException {
@@ -69,7 +69,7 @@ class PrefetchIT {
 		while (System.nanoTime() < deadline) {
 			if (TestTemplates.schemasLike(PREFIX + "\\_c\\_%").size() >= 2) {
 				// The spare exists; reserve() returns it once its copy is complete.
-				ReservedSchema reserved = workspace.reserve();
+				ReservedSchema reserved = workspace.reserve("");
 				if (reserved.filledFrom() != null) {
 					return reserved;
 				}

@@ -116,7 +116,7 @@ class TemplateRetentionIT {
 		try (SchemaWorkspace workspace = TestTemplates.workspace(PREFIX)) {
 			String template = workspace.template(TestTemplates.counted(runId));
 			markRetiring(template);
-			ReservedSchema reserved = workspace.reserve();
+			ReservedSchema reserved = workspace.reserve("");
 			workspace.complete(reserved, TestTemplates.counted(runId));
 			assertThat(TestTemplates.runs(runId)).isEqualTo(2);
 			try (Connection connection = TestServer.server().open()) {

@@ -157,8 +157,8 @@ public final class Benchmarks {
 			line("| %s | %s | %s | %s | %s | %.2f | %.1f× | %s | %s | %s | %s |".formatted(label, migrate, serialClone, clone,
 					floor, clone.median() / floor.median(), migrate.median() / clone.median(), waitPlain, waitPrefetch,
 					fingerprint, noOp));
-			plain.dropClones();
-			prefetching.dropClones();
+			plain.endClones();
+			prefetching.endClones();
 		}
 		dropSchemasLike("bench\\_clone\\_%");
 		dropSchemasLike("bench\\_pref\\_%");
@@ -187,7 +187,7 @@ public final class Benchmarks {
 		Timings waits = Timings.ofMeasured(this.runs + 1, () -> {
 			sleep(Duration.ofMillis(500));
 			long start = System.nanoTime();
-			ReservedSchema reserved = workspace.reserve();
+			ReservedSchema reserved = workspace.reserve("");
 			workspace.complete(reserved, workspace.template(flyway));
 			used.add(reserved.name());
 			return (System.nanoTime() - start) / 1e6;
@@ -269,7 +269,7 @@ public final class Benchmarks {
 
 	private SchemaWorkspace open(String prefix, int prefetch, int connections) {
 		return SchemaWorkspace.open(this.server,
-				new WorkspaceSettings(prefix, Duration.ofMinutes(5), Duration.ofMinutes(10), prefetch, connections));
+				new WorkspaceSettings(prefix, Duration.ofMinutes(5), Duration.ofMinutes(10), prefetch, connections, 0));
 	}
 
 	private int counted(GeneratedHistory history) {

@@ -70,7 +70,7 @@ final class ResetBenchmark {
 				current[0] = workspace.createClone(template);
 				return (System.nanoTime() - start) / 1e6;
 			});
-			workspace.dropClones();
+			workspace.endClones();
 			return "| %s | %s | %s | %s | %s | %s | %s | %.0f× |".formatted(history.label(), nothing, rolledBack, one, five,
 					twenty, again, again.median() / five.median());
 		}

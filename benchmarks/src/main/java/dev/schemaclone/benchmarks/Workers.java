@@ -75,7 +75,7 @@ final class Workers {
 		try (SchemaWorkspace workspace = SchemaWorkspace.open(server,
 				new WorkspaceSettings(args[4], Duration.ofMinutes(10), Duration.ofMinutes(10)))) {
 			workspace.createClone(workspace.template(Flyway.configure().locations(args[3]).placeholderReplacement(false)));
-			workspace.dropClones();
+			workspace.endClones();
 		}
 	}
 
