@@ -27,7 +27,8 @@ class ConfigurationMetadataTests {
 			.containsExactlyInAnyOrder("schemaclone.enabled", "schemaclone.prefix", "schemaclone.lock-timeout",
 					"schemaclone.migration-timeout", "schemaclone.username", "schemaclone.password",
 					"schemaclone.keep-clones", "schemaclone.pool-size", "schemaclone.prefetch",
-					"schemaclone.run-context-migration", "schemaclone.clone-connections", "schemaclone.refresh");
+					"schemaclone.run-context-migration", "schemaclone.clone-connections", "schemaclone.refresh",
+					"schemaclone.keep-warm");
 		assertThat(properties).allSatisfy((property) -> assertThat((String) property.get("description")).isNotBlank());
 		assertThat(properties).filteredOn((property) -> property.get("name").equals("schemaclone.lock-timeout"))
 			.extracting((property) -> property.get("defaultValue"))

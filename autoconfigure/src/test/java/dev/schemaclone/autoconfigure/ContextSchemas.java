@@ -1,6 +1,5 @@
 package dev.schemaclone.autoconfigure;
 
-import java.time.Duration;
 
 import javax.sql.DataSource;
 
@@ -35,20 +34,6 @@ final class ContextSchemas {
 		catch (java.sql.SQLException ex) {
 			throw new IllegalStateException(ex);
 		}
-	}
-
-	/**
-	 * Return whether a schema is gone within a bound, asking the server every 50 ms.
-	 */
-	static boolean goneWithin(String schema, Duration bound) throws InterruptedException {
-		long deadline = System.nanoTime() + bound.toNanos();
-		while (exists(schema)) {
-			if (System.nanoTime() > deadline) {
-				return false;
-			}
-			Thread.sleep(50);
-		}
-		return true;
 	}
 
 	static boolean exists(String schema) {
