@@ -5,6 +5,7 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
+import dev.schemaclone.engine.WorkspaceSettings;
 import dev.schemaclone.testsupport.ChildJvm;
 import dev.schemaclone.testsupport.TestServer;
 
@@ -37,9 +38,12 @@ class ConnectionBudgetIT {
 				fork.terminate(60);
 			}
 		}
+		int warm = queryInt("SELECT COUNT(*) FROM it_load_registry.owned_schema WHERE state = 'WARM'", 1);
 		assertThat(queryInt("SELECT COUNT(*) FROM information_schema.SCHEMATA WHERE SCHEMA_NAME LIKE 'it\\_load\\_c\\_%'", 1))
-			.as("clones left after the forks ended")
-			.isZero();
+			.as("clones left after the forks ended, all warm for the next run, within keep-warm")
+			.isEqualTo(warm)
+			.isLessThanOrEqualTo(WorkspaceSettings.DEFAULT_KEEP_WARM);
+		assertThat(queryInt("SELECT COUNT(*) FROM it_load_registry.owned_schema WHERE state = 'CLONE'", 1)).isZero();
 	}
 
 	private static int queryInt(String sql, int column) throws Exception {
