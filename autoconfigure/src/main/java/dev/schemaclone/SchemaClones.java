@@ -10,6 +10,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.util.function.SingletonSupplier;
 
 import dev.schemaclone.engine.DatabaseServer;
+import dev.schemaclone.engine.FlywayMigrationSet;
 import dev.schemaclone.engine.MySqlUrl;
 import dev.schemaclone.engine.ReservedSchema;
 import dev.schemaclone.engine.SchemaWorkspace;
@@ -93,7 +94,7 @@ public final class SchemaClones {
 		this.flyway.accept(configuration);
 		SchemaWorkspace workspace = SchemaWorkspaces.get(this.server, this.settings);
 		ReservedSchema clone = workspace.reserve("");
-		workspace.complete(clone, configuration);
+		workspace.complete(clone, new FlywayMigrationSet(configuration));
 		return this.server.urlOf(clone.name()).toJdbcUrl();
 	}
 

@@ -1,5 +1,6 @@
 package dev.schemaclone.autoconfigure;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -8,11 +9,11 @@ import java.util.concurrent.locks.ReentrantLock;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
-import org.flywaydb.core.api.configuration.Configuration;
 
 import dev.schemaclone.engine.CloneReset;
 import dev.schemaclone.engine.CloneReset.Outcome;
 import dev.schemaclone.engine.DatabaseServer;
+import dev.schemaclone.engine.MigrationSet;
 import dev.schemaclone.engine.MySqlUrl;
 import dev.schemaclone.engine.ReservedSchema;
 import dev.schemaclone.engine.SchemaWorkspace;
@@ -58,6 +59,8 @@ final class ContextSchema {
 
 	private boolean filled;
 
+	private Class<?> filledBy;
+
 	ContextSchema(MySqlUrl applicationUrl, String username, String password, SchemaCloneProperties properties) {
 		this.applicationUrl = applicationUrl;
 		this.keep = properties.isKeepClones();
@@ -65,7 +68,18 @@ final class ContextSchema {
 		String adminPassword = (properties.getUsername() != null) ? properties.getPassword() : password;
 		this.workspace = SchemaWorkspaces.get(new DatabaseServer(applicationUrl.withDatabase(""), adminUser, adminPassword),
 				properties.toWorkspaceSettings());
-		this.reserved = this.workspace.reserve(applicationUrl.database());
+		this.reserved = this.workspace.reserve(applicationKey(applicationUrl));
+	}
+
+	/**
+	 * Return what tells this application from others on the same server before its
+	 * migrations are read: the schema its URL names and the folder its tests run in (a
+	 * module's own in a multi-module build, the same in every checkout).
+	 */
+	private static String applicationKey(MySqlUrl applicationUrl) {
+		Path folder = Path.of(System.getProperty("user.dir")).getFileName();
+		String key = applicationUrl.database() + "@" + ((folder != null) ? folder : "");
+		return (key.length() > 64) ? key.substring(0, 64) : key;
 	}
 
 	/**
@@ -76,14 +90,19 @@ final class ContextSchema {
 	}
 
 	/**
-	 * Fill the clone from the template of this Flyway configuration, migrating the template
-	 * first if no process has.
+	 * Fill the clone from the template of the context's Flyway or Liquibase set-up, migrating
+	 * the template first if no process has. The first set-up to ask fills it; a context with
+	 * both runs the other's migration on the filled clone, as it would without schemaclone.
+	 * @return whether this set-up filled the clone, so that its own run finds nothing to do
 	 */
-	synchronized void fill(Configuration flyway) {
-		if (!this.filled) {
-			this.template = this.workspace.complete(this.reserved, flyway);
-			this.filled = true;
+	synchronized boolean fill(MigrationSet migrations) {
+		if (this.filled) {
+			return false;
 		}
+		this.template = this.workspace.complete(this.reserved, migrations);
+		this.filled = true;
+		this.filledBy = migrations.getClass();
+		return true;
 	}
 
 	/**
@@ -134,8 +153,8 @@ final class ContextSchema {
 				outcome.name().toLowerCase()));
 	}
 
-	synchronized boolean isFilled() {
-		return this.filled;
+	synchronized boolean isFilledBy(Class<? extends MigrationSet> kind) {
+		return this.filled && kind.equals(this.filledBy);
 	}
 
 	synchronized void close() {

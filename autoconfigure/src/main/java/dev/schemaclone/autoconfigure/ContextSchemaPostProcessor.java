@@ -4,6 +4,10 @@ import com.zaxxer.hikari.HikariDataSource;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
+import java.util.function.Supplier;
+
+import org.springframework.beans.factory.BeanFactory;
+import org.springframework.beans.factory.BeanFactoryAware;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.context.properties.bind.Binder;
@@ -11,6 +15,7 @@ import org.springframework.boot.jdbc.autoconfigure.JdbcConnectionDetails;
 import org.springframework.core.env.Environment;
 import org.springframework.util.ClassUtils;
 
+import dev.schemaclone.engine.FlywayMigrationSet;
 import dev.schemaclone.engine.MySqlUrl;
 import dev.schemaclone.engine.SchemaRegistry;
 
@@ -20,7 +25,7 @@ import dev.schemaclone.engine.SchemaRegistry;
  * Boot then applies the redirected details to the pool itself; {@link FlywayClonePostProcessor}
  * fills the clone where Boot's Flyway support is on the class path.
  */
-final class ContextSchemaPostProcessor implements BeanPostProcessor, DisposableBean {
+final class ContextSchemaPostProcessor implements BeanPostProcessor, BeanFactoryAware, DisposableBean {
 
 	private static final Log logger = LogFactory.getLog(ContextSchemaPostProcessor.class);
 
@@ -35,11 +40,18 @@ final class ContextSchemaPostProcessor implements BeanPostProcessor, DisposableB
 
 	private ContextSchema schema;
 
+	private BeanFactory beanFactory;
+
 	ContextSchemaPostProcessor(Environment environment) {
 		this.environment = environment;
 		this.properties = Binder.get(environment)
 			.bindOrCreate(SchemaCloneProperties.PREFIX, SchemaCloneProperties.class);
 		this.properties.toWorkspaceSettings();
+	}
+
+	@Override
+	public void setBeanFactory(BeanFactory beanFactory) {
+		this.beanFactory = beanFactory;
 	}
 
 	@Override
@@ -65,7 +77,7 @@ final class ContextSchemaPostProcessor implements BeanPostProcessor, DisposableB
 	 * Redirect only MySQL and MariaDB URLs, and never a URL that already names a clone (one
 	 * registered by hand with {@code SchemaClones}).
 	 */
-	static boolean isRedirectable(String url) {
+	private static boolean isRedirectable(String url) {
 		if (!MySqlUrl.isMySql(url)) {
 			// Left alone rather than rejected: a suite may keep some contexts on H2.
 			logger.warn(("'%s' is not a MySQL or MariaDB URL: this context runs on it without a clone. "
@@ -106,10 +118,29 @@ final class ContextSchemaPostProcessor implements BeanPostProcessor, DisposableB
 
 	/**
 	 * Return whether this context's Flyway points at a clone that was filled from the
-	 * template of that very configuration, so that its own migrate has nothing to do.
+	 * template of its configuration, so that its own migrate has nothing to do.
 	 */
-	boolean isFilledClone() {
-		return hasSchema() && schema().isFilled();
+	boolean isFilledByFlyway() {
+		return hasSchema() && schema().isFilledBy(FlywayMigrationSet.class);
+	}
+
+	boolean runsContextMigration() {
+		return this.properties.isRunContextMigration();
+	}
+
+	/**
+	 * Return the URL a migration tool's own connection details should give: the clone's when
+	 * the context runs on one and the tool's URL is a MySQL one, else the tool's own. Read
+	 * lazily, after the context's JDBC details, which decide whether there is a clone.
+	 * @param own the URL the tool's details give
+	 * @return the URL to give instead
+	 */
+	Supplier<String> migrationUrl(Supplier<String> own) {
+		return () -> {
+			this.beanFactory.getBeanProvider(JdbcConnectionDetails.class).getIfAvailable();
+			String url = own.get();
+			return (hasSchema() && MySqlUrl.isMySql(url)) ? cloneUrl() : url;
+		};
 	}
 
 	@Override

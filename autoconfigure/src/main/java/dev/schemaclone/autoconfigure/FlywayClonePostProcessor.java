@@ -6,6 +6,8 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.flyway.autoconfigure.FlywayConnectionDetails;
 
+import dev.schemaclone.engine.FlywayMigrationSet;
+
 /**
  * The Flyway side of a context's clone: redirects Flyway's own connection details (a
  * {@code @ServiceConnection} container gives Flyway the container's URL) and fills the clone
@@ -23,12 +25,12 @@ final class FlywayClonePostProcessor implements BeanPostProcessor {
 	@Override
 	public Object postProcessAfterInitialization(Object bean, String beanName) {
 		if (bean instanceof FlywayConnectionDetails details && !(bean instanceof CloneFlywayConnectionDetails)
-				&& details.getJdbcUrl() != null && ContextSchemaPostProcessor.isRedirectable(details.getJdbcUrl())) {
-			ContextSchemaPostProcessor postProcessor = this.contextSchema.getObject();
-			return new CloneFlywayConnectionDetails(details, postProcessor::cloneUrl);
+				&& details.getJdbcUrl() != null) {
+			return new CloneFlywayConnectionDetails(details,
+					this.contextSchema.getObject().migrationUrl(details::getJdbcUrl));
 		}
 		if (bean instanceof Flyway flyway && this.contextSchema.getObject().hasSchema()) {
-			this.contextSchema.getObject().schema().fill(flyway.getConfiguration());
+			this.contextSchema.getObject().schema().fill(new FlywayMigrationSet(flyway.getConfiguration()));
 		}
 		return bean;
 	}

@@ -55,10 +55,27 @@ public final class SchemaCloneAutoConfiguration {
 				matchIfMissing = true)
 		FlywayMigrationStrategy schemaCloneMigrationStrategy(ContextSchemaPostProcessor postProcessor) {
 			return (flyway) -> {
-				if (!postProcessor.isFilledClone()) {
+				if (!postProcessor.isFilledByFlyway()) {
 					flyway.migrate();
 				}
 			};
+		}
+
+	}
+
+	/**
+	 * The Liquibase side, only where Boot's Liquibase support (spring-boot-liquibase) and
+	 * Liquibase are present.
+	 */
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(name = { "org.springframework.boot.liquibase.autoconfigure.LiquibaseConnectionDetails",
+			"liquibase.integration.spring.SpringLiquibase" })
+	static class LiquibaseCloneConfiguration {
+
+		@Bean
+		static LiquibaseClonePostProcessor schemaCloneLiquibasePostProcessor(
+				ObjectProvider<ContextSchemaPostProcessor> contextSchema) {
+			return new LiquibaseClonePostProcessor(contextSchema);
 		}
 
 	}

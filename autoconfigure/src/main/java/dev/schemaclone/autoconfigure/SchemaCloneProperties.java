@@ -60,9 +60,10 @@ public class SchemaCloneProperties {
 
 	/**
 	 * How many spare clones to prepare in the background while tests run, so that the next
-	 * context finds its schema ready. 0 turns prefetching off.
+	 * context finds its schema ready. 0 turns prefetching off. Default: 1 on machines with
+	 * more than two cores, else 0.
 	 */
-	private int prefetch = 1;
+	private int prefetch = WorkspaceSettings.defaultPrefetch();
 
 	/**
 	 * Whether each context still runs its own Flyway migrate on its clone. The clone already
@@ -73,9 +74,9 @@ public class SchemaCloneProperties {
 
 	/**
 	 * How many connections one clone spreads its tables and rows over, at most, and how many
-	 * clones are dropped at once.
+	 * clones are dropped or kept warm at once. Default: one per two cores, at most 4.
 	 */
-	private int cloneConnections = 4;
+	private int cloneConnections = WorkspaceSettings.defaultCloneConnections();
 
 	/**
 	 * How many clones per template stay on the server when a test JVM ends, reset to the

@@ -18,6 +18,7 @@ import org.flywaydb.core.api.configuration.Configuration;
 
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
+import org.springframework.core.io.support.ResourcePatternResolver;
 
 /**
  * A hash of everything that decides what a Flyway migration set produces: the bytes of every
@@ -85,6 +86,16 @@ public record MigrationFingerprint(String hex, String lineage) {
 		Arrays.stream(configuration.getJavaMigrations())
 			.forEach((migration) -> updateClass(digest, migration.getClass()));
 		Arrays.stream(configuration.getCallbacks()).forEach((callback) -> updateClass(digest, callback.getClass()));
+		return of(digest, lineage);
+	}
+
+	/**
+	 * Return the fingerprint of two finished digests.
+	 * @param digest the digest of everything that changes what the migrations produce
+	 * @param lineage the digest of what stays while the application's history grows
+	 * @return the fingerprint
+	 */
+	static MigrationFingerprint of(MessageDigest digest, MessageDigest lineage) {
 		return new MigrationFingerprint(HexFormat.of().formatHex(digest.digest()),
 				HexFormat.of().formatHex(lineage.digest()).substring(0, 16));
 	}
@@ -92,6 +103,19 @@ public record MigrationFingerprint(String hex, String lineage) {
 	private static Map<String, byte[]> resources(PathMatchingResourcePatternResolver resolver, Location location) {
 		String root = location.getRootPath().replaceAll("^/+|/+$", "");
 		String pattern = (location.isClassPath() ? "classpath*:" : "file:") + (location.isClassPath() ? root : location.getRootPath()) + "/**";
+		return resources(resolver, pattern, root, location.getDescriptor());
+	}
+
+	/**
+	 * Read every resource a pattern finds, by its name below a root folder, so that the same
+	 * files in another checkout give the same names.
+	 * @param resolver the resolver
+	 * @param pattern the pattern, such as {@code classpath*:db/migration/**}
+	 * @param root the folder names are taken below
+	 * @param description what is read, for the error
+	 * @return the bytes of each resource, by name, in name order
+	 */
+	static Map<String, byte[]> resources(ResourcePatternResolver resolver, String pattern, String root, String description) {
 		Map<String, byte[]> resources = new TreeMap<>();
 		try {
 			for (Resource resource : resolver.getResources(pattern)) {
@@ -106,7 +130,7 @@ public record MigrationFingerprint(String hex, String lineage) {
 			}
 		}
 		catch (IOException ex) {
-			throw new SchemaCloneException("Cannot read migrations at '%s': %s".formatted(location.getDescriptor(), ex.getMessage()), ex);
+			throw new SchemaCloneException("Cannot read migrations at '%s': %s".formatted(description, ex.getMessage()), ex);
 		}
 		return resources;
 	}
@@ -126,11 +150,11 @@ public record MigrationFingerprint(String hex, String lineage) {
 		}
 	}
 
-	private static void update(MessageDigest digest, String key, String value) {
+	static void update(MessageDigest digest, String key, String value) {
 		update(digest, key, String.valueOf(value).getBytes(StandardCharsets.UTF_8));
 	}
 
-	private static void update(MessageDigest digest, String key, byte[] value) {
+	static void update(MessageDigest digest, String key, byte[] value) {
 		digest.update(key.getBytes(StandardCharsets.UTF_8));
 		digest.update((byte) 0);
 		digest.update(Integer.toString(value.length).getBytes(StandardCharsets.UTF_8));
@@ -138,7 +162,7 @@ public record MigrationFingerprint(String hex, String lineage) {
 		digest.update(value);
 	}
 
-	private static MessageDigest sha256() {
+	static MessageDigest sha256() {
 		try {
 			return MessageDigest.getInstance("SHA-256");
 		}

@@ -85,11 +85,16 @@ public final class SchemaWorkspace implements AutoCloseable {
 	 * @return the template's schema name
 	 */
 	public String template(Configuration flyway) {
-		if (flyway.getSchemas().length > 0 || flyway.getDefaultSchema() != null) {
-			throw new SchemaCloneException("Flyway is configured with schemas %s and default schema '%s'; schemaclone migrates each context's own schema, so remove 'spring.flyway.schemas' and 'spring.flyway.default-schema' from the test configuration"
-				.formatted(String.join(",", flyway.getSchemas()), flyway.getDefaultSchema()));
-		}
-		return new TemplateSchema(this, flyway).ensureReady();
+		return template(new FlywayMigrationSet(flyway));
+	}
+
+	/**
+	 * Return the template of a migration set, migrating it first if no process has.
+	 * @param migrations the application's own Flyway or Liquibase set-up
+	 * @return the template's schema name
+	 */
+	public String template(MigrationSet migrations) {
+		return new TemplateSchema(this, migrations).ensureReady();
 	}
 
 	/**
@@ -127,6 +132,9 @@ public final class SchemaWorkspace implements AutoCloseable {
 			}
 		}
 		String spare = this.spares.take(template);
+		if (spare == null && template != null) {
+			spare = claimWarm(template);
+		}
 		return (spare != null) ? new ReservedSchema(spare, template) : new ReservedSchema(createEmpty(), null);
 	}
 
@@ -212,21 +220,21 @@ public final class SchemaWorkspace implements AutoCloseable {
 	}
 
 	/**
-	 * Make a reserved schema a clone of the template of a Flyway configuration, migrating
+	 * Make a reserved schema a clone of the template of a migration set, migrating
 	 * the template first if no process has. A template that another process's retention
 	 * dropped while this one was about to clone it is built again.
 	 * @param reserved the schema from {@link #reserve(String)}
-	 * @param flyway the configuration the application's own Flyway would run with
+	 * @param migrations the application's own Flyway or Liquibase set-up
 	 * @return the template the schema was filled from
 	 */
-	public String complete(ReservedSchema reserved, Configuration flyway) {
-		String template = template(flyway);
+	public String complete(ReservedSchema reserved, MigrationSet migrations) {
+		String template = template(migrations);
 		try {
 			complete(reserved, template);
 		}
 		catch (TemplateRetiredException ex) {
 			logger.info(ex.getMessage() + "; building it again");
-			template = template(flyway);
+			template = template(migrations);
 			complete(reserved, template);
 		}
 		return template;

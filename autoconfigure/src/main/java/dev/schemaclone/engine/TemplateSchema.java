@@ -6,19 +6,14 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeoutException;
-import java.util.stream.Stream;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
-import org.flywaydb.core.Flyway;
-import org.flywaydb.core.api.callback.Callback;
-import org.flywaydb.core.api.configuration.Configuration;
 
 import dev.schemaclone.engine.SchemaRegistry.Entry;
 
@@ -33,16 +28,16 @@ final class TemplateSchema {
 
 	private final SchemaWorkspace workspace;
 
-	private final Configuration flyway;
+	private final MigrationSet migrations;
 
 	private final MigrationFingerprint fingerprint;
 
 	private final String name;
 
-	TemplateSchema(SchemaWorkspace workspace, Configuration flyway) {
+	TemplateSchema(SchemaWorkspace workspace, MigrationSet migrations) {
 		this.workspace = workspace;
-		this.flyway = flyway;
-		this.fingerprint = MigrationFingerprint.of(flyway);
+		this.migrations = migrations;
+		this.fingerprint = migrations.fingerprint();
 		this.name = workspace.registry().templateName(this.fingerprint);
 	}
 
@@ -112,7 +107,7 @@ final class TemplateSchema {
 		try (Statement statement = connection.createStatement()) {
 			statement.execute("CREATE DATABASE " + Identifiers.quote(this.name));
 		}
-		MigrationTracker tracker = new MigrationTracker();
+		MigrationProgress tracker = new MigrationProgress();
 		try {
 			int migrations = migrate(connection, tracker);
 			disableEvents(connection);
@@ -130,15 +125,7 @@ final class TemplateSchema {
 		}
 	}
 
-	private int migrate(Connection connection, MigrationTracker tracker) {
-		Callback[] callbacks = Stream.concat(Arrays.stream(this.flyway.getCallbacks()), Stream.of(tracker))
-			.toArray(Callback[]::new);
-		DatabaseServer server = this.workspace.server();
-		Flyway templateFlyway = Flyway.configure(this.flyway.getClassLoader())
-			.configuration(this.flyway)
-			.dataSource(server.urlOf(this.name).toJdbcUrl(), server.username(), server.password())
-			.callbacks(callbacks)
-			.load();
+	private int migrate(Connection connection, MigrationProgress tracker) {
 		Duration timeout = this.workspace.settings().migrationTimeout();
 		ExecutorService executor = Executors.newSingleThreadExecutor((runnable) -> {
 			Thread thread = new Thread(runnable, "schemaclone-migrate-" + this.name);
@@ -146,7 +133,8 @@ final class TemplateSchema {
 			return thread;
 		});
 		try {
-			Future<Integer> result = executor.submit(() -> templateFlyway.migrate().migrationsExecuted);
+			Future<Integer> result = executor
+				.submit(() -> this.migrations.migrate(this.workspace.server(), this.name, tracker));
 			return result.get(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
 		}
 		catch (TimeoutException ex) {

@@ -17,7 +17,7 @@ import java.time.Duration;
 public record WorkspaceSettings(String prefix, Duration lockTimeout, Duration migrationTimeout, int prefetch,
 		int cloneConnections, int keepWarm) {
 
-	/** Chosen by measurement: see docs/benchmarks.md. */
+	/** The most connections one clone spreads its tables over by default. */
 	public static final int DEFAULT_CLONE_CONNECTIONS = 4;
 
 	public static final int DEFAULT_KEEP_WARM = 16;
@@ -57,6 +57,28 @@ public record WorkspaceSettings(String prefix, Duration lockTimeout, Duration mi
 	 */
 	public WorkspaceSettings(String prefix, Duration lockTimeout, Duration migrationTimeout) {
 		this(prefix, lockTimeout, migrationTimeout, 0, DEFAULT_CLONE_CONNECTIONS, 0);
+	}
+
+	/**
+	 * Return how many connections a clone spreads its tables over by default on this machine:
+	 * on a disk-backed server spreading lets the waits for disk overlap (a 120-table clone
+	 * alone 364 → 265 ms over four), but on two cores shared by several forks and the server,
+	 * the extra sessions compete with the tests (a client suite ran 31 s with four against
+	 * 32 s with one, 28 s with one and no prefetch): one connection per two cores, at most four.
+	 * @return the default
+	 */
+	public static int defaultCloneConnections() {
+		return Math.max(1, Math.min(DEFAULT_CLONE_CONNECTIONS, Runtime.getRuntime().availableProcessors() / 2));
+	}
+
+	/**
+	 * Return how many spares to prepare by default on this machine: one where cores are to
+	 * spare, none on two cores or fewer, where a spare no context takes is work the tests of
+	 * other forks wait for (see {@link #defaultCloneConnections()}).
+	 * @return the default
+	 */
+	public static int defaultPrefetch() {
+		return (Runtime.getRuntime().availableProcessors() > 2) ? 1 : 0;
 	}
 
 	public static WorkspaceSettings defaults() {

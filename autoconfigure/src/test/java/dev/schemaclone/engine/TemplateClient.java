@@ -8,9 +8,12 @@ import dev.schemaclone.testsupport.TestServer;
  * A separate JVM for multi-process tests: builds (or waits for) a template, clones it, prints
  * {@code TEMPLATE <name>} and {@code CLONE <name>} and, with {@code hold}, stays alive until it is killed.
  *
- * Arguments: prefix, run id, {@code hold} or {@code exit}, then extra Flyway locations.
+ * Arguments: prefix, run id, {@code hold} or {@code exit}, then extra Flyway locations, or
+ * {@value #LIQUIBASE} for the counted Liquibase change log.
  */
 public final class TemplateClient {
+
+	static final String LIQUIBASE = "liquibase";
 
 	private TemplateClient() {
 	}
@@ -19,7 +22,9 @@ public final class TemplateClient {
 		String[] locations = java.util.Arrays.copyOfRange(args, 3, args.length);
 		try (SchemaWorkspace workspace = SchemaWorkspace.open(TestServer.server(),
 				new WorkspaceSettings(args[0], Duration.ofSeconds(120), Duration.ofSeconds(120)))) {
-			String template = workspace.template(TestTemplates.counted(args[1], locations));
+			MigrationSet migrations = (locations.length == 1 && locations[0].equals(LIQUIBASE))
+					? TestTemplates.countedLiquibase(args[1]) : new FlywayMigrationSet(TestTemplates.counted(args[1], locations));
+			String template = workspace.template(migrations);
 			String clone = workspace.createClone(template);
 			System.out.println("TEMPLATE " + template);
 			System.out.println("CLONE " + clone);

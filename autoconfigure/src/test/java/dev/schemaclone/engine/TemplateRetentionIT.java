@@ -117,7 +117,7 @@ class TemplateRetentionIT {
 			String template = workspace.template(TestTemplates.counted(runId));
 			markRetiring(template);
 			ReservedSchema reserved = workspace.reserve("");
-			workspace.complete(reserved, TestTemplates.counted(runId));
+			workspace.complete(reserved, new FlywayMigrationSet(TestTemplates.counted(runId)));
 			assertThat(TestTemplates.runs(runId)).isEqualTo(2);
 			try (Connection connection = TestServer.server().open()) {
 				assertThat(SchemaSnapshot.of(connection, reserved.name()).facts())

@@ -12,8 +12,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import liquibase.integration.spring.SpringLiquibase;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.configuration.FluentConfiguration;
+
+import org.springframework.core.io.DefaultResourceLoader;
 
 import dev.schemaclone.testsupport.TestServer;
 
@@ -40,6 +43,26 @@ final class TestTemplates {
 		return Flyway.configure()
 			.locations(all.toArray(String[]::new))
 			.placeholders(Map.of("counterSchema", COUNTER_SCHEMA, "runId", runId));
+	}
+
+	/**
+	 * A Liquibase change log whose update counts its runs under a run id, like
+	 * {@link #counted(String, String...)}.
+	 */
+	static LiquibaseMigrationSet countedLiquibase(String runId) {
+		return new LiquibaseMigrationSet(liquibase("classpath:liquibase/counted/changelog.sql",
+				Map.of("counterSchema", COUNTER_SCHEMA, "runId", runId)));
+	}
+
+	/**
+	 * A {@code SpringLiquibase} as Spring Boot would configure it for a change log.
+	 */
+	static SpringLiquibase liquibase(String changeLog, Map<String, String> parameters) {
+		SpringLiquibase liquibase = new SpringLiquibase();
+		liquibase.setChangeLog(changeLog);
+		liquibase.setChangeLogParameters(parameters);
+		liquibase.setResourceLoader(new DefaultResourceLoader());
+		return liquibase;
 	}
 
 	/**

@@ -26,7 +26,7 @@ import dev.schemaclone.engine.WorkspaceSettings;
 /**
  * Runs every measurement of docs/benchmarks.md side by side in one run and prints the tables.
  * Usage: {@code java -jar schemaclone-benchmarks.jar [--url URL] [--runs N] [--ranger DIR] [--quick]
- * [--parts histories,reset,herd,suite]}.
+ * [--parts histories,reset,liquibase,herd,suite]}.
  */
 public final class Benchmarks {
 
@@ -66,7 +66,7 @@ public final class Benchmarks {
 		Path ranger = Path.of(options.getOrDefault("ranger", "../shared/corpora/apache-ranger-mysql/migrations"));
 		try {
 			benchmarks.run(histories, Files.isDirectory(ranger) ? ranger.toAbsolutePath().normalize() : null, quick,
-					List.of(options.getOrDefault("parts", "histories,reset,herd,suite").split(",")));
+					List.of(options.getOrDefault("parts", "histories,reset,liquibase,herd,suite").split(",")));
 		}
 		finally {
 			FileSystemUtils.deleteRecursively(work);
@@ -104,6 +104,16 @@ public final class Benchmarks {
 			ResetBenchmark resets = new ResetBenchmark(this.server, this.runs);
 			for (GeneratedHistory history : histories) {
 				line(resets.row(history));
+			}
+		}
+		if (parts.contains("liquibase")) {
+			line("");
+			line("## Liquibase: update of the whole change log against a clone of its template");
+			line("");
+			line(LiquibaseBenchmark.header());
+			LiquibaseBenchmark liquibase = new LiquibaseBenchmark(this.server, this.runs);
+			for (GeneratedHistory history : histories.subList(0, 2)) {
+				line(liquibase.row(history));
 			}
 		}
 		GeneratedHistory herdHistory = histories.get(1);

@@ -58,6 +58,38 @@ record GeneratedHistory(int migrations, int tables, Path folder) {
 		}
 	}
 
+	/**
+	 * Write the same history as one Liquibase formatted-SQL change log, a change set per
+	 * migration; the procedure's change set ends its statements with {@code //}, as the
+	 * Flyway script does with {@code DELIMITER //}.
+	 * @return the change log's path
+	 */
+	Path liquibaseChangeLog() {
+		StringBuilder changeLog = new StringBuilder("--liquibase formatted sql\n");
+		try {
+			for (int version = 1; version <= this.migrations; version++) {
+				String name = (version < this.migrations) ? "V" + version + "__step_" + version + ".sql"
+						: "V" + version + "__count_the_run.sql";
+				String sql = Files.readString(this.folder.resolve(name));
+				int routine = sql.indexOf("DELIMITER //");
+				if (routine < 0) {
+					changeLog.append("\n--changeset bench:").append(version).append('\n').append(sql);
+				}
+				else {
+					changeLog.append("\n--changeset bench:").append(version).append('\n').append(sql, 0, routine);
+					changeLog.append("\n--changeset bench:").append(version).append("-routine endDelimiter://\n")
+						.append(sql.substring(routine).replace("DELIMITER //\n", "").replace("DELIMITER ;\n", ""));
+				}
+			}
+			Path file = this.folder.resolveSibling(this.folder.getFileName() + "-liquibase.sql");
+			Files.writeString(file, changeLog);
+			return file;
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
 	String location() {
 		return "filesystem:" + this.folder;
 	}

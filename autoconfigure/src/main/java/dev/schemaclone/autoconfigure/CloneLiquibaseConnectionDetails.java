@@ -1,0 +1,18 @@
+package dev.schemaclone.autoconfigure;
+
+import java.util.function.Supplier;
+
+import org.springframework.boot.liquibase.autoconfigure.LiquibaseConnectionDetails;
+
+/**
+ * Liquibase's own connection details with the context's clone as the schema: a
+ * {@code @ServiceConnection} container gives Liquibase the container's URL, which would
+ * otherwise migrate the container's default schema.
+ */
+final class CloneLiquibaseConnectionDetails extends RedirectedConnectionDetails implements LiquibaseConnectionDetails {
+
+	CloneLiquibaseConnectionDetails(LiquibaseConnectionDetails delegate, Supplier<String> url) {
+		super(delegate::getUsername, delegate::getPassword, delegate::getDriverClassName, url);
+	}
+
+}
