@@ -5,6 +5,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.flyway.autoconfigure.FlywayConnectionDetails;
 import org.springframework.boot.jdbc.autoconfigure.JdbcConnectionDetails;
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
@@ -47,6 +48,27 @@ class SchemaCloneAutoConfigurationTests {
 			.run((context) -> assertThat(context).hasNotFailed()
 				.hasSingleBean(ContextSchemaPostProcessor.class)
 				.doesNotHaveBean(FlywayClonePostProcessor.class));
+	}
+
+	@Test
+	void leavesLiquibasePartsOutWhereLiquibaseIsMissing() {
+		this.runner.withClassLoader(new FilteredClassLoader("liquibase"))
+			.run((context) -> assertThat(context).hasNotFailed()
+				.hasSingleBean(FlywayClonePostProcessor.class)
+				.doesNotHaveBean(LiquibaseClonePostProcessor.class));
+	}
+
+	/**
+	 * A context whose data source is not MySQL (H2 here) but whose Flyway names a MySQL
+	 * server of its own runs without a clone: Flyway keeps its URL.
+	 */
+	@Test
+	void migrationToolKeepsItsOwnUrlWhenTheDataSourceHasNoClone() {
+		String flywayUrl = "jdbc:mysql://127.0.0.1:1/flyway_only";
+		new ApplicationContextRunner().withConfiguration(AutoConfigurations.of(SchemaCloneAutoConfiguration.class))
+			.withBean(JdbcConnectionDetails.class, () -> new H2Details())
+			.withBean(FlywayConnectionDetails.class, () -> new FlywayDetails(flywayUrl))
+			.run((context) -> assertThat(context.getBean(FlywayConnectionDetails.class).getJdbcUrl()).isEqualTo(flywayUrl));
 	}
 
 	@Test
@@ -110,6 +132,44 @@ class SchemaCloneAutoConfigurationTests {
 			.run((context) -> assertThat(context).getFailure()
 				.rootCause()
 				.hasMessage("'schemaclone.pool-size' must be between 1 and 100, but was 0"));
+	}
+
+	private static final class H2Details implements JdbcConnectionDetails {
+
+		@Override
+		public String getUsername() {
+			return "sa";
+		}
+
+		@Override
+		public String getPassword() {
+			return "";
+		}
+
+		@Override
+		public String getJdbcUrl() {
+			return "jdbc:h2:mem:app";
+		}
+
+	}
+
+	private record FlywayDetails(String url) implements FlywayConnectionDetails {
+
+		@Override
+		public String getUsername() {
+			return "flyway";
+		}
+
+		@Override
+		public String getPassword() {
+			return "";
+		}
+
+		@Override
+		public String getJdbcUrl() {
+			return this.url;
+		}
+
 	}
 
 }
