@@ -4,8 +4,6 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.apache.commons.logging.Log;
@@ -22,9 +20,6 @@ public final class SchemaWorkspace implements AutoCloseable {
 
 	private static final Log logger = LogFactory.getLog(SchemaWorkspace.class);
 
-	/** Counting a template's warm clones and adding one takes milliseconds; others wait that long. */
-	private static final Duration WARM_LOCK_WAIT = Duration.ofSeconds(30);
-
 	private final DatabaseServer server;
 
 	private final WorkspaceSettings settings;
@@ -35,9 +30,9 @@ public final class SchemaWorkspace implements AutoCloseable {
 
 	private final AtomicInteger sequence = new AtomicInteger();
 
-	private final Map<String, TemplateDefinition> definitions = new ConcurrentHashMap<>();
+	private final TemplateStates states;
 
-	private final Map<String, PristineState> pristineStates = new ConcurrentHashMap<>();
+	private final WarmClones warm;
 
 	private final OwnedClones clones;
 
@@ -55,6 +50,8 @@ public final class SchemaWorkspace implements AutoCloseable {
 		this.registry = registry;
 		this.lease = lease;
 		this.clones = new OwnedClones(server, registry, settings.cloneConnections());
+		this.states = new TemplateStates(server, registry, settings.cloneConnections());
+		this.warm = new WarmClones(server, registry, lease, this.clones, this.states, settings.keepWarm());
 		this.spares = new SpareClones(settings.prefetch(), this::spareOf);
 	}
 
@@ -115,85 +112,28 @@ public final class SchemaWorkspace implements AutoCloseable {
 	}
 
 	/**
-	 * Reserve a schema for a context that does not know its template yet: a prefetched clone
-	 * of the template the last context used when one is ready, else an empty schema.
+	 * Reserve a schema for a context that does not know its template yet: a spare or a warm
+	 * clone of the template the last context used, else an empty schema. The first context of
+	 * a process guesses the template its application used last that has warm clones.
+	 * @param application what tells the application from others on the server, recorded on
+	 * the warm clones it leaves
 	 * @return the reserved schema
 	 */
 	public ReservedSchema reserve(String application) {
 		this.application = application;
-		String template = this.lastTemplate;
-		if (template == null) {
-			// This process's first context: the template its application used last, with a warm
-			// clone of it, is the best guess before its migrations are read.
-			template = lastTemplateWithWarmClones(application);
-			String warm = (template != null) ? claimWarm(template) : null;
-			if (warm != null) {
-				return new ReservedSchema(warm, template);
-			}
-		}
+		String template = (this.lastTemplate != null) ? this.lastTemplate : this.warm.lastTemplateOf(application);
 		String spare = this.spares.take(template);
 		if (spare == null && template != null) {
-			spare = claimWarm(template);
+			spare = this.warm.claim(template);
 		}
 		return (spare != null) ? new ReservedSchema(spare, template) : new ReservedSchema(createEmpty(), null);
-	}
-
-	private String lastTemplateWithWarmClones(String application) {
-		try (Connection connection = this.server.open()) {
-			return this.registry.lastTemplateWithWarmClones(connection, application);
-		}
-		catch (SQLException ex) {
-			throw new SchemaCloneException("Cannot read schemaclone's registry on %s: %s".formatted(this.server,
-					ex.getMessage()), ex);
-		}
-	}
-
-	/**
-	 * Claim a warm clone of a template that a process before this one kept, and check it
-	 * before use: one that something changed after it was kept is dropped, and the next one
-	 * tried.
-	 * @return the claimed clone, or {@code null} if there is none fit for use
-	 */
-	private String claimWarm(String template) {
-		long start = System.nanoTime();
-		try (Connection connection = this.server.open()) {
-			for (;;) {
-				this.lease.ensureHeld();
-				String clone = this.registry.claimWarm(connection, template, this.lease.token());
-				if (clone == null) {
-					return null;
-				}
-				this.clones.add(clone);
-				this.clones.recordTemplate(clone, template);
-				// Claimed first, then the template's state looked at, as a cloner does: template
-				// retention marks a template first and looks for clones after.
-				Entry entry = this.registry.find(connection, template);
-				if (entry == null || !SchemaRegistry.READY.equals(entry.state())) {
-					drop(clone);
-					return null;
-				}
-				try (CloneReset check = resetOf(clone, template)) {
-					if (check.isPristine()) {
-						logger.info("Claimed warm clone '%s' of '%s' in %d ms".formatted(clone, template,
-								Duration.ofNanos(System.nanoTime() - start).toMillis()));
-						return clone;
-					}
-				}
-				logger.warn("Warm clone '%s' was changed after it was kept; dropping it".formatted(clone));
-				drop(clone);
-			}
-		}
-		catch (SQLException ex) {
-			throw new SchemaCloneException("Cannot claim a warm clone of '%s' on %s: %s".formatted(template, this.server,
-					ex.getMessage()), ex);
-		}
 	}
 
 	/**
 	 * Make a spare of a template: a warm clone if one is there, else a new clone.
 	 */
 	private String spareOf(String template) {
-		String warm = claimWarm(template);
+		String warm = this.warm.claim(template);
 		return (warm != null) ? warm : createClone(template);
 	}
 
@@ -206,7 +146,7 @@ public final class SchemaWorkspace implements AutoCloseable {
 	 */
 	public void recycle(String clone, String template) {
 		this.spares.recycle(template, () -> {
-			try (CloneReset reset = resetOf(clone, template)) {
+			try (CloneReset reset = this.states.resetOf(clone, template)) {
 				reset.reset("its closed context");
 				return clone;
 			}
@@ -276,7 +216,7 @@ public final class SchemaWorkspace implements AutoCloseable {
 			if (entry == null || !SchemaRegistry.READY.equals(entry.state())) {
 				throw new TemplateRetiredException(template);
 			}
-			TemplateDefinition definition = definition(connection, template);
+			TemplateDefinition definition = this.states.definition(connection, template);
 			if (emptyFirst) {
 				SchemaCloner.recreateEmpty(connection, definition, clone);
 			}
@@ -297,20 +237,6 @@ public final class SchemaWorkspace implements AutoCloseable {
 	}
 
 	/**
-	 * Return what a template holds, read once per process.
-	 */
-	private TemplateDefinition definition(Connection connection, String template) throws SQLException {
-		TemplateDefinition definition = this.definitions.get(template);
-		if (definition == null) {
-			// Once per template and process: what template retention needs of its use.
-			this.registry.markUsed(connection, template);
-			definition = TemplateDefinition.read(connection, template);
-			this.definitions.put(template, definition);
-		}
-		return definition;
-	}
-
-	/**
 	 * Return the means to bring one of this process's clones back to its template's state,
 	 * after tests changed it. It holds a connection of its own until closed.
 	 * @param clone the clone
@@ -318,19 +244,7 @@ public final class SchemaWorkspace implements AutoCloseable {
 	 * @return the reset
 	 */
 	public CloneReset resetOf(String clone, String template) {
-		try (Connection connection = this.server.open()) {
-			TemplateDefinition definition = definition(connection, template);
-			PristineState pristine = this.pristineStates.get(template);
-			if (pristine == null) {
-				pristine = PristineState.read(connection, definition);
-				this.pristineStates.put(template, pristine);
-			}
-			return new CloneReset(this.server, definition, pristine, clone, this.settings.cloneConnections());
-		}
-		catch (SQLException ex) {
-			throw new SchemaCloneException("Cannot read the state of template '%s' on %s: %s".formatted(template,
-					this.server, ex.getMessage()), ex);
-		}
+		return this.states.resetOf(clone, template);
 	}
 
 	/**
@@ -376,33 +290,7 @@ public final class SchemaWorkspace implements AutoCloseable {
 	 */
 	public void endClones() {
 		this.spares.close();
-		this.clones.finish(this::keepWarm);
-	}
-
-	/**
-	 * Reset a clone and keep it warm, unless its template has as many warm clones as the
-	 * settings keep. The reset comes before the mark: a process killed in between leaves a
-	 * clone of its own, which the next process drops as an orphan, never a dirty warm one.
-	 * @return whether the clone is kept
-	 */
-	private boolean keepWarm(String clone) {
-		String template = this.clones.templateOf(clone);
-		if (template == null || this.settings.keepWarm() == 0) {
-			return false;
-		}
-		try (CloneReset reset = resetOf(clone, template)) {
-			reset.reset("the end of this process");
-			try (Connection connection = this.server.open();
-					NamedLock lock = NamedLock.acquire(connection, this.registry.warmLockName(template), WARM_LOCK_WAIT,
-							"schemaclone.keep-warm")) {
-				return this.registry.countWarm(connection, template) < this.settings.keepWarm()
-						&& this.registry.makeWarm(connection, clone, this.lease.token(), this.application);
-			}
-		}
-		catch (SQLException | RuntimeException ex) {
-			logger.debug("Could not keep '%s' warm (%s); dropping it".formatted(clone, ex.getMessage()));
-			return false;
-		}
+		this.clones.finish((clone) -> this.warm.keep(clone, this.application));
 	}
 
 	/**

@@ -26,7 +26,7 @@ import dev.schemaclone.engine.WorkspaceSettings;
 /**
  * Runs every measurement of docs/benchmarks.md side by side in one run and prints the tables.
  * Usage: {@code java -jar schemaclone-benchmarks.jar [--url URL] [--runs N] [--ranger DIR] [--quick]
- * [--parts histories,reset,liquibase,herd,suite]}.
+ * [--parts histories,reset,liquibase,herd,suite,closing]}.
  */
 public final class Benchmarks {
 
@@ -66,7 +66,7 @@ public final class Benchmarks {
 		Path ranger = Path.of(options.getOrDefault("ranger", "../shared/corpora/apache-ranger-mysql/migrations"));
 		try {
 			benchmarks.run(histories, Files.isDirectory(ranger) ? ranger.toAbsolutePath().normalize() : null, quick,
-					List.of(options.getOrDefault("parts", "histories,reset,liquibase,herd,suite").split(",")));
+					List.of(options.getOrDefault("parts", "histories,reset,liquibase,herd,suite,closing").split(",")));
 		}
 		finally {
 			FileSystemUtils.deleteRecursively(work);
@@ -132,6 +132,12 @@ public final class Benchmarks {
 				line("");
 				suite(herdHistory, quick ? 1 : 3, statements);
 			}
+		}
+		if (parts.contains("closing")) {
+			line("");
+			line("## Closing contexts: 3 forks × 12 contexts, each closed before the next (" + herdHistory.label() + ")");
+			line("");
+			closing(herdHistory, quick ? 1 : 3);
 		}
 		dropSchemasLike("bench\\_%");
 		System.out.println();
@@ -248,11 +254,7 @@ public final class Benchmarks {
 	}
 
 	private void suite(GeneratedHistory history, int repeats, int statements) throws Exception {
-		String floorSchema = "bench_floor";
-		execute("DROP DATABASE IF EXISTS " + floorSchema);
-		Flyway.configure().locations(history.location()).placeholderReplacement(false)
-			.dataSource(this.server.url().toJdbcUrl(), this.server.username(), this.server.password())
-			.createSchemas(true).defaultSchema(floorSchema).schemas(floorSchema).load().migrate();
+		migrateFloor(history);
 		Map<String, Timings> results = new LinkedHashMap<>();
 		// "schemaclone" starts from nothing (template dropped); "schemaclone-warm" runs right
 		// after it on what it left: the template and its warm clones, as a second build does.
@@ -281,6 +283,51 @@ public final class Benchmarks {
 			.formatted(schemaclone / (results.get("naive").median() - floor),
 					schemaclone / (results.get("naive-dropping").median() - floor),
 					warm / (results.get("naive").median() - floor), warm / (results.get("naive-dropping").median() - floor)));
+	}
+
+	/**
+	 * Migrate the one shared schema the floor ways run on.
+	 */
+	private void migrateFloor(GeneratedHistory history) {
+		String floorSchema = "bench_floor";
+		execute("DROP DATABASE IF EXISTS " + floorSchema);
+		Flyway.configure().locations(history.location()).placeholderReplacement(false)
+			.dataSource(this.server.url().toJdbcUrl(), this.server.username(), this.server.password())
+			.createSchemas(true).defaultSchema(floorSchema).schemas(floorSchema).load().migrate();
+	}
+
+	/**
+	 * Contexts that close before the next starts ({@code @DirtiesContext}): with recycling, the
+	 * next context takes the reset clone of the one before; the way before it made a clone per
+	 * context. Per new context, the time over a floor that sets nothing up.
+	 */
+	private void closing(GeneratedHistory history, int repeats) throws Exception {
+		migrateFloor(history);
+		int contexts = 12;
+		// Builds the template first: this measures new contexts, not the build.
+		Workers.launchAndWait(1, (fork) -> List.of("suite-worker", "closing", this.url, history.location(), "1", "w", "40"));
+		dropSchemasLike("bench\\_suite\\_c\\_%");
+		execute("DELETE FROM bench_suite_registry.owned_schema WHERE state = 'CLONE' OR state = 'WARM'");
+		Map<String, Timings> results = new LinkedHashMap<>();
+		for (String mode : List.of("closing-floor", "closing-clone", "closing")) {
+			results.put(mode, new Timings());
+		}
+		for (int i = 0; i < repeats; i++) {
+			for (String mode : results.keySet()) {
+				results.get(mode).add(Workers.launchAndWait(3, (fork) -> List.of("suite-worker", mode, this.url,
+						history.location(), String.valueOf(contexts), String.valueOf(fork), "40")));
+				dropSchemasLike("bench\\_suite\\_c\\_%");
+				execute("DELETE FROM bench_suite_registry.owned_schema WHERE state = 'CLONE' OR state = 'WARM'");
+			}
+		}
+		double floor = results.get("closing-floor").median();
+		line("| way | wall time of the suite | per new context over the floor |");
+		line("|---|---|---|");
+		results.forEach((mode, timings) -> line("| %s | %s | %s |".formatted(mode, timings,
+				Timings.format((timings.median() - floor) / contexts))));
+		line("");
+		line("clone per context / recycling, per new context: **%.1f×**".formatted(
+				(results.get("closing-clone").median() - floor) / (results.get("closing").median() - floor)));
 	}
 
 	private SchemaWorkspace open(String prefix, int prefetch, int connections) {

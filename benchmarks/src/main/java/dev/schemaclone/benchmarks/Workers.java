@@ -81,7 +81,8 @@ final class Workers {
 
 	/**
 	 * One fork of the suite:
-	 * {@code suite-worker floor|naive|naive-dropping|schemaclone url location contexts fork statements}.
+	 * {@code suite-worker floor|naive|naive-dropping|schemaclone|schemaclone-warm|closing-floor|closing|closing-clone url location contexts fork statements}.
+	 * The {@code closing} modes close each context before starting the next.
 	 * Each context stands for the test classes that share it: it starts, does a little work,
 	 * and stays cached until the fork ends.
 	 */
@@ -100,7 +101,7 @@ final class Workers {
 				properties.add("--spring.datasource.password=" + server.password());
 			}
 			switch (mode) {
-				case "floor" -> properties.addAll(List.of("--spring.datasource.url=" + server.urlOf("bench_floor").toJdbcUrl(),
+				case "floor", "closing-floor" -> properties.addAll(List.of("--spring.datasource.url=" + server.urlOf("bench_floor").toJdbcUrl(),
 						"--spring.flyway.enabled=false", "--schemaclone.enabled=false"));
 				case "naive", "naive-dropping" -> properties.addAll(List.of("--spring.datasource.url="
 						+ server.urlOf(naiveSchema(args[5], k)).toJdbcUrl()
@@ -109,12 +110,23 @@ final class Workers {
 				default -> properties.addAll(List.of("--spring.datasource.url=" + server.urlOf("bench_app").toJdbcUrl(),
 						"--schemaclone.prefix=bench_suite"));
 			}
+			if (mode.equals("closing-clone")) {
+				// The way before recycling: a closed context's clone is not reused, and the next
+				// context gets a clone of its own (kept, not dropped: the harness drops it).
+				properties.add("--schemaclone.keep-clones=true");
+			}
 			ConfigurableApplicationContext context = new SpringApplicationBuilder(SuiteApplication.class)
 				.web(WebApplicationType.NONE)
 				.bannerMode(Banner.Mode.OFF)
 				.run(properties.toArray(String[]::new));
 			work(context.getBean(JdbcTemplate.class), statements);
-			cache.add(context);
+			if (mode.startsWith("closing")) {
+				// A test class with @DirtiesContext: its context closes before the next starts.
+				context.close();
+			}
+			else {
+				cache.add(context);
+			}
 		}
 		cache.forEach(ConfigurableApplicationContext::close);
 		if (mode.equals("naive-dropping")) {
