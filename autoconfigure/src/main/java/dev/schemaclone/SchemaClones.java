@@ -30,8 +30,9 @@ import dev.schemaclone.engine.WorkspaceSettings;
  * }
  * </pre>
  *
- * The clone is made when the context first reads {@code spring.datasource.url} and dropped
- * when the process ends.
+ * The clone is made when the context first reads {@code spring.datasource.url}; when the
+ * process ends it is kept warm for the next one or dropped, as the settings say (the
+ * auto-configuration's defaults unless {@link #settings(WorkspaceSettings)} is called).
  */
 public final class SchemaClones {
 

@@ -81,8 +81,13 @@ public record WorkspaceSettings(String prefix, Duration lockTimeout, Duration mi
 		return (Runtime.getRuntime().availableProcessors() > 2) ? 1 : 0;
 	}
 
+	/**
+	 * Return the settings the auto-configuration uses when none is set.
+	 * @return the defaults
+	 */
 	public static WorkspaceSettings defaults() {
-		return new WorkspaceSettings(DEFAULT_PREFIX, DEFAULT_LOCK_TIMEOUT, DEFAULT_MIGRATION_TIMEOUT);
+		return new WorkspaceSettings(DEFAULT_PREFIX, DEFAULT_LOCK_TIMEOUT, DEFAULT_MIGRATION_TIMEOUT, defaultPrefetch(),
+				defaultCloneConnections(), DEFAULT_KEEP_WARM);
 	}
 
 	private static void requirePositive(Duration duration, String property) {

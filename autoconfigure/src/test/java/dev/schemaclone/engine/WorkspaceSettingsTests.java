@@ -4,6 +4,8 @@ import java.time.Duration;
 
 import org.junit.jupiter.api.Test;
 
+import dev.schemaclone.autoconfigure.SchemaCloneProperties;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
@@ -24,8 +26,18 @@ class WorkspaceSettingsTests {
 	}
 
 	@Test
-	void defaultsAreValid() {
-		assertThat(WorkspaceSettings.defaults().prefix()).isEqualTo("schemaclone");
+	void explicitWiringDefaultsAreTheAutoConfigurations() {
+		SchemaCloneProperties properties = new SchemaCloneProperties();
+		assertThat(WorkspaceSettings.defaults()).isEqualTo(new WorkspaceSettings(properties.getPrefix(),
+				properties.getLockTimeout(), properties.getMigrationTimeout(), properties.getPrefetch(),
+				properties.getCloneConnections(), properties.getKeepWarm()));
+	}
+
+	@Test
+	void keepWarmBeyondItsBoundIsRejectedWithThePropertyName() {
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> new WorkspaceSettings("sc", Duration.ofMinutes(1), Duration.ofMinutes(1), 0, 1, 1000))
+			.withMessage("'schemaclone.keep-warm' must be between 0 and 256, but was 1000");
 	}
 
 }
