@@ -137,7 +137,9 @@ final class ContextSchemaPostProcessor implements BeanPostProcessor, BeanFactory
 	 */
 	Supplier<String> migrationUrl(Supplier<String> own) {
 		return () -> {
-			this.beanFactory.getBeanProvider(JdbcConnectionDetails.class).getIfAvailable();
+			// Resolved, and so post-processed, first: a context may have several.
+			this.beanFactory.getBeanProvider(JdbcConnectionDetails.class).stream().forEach((details) -> {
+			});
 			String url = own.get();
 			return (hasSchema() && MySqlUrl.isMySql(url)) ? cloneUrl() : url;
 		};
