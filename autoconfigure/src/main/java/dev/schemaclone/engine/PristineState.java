@@ -2,7 +2,6 @@ package dev.schemaclone.engine;
 
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,9 +20,6 @@ import dev.schemaclone.engine.TemplateDefinition.Table;
  * @param counterDigest the {@link #counterDigest(String) digest} of those values
  */
 record PristineState(String catalog, Map<String, String> checksums, Map<String, Long> counters, String counterDigest) {
-
-	/** {@code ER_UNKNOWN_SYSTEM_VARIABLE}: MariaDB has no cached statistics to turn off. */
-	private static final int UNKNOWN_SYSTEM_VARIABLE = 1193;
 
 	static PristineState read(Connection connection, TemplateDefinition definition) throws SQLException {
 		useLiveStatistics(connection);
@@ -51,18 +47,11 @@ record PristineState(String catalog, Map<String, String> checksums, Map<String, 
 	/**
 	 * Make {@code information_schema.TABLES} tell the current {@code AUTO_INCREMENT} values:
 	 * MySQL 8 serves statistics cached for {@code information_schema_stats_expiry}, a day by
-	 * default.
+	 * default (MariaDB caches none, and has no such variable).
 	 * @param connection the connection that reads them
 	 */
 	static void useLiveStatistics(Connection connection) throws SQLException {
-		try (Statement statement = connection.createStatement()) {
-			statement.execute("SET SESSION information_schema_stats_expiry = 0");
-		}
-		catch (SQLException ex) {
-			if (ex.getErrorCode() != UNKNOWN_SYSTEM_VARIABLE) {
-				throw ex;
-			}
-		}
+		TemplateDefinition.setIfKnown(connection, "information_schema_stats_expiry = 0");
 	}
 
 	/**

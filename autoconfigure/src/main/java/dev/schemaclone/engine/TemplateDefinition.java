@@ -36,7 +36,7 @@ record TemplateDefinition(String template, String charset, String collation, Lis
 	 */
 	private static final Pattern DEFINER = Pattern.compile("\\sDEFINER\\s*=\\s*(?:`(?:[^`]|``)*`|'[^']*'|[^\\s@]+)(?:@(?:`(?:[^`]|``)*`|'[^']*'|\\S+))?");
 
-	/** {@code ER_UNKNOWN_SYSTEM_VARIABLE}: MariaDB and MySQL before 8.0.30. */
+	/** {@code ER_UNKNOWN_SYSTEM_VARIABLE}, the same code in MySQL and MariaDB. */
 	private static final int UNKNOWN_SYSTEM_VARIABLE = 1193;
 
 	static TemplateDefinition read(Connection connection, String template) throws SQLException {
@@ -89,8 +89,18 @@ record TemplateDefinition(String template, String charset, String collation, Lis
 	 * Shown, they are copied like any column.
 	 */
 	private static void showInvisiblePrimaryKeys(Connection connection) throws SQLException {
+		setIfKnown(connection, "show_gipk_in_create_table_and_information_schema = ON");
+	}
+
+	/**
+	 * Set a session variable that only some servers and versions know, and do nothing on
+	 * the others.
+	 * @param connection the session
+	 * @param assignment such as {@code information_schema_stats_expiry = 0}
+	 */
+	static void setIfKnown(Connection connection, String assignment) throws SQLException {
 		try (Statement statement = connection.createStatement()) {
-			statement.execute("SET SESSION show_gipk_in_create_table_and_information_schema = ON");
+			statement.execute("SET SESSION " + assignment);
 		}
 		catch (SQLException ex) {
 			if (ex.getErrorCode() != UNKNOWN_SYSTEM_VARIABLE) {
