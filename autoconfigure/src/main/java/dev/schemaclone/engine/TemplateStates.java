@@ -47,13 +47,16 @@ final class TemplateStates {
 	 * connection of its own until closed.
 	 */
 	CloneReset resetOf(String clone, String template) {
+		TemplateDefinition definition = this.definitions.get(template);
+		PristineState pristine = this.pristineStates.get(template);
+		if (definition != null && pristine != null) {
+			// Every claim, recycle and warm keep asks: no connection once both are read.
+			return new CloneReset(this.server, definition, pristine, clone, this.cloneConnections);
+		}
 		try (Connection connection = this.server.open()) {
-			TemplateDefinition definition = definition(connection, template);
-			PristineState pristine = this.pristineStates.get(template);
-			if (pristine == null) {
-				pristine = PristineState.read(connection, definition);
-				this.pristineStates.put(template, pristine);
-			}
+			definition = definition(connection, template);
+			pristine = PristineState.read(connection, definition);
+			this.pristineStates.put(template, pristine);
 			return new CloneReset(this.server, definition, pristine, clone, this.cloneConnections);
 		}
 		catch (SQLException ex) {
