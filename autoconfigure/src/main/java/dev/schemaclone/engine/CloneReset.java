@@ -118,9 +118,7 @@ public final class CloneReset implements AutoCloseable {
 			if (!transactionsLeftOpen().isEmpty()) {
 				return false;
 			}
-			String[] state = readState(connection);
-			return state != null && state[0].equals(this.pristine.catalog())
-					&& state[1].equals(this.pristine.counterDigest()) && changedTables(connection, state[2]).isEmpty();
+			return difference(connection).isNone();
 		}
 		catch (SQLException ex) {
 			closeConnection();
@@ -130,15 +128,15 @@ public final class CloneReset implements AutoCloseable {
 	}
 
 	private Outcome resetRowsOrReplace(Connection connection, String test) throws SQLException {
-		String[] state = readState(connection);
-		if (state == null || !state[0].equals(this.pristine.catalog())) {
+		Difference difference = difference(connection);
+		if (difference.objectsChanged()) {
 			logger.info("%s changed the objects of schema '%s': making it again from template '%s'".formatted(test,
 					this.clone, this.definition.template()));
 			replace(connection);
 			return Outcome.REPLACED;
 		}
-		List<Table> dirty = changedTables(connection, state[2]);
-		List<String> movedCounters = state[1].equals(this.pristine.counterDigest()) ? List.of() : movedCounters(connection);
+		List<Table> dirty = difference.changedTables();
+		List<String> movedCounters = difference.countersMoved() ? movedCounters(connection) : List.of();
 		if (dirty.isEmpty() && movedCounters.isEmpty()) {
 			return Outcome.CLEAN;
 		}
@@ -150,18 +148,26 @@ public final class CloneReset implements AutoCloseable {
 	}
 
 	/**
-	 * Run the state query, or return {@code null} when a table it probes was dropped.
+	 * Compare the clone with its template: the state query, and {@code CHECKSUM TABLE} of the
+	 * tables the template fills. A table the query probes that was dropped counts as changed
+	 * objects.
 	 */
-	private String[] readState(Connection connection) throws SQLException {
+	private Difference difference(Connection connection) throws SQLException {
+		String[] state;
 		try {
-			return TemplateDefinition.rows(connection, this.stateQuery, 1, 2, 3).get(0);
+			state = TemplateDefinition.rows(connection, this.stateQuery, 1, 2, 3).get(0);
 		}
 		catch (SQLException ex) {
 			if (ex.getErrorCode() != NO_SUCH_TABLE) {
 				throw ex;
 			}
-			return null;
+			return new Difference(true, List.of(), false);
 		}
+		if (!state[0].equals(this.pristine.catalog())) {
+			return new Difference(true, List.of(), false);
+		}
+		return new Difference(false, changedTables(connection, state[2]),
+				!state[1].equals(this.pristine.counterDigest()));
 	}
 
 	/**
@@ -344,6 +350,21 @@ public final class CloneReset implements AutoCloseable {
 	@Override
 	public synchronized void close() {
 		closeConnection();
+	}
+
+	/**
+	 * How a clone differs from its template.
+	 *
+	 * @param objectsChanged whether an object was created, changed or dropped
+	 * @param changedTables the tables whose rows differ, when no object changed
+	 * @param countersMoved whether an {@code AUTO_INCREMENT} counter moved, when no object changed
+	 */
+	private record Difference(boolean objectsChanged, List<Table> changedTables, boolean countersMoved) {
+
+		boolean isNone() {
+			return !this.objectsChanged && this.changedTables.isEmpty() && !this.countersMoved;
+		}
+
 	}
 
 	/**
