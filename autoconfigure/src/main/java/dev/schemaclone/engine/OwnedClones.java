@@ -20,8 +20,9 @@ import org.apache.commons.logging.LogFactory;
 /**
  * The clones this process made or claimed and has not dropped yet, and their ending: dropped
  * right away, in the background so that a closing context does not wait for its clone's
- * {@code DROP}, or all at once at exit, where some are kept warm instead. On a disk-backed server a drop is mostly the server waiting for its
- * files, and drops on several connections overlap those waits.
+ * {@code DROP}, or all at once at exit, where some are kept warm instead. On a disk-backed
+ * server a drop is mostly the server waiting for its files, and drops on several connections
+ * overlap those waits.
  */
 final class OwnedClones {
 
