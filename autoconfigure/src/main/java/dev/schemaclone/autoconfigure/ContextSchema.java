@@ -55,6 +55,8 @@ final class ContextSchema {
 
 	private final boolean keep;
 
+	private final String username;
+
 	private final ReservedSchema reserved;
 
 	private boolean filled;
@@ -64,6 +66,7 @@ final class ContextSchema {
 	ContextSchema(MySqlUrl applicationUrl, String username, String password, SchemaCloneProperties properties) {
 		this.applicationUrl = applicationUrl;
 		this.keep = properties.isKeepClones();
+		this.username = (username != null) ? username : applicationUrl.parameters().getOrDefault("user", "root");
 		String adminUser = (properties.getUsername() != null) ? properties.getUsername() : username;
 		String adminPassword = (properties.getUsername() != null) ? properties.getPassword() : password;
 		this.workspace = SchemaWorkspaces.get(new DatabaseServer(applicationUrl.withDatabase(""), adminUser, adminPassword),
@@ -146,11 +149,39 @@ final class ContextSchema {
 		Outcome outcome = this.reset.reset(test);
 		long millis = Duration.ofNanos(System.nanoTime() - start).toMillis();
 		this.resetMillis.add(millis);
+		this.workspace.refreshed(millis);
 		if (outcome == Outcome.REPLACED) {
 			this.replaced++;
 		}
 		logger.debug("Schema '%s' reset after %s in %d ms (%s)".formatted(this.reserved.name(), test, millis,
 				outcome.name().toLowerCase()));
+	}
+
+	/**
+	 * Keep a copy of the clone as a failed test left it, and tell the developer where it is.
+	 * @param test the test that failed
+	 */
+	synchronized void keepFailed(String test) {
+		if (this.closed || !this.filled) {
+			return;
+		}
+		String copy = this.workspace.keepFailed(this.reserved.name());
+		if (copy != null) {
+			logger.warn("%s failed; its schema is kept as '%s' until later failures push it out of the %d kept (schemaclone.keep-failed). Open it with: %s, or %s"
+				.formatted(test, copy, this.workspace.settings().keepFailed(), mysqlCommand(copy),
+						this.applicationUrl.withDatabase(copy)));
+		}
+	}
+
+	/**
+	 * Return a {@code mysql} command line that opens a schema, asking for the password.
+	 */
+	private String mysqlCommand(String schema) {
+		String host = this.applicationUrl.hosts().split(",")[0];
+		int colon = host.lastIndexOf(':');
+		boolean hasPort = colon > host.lastIndexOf(']');
+		return "mysql -h %s%s -u %s -p %s".formatted(hasPort ? host.substring(0, colon) : host,
+				hasPort ? " -P " + host.substring(colon + 1) : "", this.username, schema);
 	}
 
 	synchronized boolean isFilledBy(Class<? extends MigrationSet> kind) {

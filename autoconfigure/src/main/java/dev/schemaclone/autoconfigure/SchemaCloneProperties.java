@@ -86,6 +86,12 @@ public class SchemaCloneProperties {
 	private int keepWarm = WorkspaceSettings.DEFAULT_KEEP_WARM;
 
 	/**
+	 * How many copies of the schemas failed tests left the server keeps, newest first, for
+	 * you to look at after the run: the log names each one and how to open it. 0 keeps none.
+	 */
+	private int keepFailed = WorkspaceSettings.DEFAULT_KEEP_FAILED;
+
+	/**
 	 * When to return each context's clone to its template's state: never, after each test
 	 * class, or after each test method. The tests of a refreshing context run one at a time.
 	 */
@@ -187,6 +193,14 @@ public class SchemaCloneProperties {
 		this.keepWarm = keepWarm;
 	}
 
+	public int getKeepFailed() {
+		return this.keepFailed;
+	}
+
+	public void setKeepFailed(int keepFailed) {
+		this.keepFailed = keepFailed;
+	}
+
 	public Refresh getRefresh() {
 		return this.refresh;
 	}
@@ -205,7 +219,7 @@ public class SchemaCloneProperties {
 					"'schemaclone.pool-size' must be between 1 and 100, but was " + this.poolSize);
 		}
 		return new WorkspaceSettings(this.prefix, this.lockTimeout, this.migrationTimeout, this.prefetch,
-				this.cloneConnections, this.keepWarm);
+				this.cloneConnections, this.keepWarm, this.keepFailed);
 	}
 
 	/**

@@ -68,7 +68,7 @@ public class SchemaRefreshTestExecutionListener extends AbstractTestExecutionLis
 		}
 	}
 
-	private static String testName(TestContext testContext) {
+	static String testName(TestContext testContext) {
 		return testContext.getTestClass().getName() + "." + testContext.getTestMethod().getName() + "()";
 	}
 

@@ -38,6 +38,12 @@ public final class SchemaRegistry {
 	/** A warm clone that template retention is about to drop with its template. */
 	static final String WARM_RETIRING = "WARM_RETIRING";
 
+	/**
+	 * A copy of a clone as a failed test left it, kept with no owner for a developer to look
+	 * at; never claimed, reset or swept, only dropped to keep their number bounded.
+	 */
+	static final String KEPT = "KEPT";
+
 	/** {@code ER_DUP_FIELDNAME}, the same code in MySQL and MariaDB. */
 	private static final int DUPLICATE_COLUMN = 1060;
 
@@ -56,7 +62,7 @@ public final class SchemaRegistry {
 	public SchemaRegistry(String prefix) {
 		this.prefix = Identifiers.requireSafePrefix(prefix, "schema prefix");
 		this.schema = prefix + "_registry";
-		this.ownedName = Pattern.compile(Pattern.quote(prefix) + "_(tpl_[0-9a-f]{16}|c_[0-9a-f]{8}_[0-9]+)");
+		this.ownedName = Pattern.compile(Pattern.quote(prefix) + "_(tpl_[0-9a-f]{16}|[cf]_[0-9a-f]{8}_[0-9]+)");
 	}
 
 	public String prefix() {
@@ -101,6 +107,16 @@ public final class SchemaRegistry {
 	}
 
 	/**
+	 * Return the name of a copy kept of a failed test's clone.
+	 * @param owner the creating process's lease token
+	 * @param sequence a number unique within that process
+	 * @return the copy's schema name
+	 */
+	String failedName(String owner, int sequence) {
+		return this.prefix + "_f_" + owner + "_" + sequence;
+	}
+
+	/**
 	 * Return whether a name has the shape of a schema this registry hands out.
 	 * @param name a schema name
 	 * @return whether it matches the pattern
@@ -129,6 +145,8 @@ public final class SchemaRegistry {
 			addColumnIfMissing(statement, "lineage", "VARCHAR(64) NULL");
 			addColumnIfMissing(statement, "last_used_at", "TIMESTAMP(6) NULL");
 			addColumnIfMissing(statement, "application", "VARCHAR(64) NULL");
+			addColumnIfMissing(statement, "migrations", "INT NULL");
+			addColumnIfMissing(statement, "build_millis", "BIGINT NULL");
 		}
 	}
 
@@ -173,6 +191,29 @@ public final class SchemaRegistry {
 	}
 
 	/**
+	 * Mark a template ready, with what its build took: later processes report it as what
+	 * migrating a schema of their own would have cost.
+	 */
+	void markReady(Connection connection, String template, int migrations, long buildMillis) throws SQLException {
+		update(connection, "state = ?, error = NULL, migrations = ?, build_millis = ?, updated_at = CURRENT_TIMESTAMP(6)",
+				"schema_name = ?", READY, String.valueOf(migrations), String.valueOf(buildMillis), template);
+	}
+
+	/**
+	 * Return how many migrations built a ready template and how long it took, as far as known.
+	 * @return the cost, or {@code null} for a template an older schemaclone built
+	 */
+	BuildCost buildCost(Connection connection, String template) throws SQLException {
+		try (PreparedStatement statement = connection
+			.prepareStatement("SELECT owner, migrations, build_millis FROM " + table() + " WHERE schema_name = ? AND build_millis IS NOT NULL")) {
+			statement.setString(1, template);
+			try (ResultSet result = statement.executeQuery()) {
+				return result.next() ? new BuildCost(result.getString(1), result.getInt(2), result.getLong(3)) : null;
+			}
+		}
+	}
+
+	/**
 	 * Record that a template was used just now, which template retention goes by.
 	 */
 	void markUsed(Connection connection, String template) throws SQLException {
@@ -213,6 +254,24 @@ public final class SchemaRegistry {
 	boolean makeWarm(Connection connection, String clone, String owner, String application) throws SQLException {
 		return update(connection, "state = ?, owner = '', application = ?, updated_at = CURRENT_TIMESTAMP(6)",
 				"schema_name = ? AND state = ? AND owner = ?", WARM, application, clone, CLONE, owner) == 1;
+	}
+
+	/**
+	 * Hand a copy this process made of a failed test's clone over to the developer: no owner,
+	 * so no sweep drops it.
+	 */
+	void markKept(Connection connection, String copy, String owner) throws SQLException {
+		update(connection, "state = ?, owner = '', updated_at = CURRENT_TIMESTAMP(6)", "schema_name = ? AND owner = ?",
+				KEPT, copy, owner);
+	}
+
+	/**
+	 * Return the kept copies of failed tests' clones, newest first.
+	 */
+	List<String> findKept(Connection connection) throws SQLException {
+		return query(connection, "WHERE state = ? ORDER BY created_at DESC, schema_name DESC", KEPT).stream()
+			.map(Entry::name)
+			.toList();
 	}
 
 	int countWarm(Connection connection, String template) throws SQLException {
@@ -303,8 +362,8 @@ public final class SchemaRegistry {
 
 	private void requireOwnedShape(String name) {
 		if (!hasOwnedShape(name)) {
-			throw new SchemaCloneException("Refusing to touch schema '%s': its name is not one schemaclone gives (%s_tpl_… or %s_c_…)"
-				.formatted(name, this.prefix, this.prefix));
+			throw new SchemaCloneException("Refusing to touch schema '%s': its name is not one schemaclone gives (%s_tpl_…, %s_c_… or %s_f_…)"
+				.formatted(name, this.prefix, this.prefix, this.prefix));
 		}
 	}
 
@@ -328,6 +387,17 @@ public final class SchemaRegistry {
 	 */
 	record Entry(String name, String state, String owner, String fingerprint, String error, Timestamp updatedAt,
 			String template, String lineage, Timestamp lastUsedAt) {
+
+	}
+
+	/**
+	 * What building a template took.
+	 *
+	 * @param builder the lease token of the process that built it
+	 * @param migrations how many migrations or change sets ran
+	 * @param millis how long the build took
+	 */
+	record BuildCost(String builder, int migrations, long millis) {
 
 	}
 

@@ -10,6 +10,7 @@ import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.flywaydb.core.api.configuration.Configuration;
 
+import dev.schemaclone.engine.SchemaRegistry.BuildCost;
 import dev.schemaclone.engine.SchemaRegistry.Entry;
 
 /**
@@ -38,6 +39,10 @@ public final class SchemaWorkspace implements AutoCloseable {
 
 	private final SpareClones spares;
 
+	private final FailedSchemas failed;
+
+	private final WorkspaceActivity activity = new WorkspaceActivity();
+
 	/** The template the last context was filled from: the best guess for the next one. */
 	private volatile String lastTemplate;
 
@@ -53,6 +58,7 @@ public final class SchemaWorkspace implements AutoCloseable {
 		this.states = new TemplateStates(server, registry, settings.cloneConnections());
 		this.warm = new WarmClones(server, registry, lease, this.clones, this.states, settings.keepWarm());
 		this.spares = new SpareClones(settings.prefetch(), this::spareOf);
+		this.failed = new FailedSchemas(server, registry, lease, settings.keepFailed(), settings.cloneConnections());
 	}
 
 	/**
@@ -91,7 +97,17 @@ public final class SchemaWorkspace implements AutoCloseable {
 	 * @return the template's schema name
 	 */
 	public String template(MigrationSet migrations) {
-		return new TemplateSchema(this, migrations).ensureReady();
+		String template = new TemplateSchema(this, migrations).ensureReady();
+		if (!this.activity.knows(template)) {
+			try (Connection connection = this.server.open()) {
+				BuildCost cost = this.registry.buildCost(connection, template);
+				this.activity.templateUsed(template, cost, cost != null && this.lease.token().equals(cost.builder()));
+			}
+			catch (SQLException ex) {
+				logger.debug("Could not read the build cost of '%s': %s".formatted(template, ex.getMessage()));
+			}
+		}
+		return template;
 	}
 
 	/**
@@ -120,21 +136,33 @@ public final class SchemaWorkspace implements AutoCloseable {
 	 * @return the reserved schema
 	 */
 	public ReservedSchema reserve(String application) {
+		long start = System.nanoTime();
 		this.application = application;
 		String template = (this.lastTemplate != null) ? this.lastTemplate : this.warm.lastTemplateOf(application);
 		String spare = this.spares.take(template);
 		if (spare == null && template != null) {
-			spare = this.warm.claim(template);
+			spare = claimWarm(template);
 		}
-		return (spare != null) ? new ReservedSchema(spare, template) : new ReservedSchema(createEmpty(), null);
+		ReservedSchema reserved = (spare != null) ? new ReservedSchema(spare, template)
+				: new ReservedSchema(createEmpty(), null);
+		this.activity.waited(System.nanoTime() - start);
+		return reserved;
 	}
 
 	/**
 	 * Make a spare of a template: a warm clone if one is there, else a new clone.
 	 */
 	private String spareOf(String template) {
-		String warm = this.warm.claim(template);
+		String warm = claimWarm(template);
 		return (warm != null) ? warm : createClone(template);
+	}
+
+	private String claimWarm(String template) {
+		String claimed = this.warm.claim(template);
+		if (claimed != null) {
+			this.activity.warmClaimed();
+		}
+		return claimed;
 	}
 
 	/**
@@ -148,6 +176,7 @@ public final class SchemaWorkspace implements AutoCloseable {
 		this.spares.recycle(template, () -> {
 			try (CloneReset reset = this.states.resetOf(clone, template)) {
 				reset.reset("its closed context");
+				this.activity.recycled();
 				return clone;
 			}
 			catch (RuntimeException ex) {
@@ -168,7 +197,9 @@ public final class SchemaWorkspace implements AutoCloseable {
 	 * @return the template the schema was filled from
 	 */
 	public String complete(ReservedSchema reserved, MigrationSet migrations) {
+		long start = System.nanoTime();
 		String template = template(migrations);
+		this.activity.waited(System.nanoTime() - start);
 		try {
 			complete(reserved, template);
 		}
@@ -194,9 +225,10 @@ public final class SchemaWorkspace implements AutoCloseable {
 		}
 		this.lastTemplate = template;
 		this.spares.replenish(template);
+		long nanos = System.nanoTime() - start;
+		this.activity.contextFilled(template, hit, this.settings.prefetch() > 0, nanos);
 		logger.info("Schema '%s' ready for its context in %d ms (prefetch %s)".formatted(reserved.name(),
-				Duration.ofNanos(System.nanoTime() - start).toMillis(),
-				hit ? "hit" : (this.settings.prefetch() > 0) ? "miss" : "off"));
+				Duration.ofNanos(nanos).toMillis(), hit ? "hit" : (this.settings.prefetch() > 0) ? "miss" : "off"));
 	}
 
 	/**
@@ -227,6 +259,7 @@ public final class SchemaWorkspace implements AutoCloseable {
 				}
 			}
 			SchemaCloner.copy(this.server, definition, clone, this.settings.cloneConnections());
+			this.activity.cloneMade();
 		}
 		catch (SQLException ex) {
 			throw new SchemaCloneException("Cannot clone template '%s' into '%s': %s".formatted(template, clone,
@@ -245,6 +278,37 @@ public final class SchemaWorkspace implements AutoCloseable {
 	 */
 	public CloneReset resetOf(String clone, String template) {
 		return this.states.resetOf(clone, template);
+	}
+
+	/**
+	 * Keep a copy of a clone as a failed test left it, for a developer to look at after the
+	 * run; the clone itself goes on serving its context.
+	 * @param clone the clone
+	 * @return the copy's schema name, or {@code null} if none was kept (turned off, bound
+	 * reached in this process, or the copy failed, which is logged)
+	 */
+	public String keepFailed(String clone) {
+		String copy = this.failed.keep(clone);
+		if (copy != null) {
+			this.activity.failedKept();
+		}
+		return copy;
+	}
+
+	/**
+	 * Count a refresh of a clone after tests, for the summary of the run.
+	 * @param millis how long it took
+	 */
+	public void refreshed(long millis) {
+		this.activity.refreshed(millis);
+	}
+
+	/**
+	 * Return what this workspace did so far.
+	 * @return the summary
+	 */
+	public RunSummary summary() {
+		return this.activity.summary();
 	}
 
 	/**

@@ -29,6 +29,14 @@ public final class SchemaWorkspaces {
 		return workspaces.computeIfAbsent(key, (ignored) -> SchemaWorkspace.open(server, settings));
 	}
 
+	/**
+	 * Return what the workspaces of this process did so far, added up.
+	 * @return the summary
+	 */
+	public static RunSummary summary() {
+		return workspaces.values().stream().map(SchemaWorkspace::summary).reduce(RunSummary.empty(), RunSummary::plus);
+	}
+
 	private static void closeAll() {
 		for (SchemaWorkspace workspace : workspaces.values()) {
 			workspace.endClones();

@@ -111,9 +111,9 @@ final class TemplateSchema {
 		try {
 			int migrations = migrate(connection, tracker);
 			disableEvents(connection);
-			registry.updateState(connection, this.name, SchemaRegistry.READY, null);
-			logger.info("Built template '%s': %d migrations in %d ms".formatted(this.name, migrations,
-					Duration.ofNanos(System.nanoTime() - start).toMillis()));
+			long millis = Duration.ofNanos(System.nanoTime() - start).toMillis();
+			registry.markReady(connection, this.name, migrations, millis);
+			logger.info("Built template '%s': %d migrations in %d ms".formatted(this.name, migrations, millis));
 			TemplateRetention.prune(connection, registry);
 		}
 		catch (RuntimeException ex) {

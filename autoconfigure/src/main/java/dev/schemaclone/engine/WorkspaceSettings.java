@@ -13,9 +13,11 @@ import java.time.Duration;
  * how many clones are dropped at once
  * @param keepWarm how many reset clones per template stay on the server when this process
  * ends, for later processes to claim; 0 drops them all
+ * @param keepFailed how many copies of the clones failed tests left the server keeps under
+ * the prefix, newest first; 0 keeps none
  */
 public record WorkspaceSettings(String prefix, Duration lockTimeout, Duration migrationTimeout, int prefetch,
-		int cloneConnections, int keepWarm) {
+		int cloneConnections, int keepWarm, int keepFailed) {
 
 	/** The most connections one clone spreads its tables over by default. */
 	public static final int DEFAULT_CLONE_CONNECTIONS = 4;
@@ -24,6 +26,14 @@ public record WorkspaceSettings(String prefix, Duration lockTimeout, Duration mi
 
 	/** A bound on what the server keeps per template. */
 	public static final int MAX_KEEP_WARM = 256;
+
+	/**
+	 * A developer looks at the first failures of a run; a run that fails more tests mostly
+	 * fails them for one cause, and each copy costs a clone's time.
+	 */
+	public static final int DEFAULT_KEEP_FAILED = 5;
+
+	public static final int MAX_KEEP_FAILED = 100;
 
 	/** More spares than this only queue up work on the server that no context waits for. */
 	public static final int MAX_PREFETCH = 8;
@@ -50,13 +60,18 @@ public record WorkspaceSettings(String prefix, Duration lockTimeout, Duration mi
 			throw new IllegalArgumentException(
 					"'schemaclone.keep-warm' must be between 0 and %d, but was %d".formatted(MAX_KEEP_WARM, keepWarm));
 		}
+		if (keepFailed < 0 || keepFailed > MAX_KEEP_FAILED) {
+			throw new IllegalArgumentException("'schemaclone.keep-failed' must be between 0 and %d, but was %d"
+				.formatted(MAX_KEEP_FAILED, keepFailed));
+		}
 	}
 
 	/**
-	 * Settings without prefetch and without warm clones: every clone is dropped at the end.
+	 * Settings without prefetch, warm clones or failed tests' copies: every clone is dropped
+	 * at the end.
 	 */
 	public WorkspaceSettings(String prefix, Duration lockTimeout, Duration migrationTimeout) {
-		this(prefix, lockTimeout, migrationTimeout, 0, DEFAULT_CLONE_CONNECTIONS, 0);
+		this(prefix, lockTimeout, migrationTimeout, 0, DEFAULT_CLONE_CONNECTIONS, 0, 0);
 	}
 
 	/**
@@ -87,7 +102,7 @@ public record WorkspaceSettings(String prefix, Duration lockTimeout, Duration mi
 	 */
 	public static WorkspaceSettings defaults() {
 		return new WorkspaceSettings(DEFAULT_PREFIX, DEFAULT_LOCK_TIMEOUT, DEFAULT_MIGRATION_TIMEOUT, defaultPrefetch(),
-				defaultCloneConnections(), DEFAULT_KEEP_WARM);
+				defaultCloneConnections(), DEFAULT_KEEP_WARM, DEFAULT_KEEP_FAILED);
 	}
 
 	private static void requirePositive(Duration duration, String property) {

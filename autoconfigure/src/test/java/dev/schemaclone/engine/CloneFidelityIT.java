@@ -151,7 +151,7 @@ class CloneFidelityIT {
 	void droppingTheCloneLeavesTheTemplate() throws SQLException {
 		String another = workspace.createClone(template);
 		workspace.drop(another);
-		assertThat(TestTemplates.schemasLike(another)).isEmpty();
+		assertThat(TestServer.schemasLike(another)).isEmpty();
 		try (Connection connection = TestServer.server().open(template); Statement statement = connection.createStatement()) {
 			assertThat(statement.executeQuery("SELECT 1 FROM book LIMIT 1").next()).isTrue();
 		}

@@ -61,14 +61,14 @@ class CrashRecoveryIT {
 		TestServer.execute("CREATE DATABASE `" + decoyClone + "`", "CREATE DATABASE `" + decoyOther + "`");
 		try (SchemaWorkspace live = TestTemplates.workspace(PREFIX)) {
 			String liveClone = live.createClone(live.template(TestTemplates.counted(runId)));
-			assertThat(TestTemplates.schemasLike(orphan)).isEmpty();
+			assertThat(TestServer.schemasLike(orphan)).isEmpty();
 			try (SchemaWorkspace another = TestTemplates.workspace(PREFIX)) {
 				// The sweep of another process keeps a live owner's clone.
-				assertThat(TestTemplates.schemasLike(liveClone)).containsExactly(liveClone);
+				assertThat(TestServer.schemasLike(liveClone)).containsExactly(liveClone);
 			}
 		}
-		assertThat(TestTemplates.schemasLike(decoyClone)).containsExactly(decoyClone);
-		assertThat(TestTemplates.schemasLike(decoyOther)).containsExactly(decoyOther);
+		assertThat(TestServer.schemasLike(decoyClone)).containsExactly(decoyClone);
+		assertThat(TestServer.schemasLike(decoyOther)).containsExactly(decoyOther);
 	}
 
 	private static String awaitSleepingMigration() throws InterruptedException {
@@ -77,7 +77,7 @@ class CrashRecoveryIT {
 			int sleeping = TestTemplates.queryInt("SELECT COUNT(*) FROM information_schema.PROCESSLIST WHERE DB LIKE '"
 					+ PREFIX + "\\_tpl\\_%' AND INFO LIKE '%SLEEP(%'");
 			if (sleeping > 0) {
-				return TestTemplates.schemasLike(PREFIX + "\\_tpl\\_%").get(0);
+				return TestServer.schemasLike(PREFIX + "\\_tpl\\_%").get(0);
 			}
 			Thread.sleep(100);
 		}

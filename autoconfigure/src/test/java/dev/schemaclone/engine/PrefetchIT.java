@@ -40,7 +40,7 @@ class PrefetchIT {
 					.isEqualTo(SchemaSnapshot.of(connection, template).facts());
 			}
 			workspace.endClones();
-			assertThat(TestTemplates.schemasLike(PREFIX + "\\_c\\_%")).isEmpty();
+			assertThat(TestServer.schemasLike(PREFIX + "\\_c\\_%")).isEmpty();
 		}
 	}
 
@@ -61,13 +61,13 @@ class PrefetchIT {
 
 	private static SchemaWorkspace prefetchingWorkspace() {
 		return SchemaWorkspace.open(TestServer.server(), new WorkspaceSettings(PREFIX, Duration.ofSeconds(60),
-				Duration.ofSeconds(60), 1, WorkspaceSettings.DEFAULT_CLONE_CONNECTIONS, 0));
+				Duration.ofSeconds(60), 1, WorkspaceSettings.DEFAULT_CLONE_CONNECTIONS, 0, 0));
 	}
 
 	private static ReservedSchema awaitPrefetched(SchemaWorkspace workspace) throws InterruptedException {
 		long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
 		while (System.nanoTime() < deadline) {
-			if (TestTemplates.schemasLike(PREFIX + "\\_c\\_%").size() >= 2) {
+			if (TestServer.schemasLike(PREFIX + "\\_c\\_%").size() >= 2) {
 				// The spare exists; reserve() returns it once its copy is complete.
 				ReservedSchema reserved = workspace.reserve("");
 				if (reserved.filledFrom() != null) {

@@ -47,7 +47,7 @@ class TemplateRetentionIT {
 				assertThat(TestTemplates.runs(runId)).isEqualTo(1);
 			}
 			// Other tests' templates are other applications': not this one's to count.
-			assertThat(TestTemplates.schemasLike(PREFIX + "\\_tpl\\_%")).contains(decoy, templates.get(0), templates.get(2),
+			assertThat(TestServer.schemasLike(PREFIX + "\\_tpl\\_%")).contains(decoy, templates.get(0), templates.get(2),
 					templates.get(3), templates.get(4))
 				.doesNotContain(templates.get(1));
 		}
@@ -83,7 +83,7 @@ class TemplateRetentionIT {
 			TestServer.execute("UPDATE " + PREFIX + "_registry.owned_schema SET last_used_at = CURRENT_TIMESTAMP(6) - INTERVAL 8 DAY"
 					+ " WHERE schema_name IN ('" + inUse + "', '" + idle + "')");
 			String next = builder.template(TestTemplates.counted(TestTemplates.newRunId(), application(root, "next")));
-			assertThat(TestTemplates.schemasLike(PREFIX + "\\_tpl\\_%")).contains(inUse, next).doesNotContain(idle);
+			assertThat(TestServer.schemasLike(PREFIX + "\\_tpl\\_%")).contains(inUse, next).doesNotContain(idle);
 		}
 	}
 
@@ -106,7 +106,7 @@ class TemplateRetentionIT {
 			assertThatExceptionOfType(TemplateRetiredException.class)
 				.isThrownBy(() -> workspace.createClone(template))
 				.withMessage("Template '%s' is being dropped by template retention in another process".formatted(template));
-			assertThat(TestTemplates.schemasLike(PREFIX + "\\_c\\_" + workspace.lease().token() + "\\_%")).isEmpty();
+			assertThat(TestServer.schemasLike(PREFIX + "\\_c\\_" + workspace.lease().token() + "\\_%")).isEmpty();
 		}
 	}
 

@@ -115,21 +115,6 @@ final class TestTemplates {
 		}
 	}
 
-	static List<String> schemasLike(String pattern) {
-		List<String> schemas = new ArrayList<>();
-		try (Connection connection = TestServer.server().open(); Statement statement = connection.createStatement();
-				ResultSet result = statement.executeQuery("SELECT SCHEMA_NAME FROM information_schema.SCHEMATA WHERE SCHEMA_NAME LIKE '"
-						+ pattern + "' ORDER BY 1")) {
-			while (result.next()) {
-				schemas.add(result.getString(1));
-			}
-		}
-		catch (SQLException ex) {
-			throw new IllegalStateException(ex);
-		}
-		return schemas;
-	}
-
 	/**
 	 * Drop every schema of a test prefix, the registry included. A schema the server will not
 	 * drop is reported, not failed on: the tests' names are unique per run, and what a user
@@ -137,7 +122,7 @@ final class TestTemplates {
 	 */
 	static void dropAll(String prefix) {
 		try (Connection connection = TestServer.server().open()) {
-			for (String schema : schemasLike(prefix.replace("_", "\\_") + "\\_%")) {
+			for (String schema : TestServer.schemasLike(prefix.replace("_", "\\_") + "\\_%")) {
 				try {
 					SchemaDrop.dropIfExists(connection, schema);
 				}

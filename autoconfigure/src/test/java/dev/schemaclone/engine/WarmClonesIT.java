@@ -63,7 +63,7 @@ class WarmClonesIT {
 			ReservedSchema reserved = next.reserve(APPLICATION);
 			assertThat(reserved.name()).isNotEqualTo(kept);
 			assertThat(reserved.filledFrom()).isNull();
-			assertThat(TestTemplates.schemasLike(kept)).isEmpty();
+			assertThat(TestServer.schemasLike(kept)).isEmpty();
 		}
 	}
 
@@ -103,7 +103,7 @@ class WarmClonesIT {
 			child.kill();
 			blocker.rollback();
 			try (SchemaWorkspace next = workspace(0)) {
-				assertThat(TestTemplates.schemasLike(clone)).isEmpty();
+				assertThat(TestServer.schemasLike(clone)).isEmpty();
 				assertThat(warmClones()).isEmpty();
 				assertThat(next.reserve(APPLICATION).filledFrom()).isNull();
 			}
@@ -120,7 +120,7 @@ class WarmClonesIT {
 			builder.template(TestTemplates.counted(TestTemplates.newRunId(), "classpath:fidelity"));
 		}
 		for (String clone : kept) {
-			assertThat(TestTemplates.schemasLike(clone)).isEmpty();
+			assertThat(TestServer.schemasLike(clone)).isEmpty();
 		}
 		assertThat(warmClones()).isEmpty();
 	}
@@ -136,8 +136,8 @@ class WarmClonesIT {
 			bounded.endClones();
 			none.endClones();
 			assertThat(warmClones()).hasSize(2);
-			assertThat(TestTemplates.schemasLike(PREFIX + "\\_c\\_" + none.lease().token() + "\\_%")).isEmpty();
-			assertThat(TestTemplates.schemasLike(PREFIX + "\\_c\\_%")).hasSize(2);
+			assertThat(TestServer.schemasLike(PREFIX + "\\_c\\_" + none.lease().token() + "\\_%")).isEmpty();
+			assertThat(TestServer.schemasLike(PREFIX + "\\_c\\_%")).hasSize(2);
 		}
 	}
 
@@ -158,7 +158,7 @@ class WarmClonesIT {
 
 	private static SchemaWorkspace workspace(int keepWarm) {
 		return SchemaWorkspace.open(TestServer.server(), new WorkspaceSettings(PREFIX, Duration.ofSeconds(60),
-				Duration.ofSeconds(60), 0, WorkspaceSettings.DEFAULT_CLONE_CONNECTIONS, keepWarm));
+				Duration.ofSeconds(60), 0, WorkspaceSettings.DEFAULT_CLONE_CONNECTIONS, keepWarm, 0));
 	}
 
 	private static List<String> warmClones() {

@@ -30,13 +30,13 @@ class WorkspaceSettingsTests {
 		SchemaCloneProperties properties = new SchemaCloneProperties();
 		assertThat(WorkspaceSettings.defaults()).isEqualTo(new WorkspaceSettings(properties.getPrefix(),
 				properties.getLockTimeout(), properties.getMigrationTimeout(), properties.getPrefetch(),
-				properties.getCloneConnections(), properties.getKeepWarm()));
+				properties.getCloneConnections(), properties.getKeepWarm(), properties.getKeepFailed()));
 	}
 
 	@Test
 	void keepWarmBeyondItsBoundIsRejectedWithThePropertyName() {
 		assertThatIllegalArgumentException()
-			.isThrownBy(() -> new WorkspaceSettings("sc", Duration.ofMinutes(1), Duration.ofMinutes(1), 0, 1, 1000))
+			.isThrownBy(() -> new WorkspaceSettings("sc", Duration.ofMinutes(1), Duration.ofMinutes(1), 0, 1, 1000, 0))
 			.withMessage("'schemaclone.keep-warm' must be between 0 and 256, but was 1000");
 	}
 

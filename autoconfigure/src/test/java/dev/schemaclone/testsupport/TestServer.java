@@ -2,8 +2,11 @@ package dev.schemaclone.testsupport;
 
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
 
 import dev.schemaclone.autoconfigure.ZeroSetupServers;
 import dev.schemaclone.engine.DatabaseServer;
@@ -72,6 +75,26 @@ public final class TestServer {
 		catch (SQLException ex) {
 			throw new IllegalStateException(ex);
 		}
+	}
+
+	/**
+	 * Return the schemas whose names match a {@code LIKE} pattern, in name order.
+	 * @param pattern the pattern, {@code _} escaped where meant literally
+	 * @return the names
+	 */
+	public static List<String> schemasLike(String pattern) {
+		List<String> schemas = new ArrayList<>();
+		try (Connection connection = server().open(); Statement statement = connection.createStatement();
+				ResultSet result = statement.executeQuery("SELECT SCHEMA_NAME FROM information_schema.SCHEMATA WHERE SCHEMA_NAME LIKE '"
+						+ pattern + "' ORDER BY 1")) {
+			while (result.next()) {
+				schemas.add(result.getString(1));
+			}
+		}
+		catch (SQLException ex) {
+			throw new IllegalStateException(ex);
+		}
+		return schemas;
 	}
 
 }

@@ -332,7 +332,7 @@ public final class Benchmarks {
 
 	private SchemaWorkspace open(String prefix, int prefetch, int connections) {
 		return SchemaWorkspace.open(this.server,
-				new WorkspaceSettings(prefix, Duration.ofMinutes(5), Duration.ofMinutes(10), prefetch, connections, 0));
+				new WorkspaceSettings(prefix, Duration.ofMinutes(5), Duration.ofMinutes(10), prefetch, connections, 0, 0));
 	}
 
 	private int counted(GeneratedHistory history) {
