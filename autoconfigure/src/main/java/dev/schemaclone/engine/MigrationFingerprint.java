@@ -74,7 +74,7 @@ public record MigrationFingerprint(String hex, String lineage) {
 		for (Location location : configuration.getLocations()) {
 			// A file-system location's absolute path differs between checkouts that should share
 			// a template; the names of the files below it count instead.
-			String descriptor = location.isClassPath() ? location.getDescriptor() : "filesystem";
+			String descriptor = isClassPath(location) ? location.getDescriptor() : "filesystem";
 			update(digest, "location", descriptor);
 			update(lineage, "location", descriptor);
 			resources(resolver, location).forEach((name, bytes) -> {
@@ -100,9 +100,19 @@ public record MigrationFingerprint(String hex, String lineage) {
 				HexFormat.of().formatHex(lineage.digest()).substring(0, 16));
 	}
 
+	/**
+	 * Return whether a location is on the class path. {@code Location.isClassPath()} is
+	 * deprecated in Flyway 11.14 (Spring Boot 4.0) and 12.4 (Spring Boot 4.1); the prefix
+	 * says the same in both.
+	 */
+	private static boolean isClassPath(Location location) {
+		return "classpath:".equals(location.getPrefix());
+	}
+
 	private static Map<String, byte[]> resources(PathMatchingResourcePatternResolver resolver, Location location) {
 		String root = location.getRootPath().replaceAll("^/+|/+$", "");
-		String pattern = (location.isClassPath() ? "classpath*:" : "file:") + (location.isClassPath() ? root : location.getRootPath()) + "/**";
+		boolean classPath = isClassPath(location);
+		String pattern = (classPath ? "classpath*:" : "file:") + (classPath ? root : location.getRootPath()) + "/**";
 		return resources(resolver, pattern, root, location.getDescriptor());
 	}
 
