@@ -9,13 +9,13 @@ import org.flywaydb.core.api.configuration.FluentConfiguration;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.util.function.SingletonSupplier;
 
-import dev.schemaclone.engine.DatabaseServer;
-import dev.schemaclone.engine.FlywayMigrationSet;
-import dev.schemaclone.engine.MySqlUrl;
-import dev.schemaclone.engine.ReservedSchema;
-import dev.schemaclone.engine.SchemaWorkspace;
-import dev.schemaclone.engine.SchemaWorkspaces;
-import dev.schemaclone.engine.WorkspaceSettings;
+import dev.schemaclone.internal.migration.FlywayMigrationSet;
+import dev.schemaclone.internal.server.DatabaseServer;
+import dev.schemaclone.internal.server.MySqlUrl;
+import dev.schemaclone.internal.workspace.ReservedSchema;
+import dev.schemaclone.internal.workspace.SchemaWorkspace;
+import dev.schemaclone.internal.workspace.SchemaWorkspaces;
+import dev.schemaclone.internal.workspace.WorkspaceSettings;
 
 /**
  * Explicit wiring of a clone into one test context, for set-ups outside the

@@ -10,14 +10,14 @@ import java.util.concurrent.locks.ReentrantLock;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
-import dev.schemaclone.engine.CloneReset;
-import dev.schemaclone.engine.CloneReset.Outcome;
-import dev.schemaclone.engine.DatabaseServer;
-import dev.schemaclone.engine.MigrationSet;
-import dev.schemaclone.engine.MySqlUrl;
-import dev.schemaclone.engine.ReservedSchema;
-import dev.schemaclone.engine.SchemaWorkspace;
-import dev.schemaclone.engine.SchemaWorkspaces;
+import dev.schemaclone.internal.copy.CloneReset;
+import dev.schemaclone.internal.copy.CloneReset.Outcome;
+import dev.schemaclone.internal.migration.MigrationSet;
+import dev.schemaclone.internal.server.DatabaseServer;
+import dev.schemaclone.internal.server.MySqlUrl;
+import dev.schemaclone.internal.workspace.ReservedSchema;
+import dev.schemaclone.internal.workspace.SchemaWorkspace;
+import dev.schemaclone.internal.workspace.SchemaWorkspaces;
 
 /**
  * The schema of one application context: created empty when the context first asks for its

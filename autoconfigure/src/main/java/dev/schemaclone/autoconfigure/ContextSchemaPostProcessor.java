@@ -1,10 +1,10 @@
 package dev.schemaclone.autoconfigure;
 
+import java.util.function.Supplier;
+
 import com.zaxxer.hikari.HikariDataSource;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
-
-import java.util.function.Supplier;
 
 import org.springframework.beans.factory.BeanFactory;
 import org.springframework.beans.factory.BeanFactoryAware;
@@ -15,9 +15,9 @@ import org.springframework.boot.jdbc.autoconfigure.JdbcConnectionDetails;
 import org.springframework.core.env.Environment;
 import org.springframework.util.ClassUtils;
 
-import dev.schemaclone.engine.FlywayMigrationSet;
-import dev.schemaclone.engine.MySqlUrl;
-import dev.schemaclone.engine.SchemaRegistry;
+import dev.schemaclone.internal.coordination.SchemaRegistry;
+import dev.schemaclone.internal.migration.FlywayMigrationSet;
+import dev.schemaclone.internal.server.MySqlUrl;
 
 /**
  * Points one application context at a schema of its own: redirects its JDBC connection

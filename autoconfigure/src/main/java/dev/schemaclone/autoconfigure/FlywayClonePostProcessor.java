@@ -6,7 +6,7 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.flyway.autoconfigure.FlywayConnectionDetails;
 
-import dev.schemaclone.engine.FlywayMigrationSet;
+import dev.schemaclone.internal.migration.FlywayMigrationSet;
 
 /**
  * The Flyway side of a context's clone: redirects Flyway's own connection details (a

@@ -6,7 +6,7 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.liquibase.autoconfigure.LiquibaseConnectionDetails;
 
-import dev.schemaclone.engine.LiquibaseMigrationSet;
+import dev.schemaclone.internal.migration.LiquibaseMigrationSet;
 
 /**
  * The Liquibase side of a context's clone: redirects Liquibase's own connection details (a

@@ -9,8 +9,8 @@ import org.apache.commons.logging.LogFactory;
 import org.junit.platform.launcher.LauncherSession;
 import org.junit.platform.launcher.LauncherSessionListener;
 
-import dev.schemaclone.engine.RunSummary;
-import dev.schemaclone.engine.SchemaWorkspaces;
+import dev.schemaclone.internal.workspace.RunSummary;
+import dev.schemaclone.internal.workspace.SchemaWorkspaces;
 
 /**
  * Logs what schemaclone did and saved once the tests of a JVM have run, and writes it as

@@ -4,7 +4,7 @@ import java.time.Duration;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
-import dev.schemaclone.engine.WorkspaceSettings;
+import dev.schemaclone.internal.workspace.WorkspaceSettings;
 
 /**
  * Configuration of schemaclone, under {@value #PREFIX}.

@@ -2,6 +2,8 @@ package dev.schemaclone.autoconfigure;
 
 import org.springframework.boot.jdbc.autoconfigure.JdbcConnectionDetails;
 
+import dev.schemaclone.internal.zerosetup.ZeroSetupServer;
+
 /**
  * Connection details of the server schemaclone starts itself when the application names
  * none; the server starts on first use, once per process.

@@ -1,6 +1,5 @@
 package dev.schemaclone.autoconfigure;
 
-
 import javax.sql.DataSource;
 
 import org.springframework.jdbc.core.JdbcTemplate;

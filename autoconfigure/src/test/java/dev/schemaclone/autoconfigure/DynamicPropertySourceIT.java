@@ -11,8 +11,8 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import dev.schemaclone.SchemaClones;
-import dev.schemaclone.engine.DatabaseServer;
-import dev.schemaclone.engine.WorkspaceSettings;
+import dev.schemaclone.internal.server.DatabaseServer;
+import dev.schemaclone.internal.workspace.WorkspaceSettings;
 import dev.schemaclone.testsupport.TestServer;
 
 import static org.assertj.core.api.Assertions.assertThat;

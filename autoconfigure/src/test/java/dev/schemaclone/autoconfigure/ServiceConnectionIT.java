@@ -16,7 +16,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 
-import dev.schemaclone.engine.DatabaseServer;
+import dev.schemaclone.internal.server.DatabaseServer;
 import dev.schemaclone.testsupport.TestServer;
 
 import static org.assertj.core.api.Assertions.assertThat;

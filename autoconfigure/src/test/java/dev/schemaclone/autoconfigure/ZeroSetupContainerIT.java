@@ -7,7 +7,9 @@ import java.sql.Statement;
 
 import org.junit.jupiter.api.Test;
 
-import dev.schemaclone.engine.DatabaseServer;
+import dev.schemaclone.internal.server.DatabaseServer;
+import dev.schemaclone.internal.zerosetup.ContainerServer;
+import dev.schemaclone.internal.zerosetup.ZeroSetupServer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;

@@ -1,5 +1,7 @@
 package dev.schemaclone.autoconfigure;
 
+import dev.schemaclone.internal.zerosetup.ZeroSetupServer;
+
 /**
  * The zero-setup server, for tests that run where no server is configured: the same server a
  * context without any would get.

@@ -5,7 +5,7 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
-import dev.schemaclone.engine.WorkspaceSettings;
+import dev.schemaclone.internal.workspace.WorkspaceSettings;
 import dev.schemaclone.testsupport.ChildJvm;
 import dev.schemaclone.testsupport.TestServer;
 

@@ -9,7 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import dev.schemaclone.autoconfigure.ZeroSetupServers;
-import dev.schemaclone.engine.DatabaseServer;
+import dev.schemaclone.internal.server.DatabaseServer;
 
 /**
  * The server the tests run against, from the {@code SCHEMACLONE_TEST_URL} system property or

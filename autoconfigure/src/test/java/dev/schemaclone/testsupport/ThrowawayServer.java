@@ -14,8 +14,8 @@ import java.util.concurrent.TimeUnit;
 
 import org.springframework.util.FileSystemUtils;
 
-import dev.schemaclone.engine.DatabaseServer;
-import dev.schemaclone.engine.MySqlUrl;
+import dev.schemaclone.internal.server.DatabaseServer;
+import dev.schemaclone.internal.server.MySqlUrl;
 
 /**
  * A {@code mariadbd} of a test's own, on a free port with its data on tmpfs where there is

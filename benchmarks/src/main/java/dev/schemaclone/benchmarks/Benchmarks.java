@@ -17,11 +17,11 @@ import org.flywaydb.core.api.configuration.FluentConfiguration;
 
 import org.springframework.util.FileSystemUtils;
 
-import dev.schemaclone.engine.DatabaseServer;
-import dev.schemaclone.engine.MigrationFingerprint;
-import dev.schemaclone.engine.ReservedSchema;
-import dev.schemaclone.engine.SchemaWorkspace;
-import dev.schemaclone.engine.WorkspaceSettings;
+import dev.schemaclone.internal.migration.MigrationFingerprint;
+import dev.schemaclone.internal.server.DatabaseServer;
+import dev.schemaclone.internal.workspace.ReservedSchema;
+import dev.schemaclone.internal.workspace.SchemaWorkspace;
+import dev.schemaclone.internal.workspace.WorkspaceSettings;
 
 /**
  * Runs every measurement of docs/benchmarks.md side by side in one run and prints the tables.

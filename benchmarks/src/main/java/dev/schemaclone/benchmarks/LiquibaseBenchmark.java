@@ -13,10 +13,10 @@ import liquibase.integration.spring.SpringLiquibase;
 import org.springframework.core.io.DefaultResourceLoader;
 import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 
-import dev.schemaclone.engine.DatabaseServer;
-import dev.schemaclone.engine.LiquibaseMigrationSet;
-import dev.schemaclone.engine.SchemaWorkspace;
-import dev.schemaclone.engine.WorkspaceSettings;
+import dev.schemaclone.internal.migration.LiquibaseMigrationSet;
+import dev.schemaclone.internal.server.DatabaseServer;
+import dev.schemaclone.internal.workspace.SchemaWorkspace;
+import dev.schemaclone.internal.workspace.WorkspaceSettings;
 
 /**
  * A Liquibase update of a whole change log into a new schema, the naive way per context,

@@ -10,10 +10,10 @@ import java.util.List;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.configuration.FluentConfiguration;
 
-import dev.schemaclone.engine.CloneReset;
-import dev.schemaclone.engine.DatabaseServer;
-import dev.schemaclone.engine.SchemaWorkspace;
-import dev.schemaclone.engine.WorkspaceSettings;
+import dev.schemaclone.internal.copy.CloneReset;
+import dev.schemaclone.internal.server.DatabaseServer;
+import dev.schemaclone.internal.workspace.SchemaWorkspace;
+import dev.schemaclone.internal.workspace.WorkspaceSettings;
 
 /**
  * What {@code schemaclone.refresh} costs after a test, by what the test wrote, against

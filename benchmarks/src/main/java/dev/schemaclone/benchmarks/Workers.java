@@ -15,9 +15,9 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-import dev.schemaclone.engine.DatabaseServer;
-import dev.schemaclone.engine.SchemaWorkspace;
-import dev.schemaclone.engine.WorkspaceSettings;
+import dev.schemaclone.internal.server.DatabaseServer;
+import dev.schemaclone.internal.workspace.SchemaWorkspace;
+import dev.schemaclone.internal.workspace.WorkspaceSettings;
 
 /**
  * The benchmark's child JVMs: herd workers that each need one schema, and suite workers that

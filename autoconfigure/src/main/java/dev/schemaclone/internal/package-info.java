@@ -1,0 +1,7 @@
+/**
+ * schemaclone's engine, usable without Spring, by concern: {@code server} at the bottom;
+ * {@code coordination}, {@code copy}, {@code migration} and {@code zerosetup} on it, none
+ * importing another; {@code workspace} on all of them. Not an API: only
+ * {@link dev.schemaclone.SchemaClones} and the auto-configuration are.
+ */
+package dev.schemaclone.internal;

@@ -1,0 +1,104 @@
+package dev.schemaclone.internal.server;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A {@code jdbc:mysql:} or {@code jdbc:mariadb:} URL split into server, schema and
+ * parameters, so that the schema can be swapped and everything else kept.
+ *
+ * @param scheme everything up to and including {@code //}
+ * @param hosts the host list, with ports
+ * @param database the schema in the path, empty when there is none
+ * @param query the parameters after {@code ?}, without it, empty when there are none
+ */
+public record MySqlUrl(String scheme, String hosts, String database, String query) {
+
+	private static final Pattern URL = Pattern
+		.compile("(jdbc:(?:mysql|mariadb)(?::[a-z]+)?://)([^/?]+)(?:/([^?]*))?(?:\\?(.*))?", Pattern.CASE_INSENSITIVE);
+
+	/**
+	 * Parse a MySQL or MariaDB JDBC URL.
+	 * @param url the URL
+	 * @return the parsed URL
+	 * @throws IllegalArgumentException if the URL is not a MySQL or MariaDB JDBC URL
+	 */
+	public static MySqlUrl parse(String url) {
+		Matcher matcher = (url != null) ? URL.matcher(url.trim()) : null;
+		if (matcher == null || !matcher.matches()) {
+			throw new IllegalArgumentException("'%s' is not a MySQL or MariaDB JDBC URL: expected jdbc:mysql://host:port/schema or jdbc:mariadb://host:port/schema"
+				.formatted(redact(url)));
+		}
+		return new MySqlUrl(matcher.group(1), matcher.group(2), (matcher.group(3) != null) ? matcher.group(3) : "",
+				(matcher.group(4) != null) ? matcher.group(4) : "");
+	}
+
+	/**
+	 * Return whether the URL names a MySQL or MariaDB server.
+	 * @param url a JDBC URL, may be {@code null}
+	 * @return whether {@link #parse} accepts it
+	 */
+	public static boolean isMySql(String url) {
+		return url != null && URL.matcher(url.trim()).matches();
+	}
+
+	/**
+	 * Return the same URL with another schema.
+	 * @param schema the schema, or an empty string for none
+	 * @return the new URL
+	 */
+	public MySqlUrl withDatabase(String schema) {
+		return new MySqlUrl(this.scheme, this.hosts, schema, this.query);
+	}
+
+	/**
+	 * Return the URL parameters in order.
+	 * @return the parameters
+	 */
+	public Map<String, String> parameters() {
+		Map<String, String> parameters = new LinkedHashMap<>();
+		if (!this.query.isEmpty()) {
+			for (String pair : this.query.split("&")) {
+				int equals = pair.indexOf('=');
+				parameters.put((equals < 0) ? pair : pair.substring(0, equals), (equals < 0) ? "" : pair.substring(equals + 1));
+			}
+		}
+		return parameters;
+	}
+
+	/**
+	 * Return a key that is the same for every URL naming the same server.
+	 * @return the server key
+	 */
+	public String serverKey() {
+		return this.scheme.toLowerCase() + this.hosts.toLowerCase();
+	}
+
+	/**
+	 * Return the URL as the driver needs it, password included.
+	 * @return the full URL
+	 */
+	public String toJdbcUrl() {
+		return this.scheme + this.hosts + "/" + this.database + (this.query.isEmpty() ? "" : "?" + this.query);
+	}
+
+	/**
+	 * Return the URL with any password parameter masked, fit for messages and logs.
+	 */
+	@Override
+	public String toString() {
+		return redact(toJdbcUrl());
+	}
+
+	/**
+	 * Return a URL with any password parameter masked.
+	 * @param url any JDBC URL, may be {@code null}
+	 * @return the masked URL
+	 */
+	public static String redact(String url) {
+		return (url != null) ? url.replaceAll("(?i)(password\\d?=)[^&]*", "$1******") : null;
+	}
+
+}

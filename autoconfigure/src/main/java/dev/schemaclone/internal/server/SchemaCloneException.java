@@ -1,0 +1,18 @@
+package dev.schemaclone.internal.server;
+
+
+
+/**
+ * Thrown when a template cannot be built or cloned; the message says what to fix.
+ */
+public class SchemaCloneException extends RuntimeException {
+
+	public SchemaCloneException(String message) {
+		super(message);
+	}
+
+	public SchemaCloneException(String message, Throwable cause) {
+		super(message, cause);
+	}
+
+}

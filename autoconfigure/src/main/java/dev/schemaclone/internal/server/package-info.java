@@ -1,0 +1,5 @@
+/**
+ * The server as schemaclone uses it: connections, URLs, quoted identifiers, sessions and
+ * {@code DROP DATABASE}. Imports nothing else of schemaclone's.
+ */
+package dev.schemaclone.internal.server;

@@ -1,0 +1,180 @@
+package dev.schemaclone.internal.workspace;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+
+import dev.schemaclone.internal.coordination.SchemaRegistry;
+import dev.schemaclone.internal.server.DatabaseServer;
+import dev.schemaclone.internal.server.SchemaCloneException;
+
+/**
+ * The clones this process made or claimed and has not dropped yet, and their ending: dropped
+ * right away, in the background so that a closing context does not wait for its clone's
+ * {@code DROP}, or all at once at exit, where some are kept warm instead. On a disk-backed
+ * server a drop is mostly the server waiting for its files, and drops on several connections
+ * overlap those waits.
+ */
+final class OwnedClones {
+
+	private static final Log logger = LogFactory.getLog(OwnedClones.class);
+
+	/** Dropping is all that is left at exit, but a server that no longer answers must not hang it. */
+	private static final Duration MAX_WAIT = Duration.ofMinutes(1);
+
+	/** A drop nobody waits for must not wait the server's default day for a lock a transaction left open holds. */
+	private static final Duration DROP_LOCK_WAIT = Duration.ofSeconds(30);
+
+	private final DatabaseServer server;
+
+	private final SchemaRegistry registry;
+
+	/** Clones not dropped yet. */
+	private final Set<String> pending = ConcurrentHashMap.newKeySet();
+
+	/** Every clone this process made, dropped or not. */
+	private final Set<String> created = ConcurrentHashMap.newKeySet();
+
+	/** The template each clone was filled from, as far as it is known. */
+	private final Map<String, String> templates = new ConcurrentHashMap<>();
+
+	private final ThreadPoolExecutor executor;
+
+	/**
+	 * @param server the server
+	 * @param registry the registry that proves the clones ours
+	 * @param threads how many drops may run at once, each on its own connection
+	 */
+	OwnedClones(DatabaseServer server, SchemaRegistry registry, int threads) {
+		this.server = server;
+		this.registry = registry;
+		this.executor = new ThreadPoolExecutor(threads, threads, 1, TimeUnit.SECONDS, new LinkedBlockingQueue<>(),
+				(runnable) -> {
+					Thread thread = new Thread(runnable, "schemaclone-drop");
+					thread.setDaemon(true);
+					return thread;
+				});
+		this.executor.allowCoreThreadTimeOut(true);
+	}
+
+	void add(String clone) {
+		this.created.add(clone);
+		this.pending.add(clone);
+	}
+
+	void recordTemplate(String clone, String template) {
+		this.templates.put(clone, template);
+	}
+
+	String templateOf(String clone) {
+		return this.templates.get(clone);
+	}
+
+	/**
+	 * Drop a schema and wait for it.
+	 * @throws SchemaCloneException if it cannot be dropped
+	 */
+	void drop(String schema) {
+		if (take(schema)) {
+			dropNow(schema);
+		}
+	}
+
+	/**
+	 * Drop a clone in the background, or right here once {@link #finish} has begun.
+	 */
+	void dropLater(String clone) {
+		if (take(clone)) {
+			submit(clone);
+		}
+	}
+
+	/**
+	 * End every clone not dropped yet, each kept warm or dropped, and wait for all of it, at
+	 * most a minute.
+	 * @param keepWarm keeps a clone warm for a later process and says whether it did
+	 */
+	void finish(Predicate<String> keepWarm) {
+		for (String clone : List.copyOf(this.pending)) {
+			if (take(clone)) {
+				submit(() -> {
+					if (!keepWarm.test(clone)) {
+						dropReportingFailure(clone);
+					}
+				}, clone);
+			}
+		}
+		this.executor.shutdown();
+		try {
+			if (!this.executor.awaitTermination(MAX_WAIT.toMillis(), TimeUnit.MILLISECONDS)) {
+				logger.warn("Clones still being dropped after %s; the next run drops what is left".formatted(MAX_WAIT));
+			}
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+	}
+
+	/**
+	 * Leave a clone in place when this process ends.
+	 */
+	void keep(String clone) {
+		this.pending.remove(clone);
+	}
+
+	/**
+	 * Return whether the caller is the one to drop a schema. At exit, closing contexts and
+	 * the shutdown hook race to drop the same clones: the one that takes a clone out of the
+	 * set drops it.
+	 */
+	private boolean take(String schema) {
+		return this.pending.remove(schema) || !this.created.contains(schema);
+	}
+
+	private void submit(String clone) {
+		submit(() -> dropReportingFailure(clone), clone);
+	}
+
+	private void submit(Runnable ending, String clone) {
+		try {
+			this.executor.execute(ending);
+		}
+		catch (RejectedExecutionException ex) {
+			dropReportingFailure(clone);
+		}
+	}
+
+	private void dropReportingFailure(String clone) {
+		try {
+			dropNow(clone);
+		}
+		catch (SchemaCloneException ex) {
+			logger.warn(ex.getMessage() + "; the next run drops it");
+		}
+	}
+
+	private void dropNow(String schema) {
+		try (Connection connection = this.server.open(); Statement statement = connection.createStatement()) {
+			statement.execute("SET SESSION lock_wait_timeout = " + DROP_LOCK_WAIT.toSeconds());
+			this.registry.drop(connection, schema);
+			logger.debug("Dropped '" + schema + "'");
+		}
+		catch (SQLException ex) {
+			throw new SchemaCloneException("Cannot drop schema '%s': %s".formatted(schema, ex.getMessage()), ex);
+		}
+	}
+
+}

@@ -1,0 +1,402 @@
+package dev.schemaclone.internal.workspace;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import org.flywaydb.core.api.configuration.Configuration;
+
+import dev.schemaclone.internal.coordination.OwnerLease;
+import dev.schemaclone.internal.coordination.SchemaRegistry;
+import dev.schemaclone.internal.coordination.SchemaRegistry.BuildCost;
+import dev.schemaclone.internal.coordination.SchemaRegistry.Entry;
+import dev.schemaclone.internal.copy.CloneReset;
+import dev.schemaclone.internal.copy.SchemaCloner;
+import dev.schemaclone.internal.copy.TemplateDefinition;
+import dev.schemaclone.internal.migration.FlywayMigrationSet;
+import dev.schemaclone.internal.migration.MigrationSet;
+import dev.schemaclone.internal.server.DatabaseServer;
+import dev.schemaclone.internal.server.Identifiers;
+import dev.schemaclone.internal.server.SchemaCloneException;
+
+/**
+ * The schemas this process manages on one server under one prefix: it builds templates,
+ * makes and drops clones, and on opening sweeps the clones of processes that died.
+ */
+public final class SchemaWorkspace implements AutoCloseable {
+
+	private static final Log logger = LogFactory.getLog(SchemaWorkspace.class);
+
+	private final DatabaseServer server;
+
+	private final WorkspaceSettings settings;
+
+	private final SchemaRegistry registry;
+
+	private final OwnerLease lease;
+
+	private final AtomicInteger sequence = new AtomicInteger();
+
+	private final TemplateStates states;
+
+	private final WarmClones warm;
+
+	private final OwnedClones clones;
+
+	private final SpareClones spares;
+
+	private final FailedSchemas failed;
+
+	private final WorkspaceActivity activity = new WorkspaceActivity();
+
+	/** The template the last context was filled from: the best guess for the next one. */
+	private volatile String lastTemplate;
+
+	/** What tells the application whose contexts this process serves, recorded on warm clones. */
+	private volatile String application = "";
+
+	private SchemaWorkspace(DatabaseServer server, WorkspaceSettings settings, SchemaRegistry registry, OwnerLease lease) {
+		this.server = server;
+		this.settings = settings;
+		this.registry = registry;
+		this.lease = lease;
+		this.clones = new OwnedClones(server, registry, settings.cloneConnections());
+		this.states = new TemplateStates(server, registry, settings.cloneConnections());
+		this.warm = new WarmClones(server, registry, lease, this.clones, this.states, settings.keepWarm());
+		this.spares = new SpareClones(settings.prefetch(), this::spareOf);
+		this.failed = new FailedSchemas(server, registry, lease, settings.keepFailed(), settings.cloneConnections());
+	}
+
+	/**
+	 * Open a workspace: create the registry if needed, take this process's lease and drop
+	 * the orphans of dead processes.
+	 * @param server the server
+	 * @param settings the settings
+	 * @return the workspace
+	 */
+	public static SchemaWorkspace open(DatabaseServer server, WorkspaceSettings settings) {
+		SchemaRegistry registry = new SchemaRegistry(settings.prefix());
+		try (Connection connection = server.open()) {
+			registry.create(connection);
+			OwnerLease lease = OwnerLease.take(server, settings.prefix());
+			OrphanSweeper.sweep(connection, registry, lease.token());
+			return new SchemaWorkspace(server, settings, registry, lease);
+		}
+		catch (SQLException ex) {
+			throw new SchemaCloneException("Cannot prepare schemaclone's registry on %s: %s. The user needs CREATE, DROP, INSERT, UPDATE, DELETE and SELECT on all schemas; give admin credentials under 'schemaclone.username' and 'schemaclone.password' if the application's user lacks them"
+				.formatted(server, ex.getMessage()), ex);
+		}
+	}
+
+	/**
+	 * Return the template for a Flyway configuration, migrating it first if no process has.
+	 * @param flyway the configuration the application's own Flyway would run with
+	 * @return the template's schema name
+	 */
+	public String template(Configuration flyway) {
+		return template(new FlywayMigrationSet(flyway));
+	}
+
+	/**
+	 * Return the template of a migration set, migrating it first if no process has.
+	 * @param migrations the application's own Flyway or Liquibase set-up
+	 * @return the template's schema name
+	 */
+	public String template(MigrationSet migrations) {
+		String template = new TemplateSchema(this.server, this.registry, this.lease, this.settings, migrations).ensureReady();
+		if (!this.activity.knows(template)) {
+			try (Connection connection = this.server.open()) {
+				BuildCost cost = this.registry.buildCost(connection, template);
+				this.activity.templateUsed(template, cost, cost != null && this.lease.token().equals(cost.builder()));
+			}
+			catch (SQLException ex) {
+				logger.debug("Could not read the build cost of '%s': %s".formatted(template, ex.getMessage()));
+			}
+		}
+		return template;
+	}
+
+	/**
+	 * Create an empty schema owned by this process, registered before it exists.
+	 */
+	private String createEmpty() {
+		this.lease.ensureHeld();
+		String name = this.registry.cloneName(this.lease.token(), this.sequence.incrementAndGet());
+		try (Connection connection = this.server.open(); Statement statement = connection.createStatement()) {
+			this.registry.registerClone(connection, name, this.lease.token());
+			statement.execute("CREATE DATABASE " + Identifiers.quote(name));
+			this.clones.add(name);
+			return name;
+		}
+		catch (SQLException ex) {
+			throw new SchemaCloneException("Cannot create schema '%s' on %s: %s".formatted(name, this.server, ex.getMessage()), ex);
+		}
+	}
+
+	/**
+	 * Reserve a schema for a context that does not know its template yet: a spare or a warm
+	 * clone of the template the last context used, else an empty schema. The first context of
+	 * a process guesses the template its application used last that has warm clones.
+	 * @param application what tells the application from others on the server, recorded on
+	 * the warm clones it leaves
+	 * @return the reserved schema
+	 */
+	public ReservedSchema reserve(String application) {
+		long start = System.nanoTime();
+		this.application = application;
+		String template = (this.lastTemplate != null) ? this.lastTemplate : this.warm.lastTemplateOf(application);
+		String spare = this.spares.take(template);
+		if (spare == null && template != null) {
+			spare = claimWarm(template);
+		}
+		ReservedSchema reserved = (spare != null) ? new ReservedSchema(spare, template)
+				: new ReservedSchema(createEmpty(), null);
+		this.activity.waited(System.nanoTime() - start);
+		return reserved;
+	}
+
+	/**
+	 * Make a spare of a template: a warm clone if one is there, else a new clone.
+	 */
+	private String spareOf(String template) {
+		String warm = claimWarm(template);
+		return (warm != null) ? warm : createClone(template);
+	}
+
+	private String claimWarm(String template) {
+		String claimed = this.warm.claim(template);
+		if (claimed != null) {
+			this.activity.warmClaimed();
+		}
+		return claimed;
+	}
+
+	/**
+	 * Make the clone of a closed context a spare for the next context, in the background,
+	 * instead of dropping it: its reset costs a fraction of a new clone. One that cannot be
+	 * reset is dropped.
+	 * @param clone the clone
+	 * @param template the template it was filled from
+	 */
+	public void recycle(String clone, String template) {
+		this.spares.recycle(template, () -> {
+			try (CloneReset reset = this.states.resetOf(clone, template)) {
+				reset.reset("its closed context");
+				this.activity.recycled();
+				return clone;
+			}
+			catch (RuntimeException ex) {
+				logger.warn("Could not reset the clone '%s' of a closed context (%s); dropping it".formatted(clone,
+						ex.getMessage()));
+				dropLater(clone);
+				return null;
+			}
+		});
+	}
+
+	/**
+	 * Make a reserved schema a clone of the template of a migration set, migrating
+	 * the template first if no process has. A template that another process's retention
+	 * dropped while this one was about to clone it is built again.
+	 * @param reserved the schema from {@link #reserve(String)}
+	 * @param migrations the application's own Flyway or Liquibase set-up
+	 * @return the template the schema was filled from
+	 */
+	public String complete(ReservedSchema reserved, MigrationSet migrations) {
+		long start = System.nanoTime();
+		String template = template(migrations);
+		this.activity.waited(System.nanoTime() - start);
+		try {
+			complete(reserved, template);
+		}
+		catch (TemplateRetiredException ex) {
+			logger.info(ex.getMessage() + "; building it again");
+			template = template(migrations);
+			complete(reserved, template);
+		}
+		return template;
+	}
+
+	/**
+	 * Make a reserved schema a clone of a template: nothing to do when it was prefetched
+	 * from that template, a copy otherwise. Then start preparing the next one.
+	 * @param reserved the schema from {@link #reserve(String)}
+	 * @param template the template the context needs
+	 */
+	public void complete(ReservedSchema reserved, String template) {
+		long start = System.nanoTime();
+		boolean hit = template.equals(reserved.filledFrom());
+		if (!hit) {
+			fill(template, reserved.name(), reserved.filledFrom() != null);
+		}
+		this.lastTemplate = template;
+		this.spares.replenish(template);
+		long nanos = System.nanoTime() - start;
+		this.activity.contextFilled(template, hit, this.settings.prefetch() > 0, nanos);
+		logger.info("Schema '%s' ready for its context in %d ms (prefetch %s)".formatted(reserved.name(),
+				Duration.ofNanos(nanos).toMillis(), hit ? "hit" : (this.settings.prefetch() > 0) ? "miss" : "off"));
+	}
+
+	/**
+	 * Copy a ready template into a schema made by {@link #createEmpty()}.
+	 * @param template the template
+	 * @param clone the schema
+	 * @param emptyFirst whether the schema holds a clone of another template
+	 */
+	private void fill(String template, String clone, boolean emptyFirst) {
+		long start = System.nanoTime();
+		try (Connection connection = this.server.open()) {
+			// Recorded first, then the template's state looked at: template retention marks a
+			// template first and looks for records after, so one of the two sees the other.
+			this.registry.recordTemplate(connection, clone, template);
+			this.clones.recordTemplate(clone, template);
+			Entry entry = this.registry.find(connection, template);
+			if (entry == null || !SchemaRegistry.READY.equals(entry.state())) {
+				throw new TemplateRetiredException(template);
+			}
+			TemplateDefinition definition = this.states.definition(connection, template);
+			if (emptyFirst) {
+				SchemaCloner.recreateEmpty(connection, definition, clone);
+			}
+			else {
+				try (Statement statement = connection.createStatement()) {
+					statement.execute("ALTER DATABASE " + Identifiers.quote(clone) + " CHARACTER SET "
+							+ definition.charset() + " COLLATE " + definition.collation());
+				}
+			}
+			SchemaCloner.copy(this.server, definition, clone, this.settings.cloneConnections());
+			this.activity.cloneMade();
+		}
+		catch (SQLException ex) {
+			throw new SchemaCloneException("Cannot clone template '%s' into '%s': %s".formatted(template, clone,
+					ex.getMessage()), ex);
+		}
+		logger.debug("Copied '%s' into '%s' in %d ms".formatted(template, clone,
+				Duration.ofNanos(System.nanoTime() - start).toMillis()));
+	}
+
+	/**
+	 * Return the means to bring one of this process's clones back to its template's state,
+	 * after tests changed it. It holds a connection of its own until closed.
+	 * @param clone the clone
+	 * @param template the template it was filled from
+	 * @return the reset
+	 */
+	public CloneReset resetOf(String clone, String template) {
+		return this.states.resetOf(clone, template);
+	}
+
+	/**
+	 * Keep a copy of a clone as a failed test left it, for a developer to look at after the
+	 * run; the clone itself goes on serving its context.
+	 * @param clone the clone
+	 * @return the copy's schema name, or {@code null} if none was kept (turned off, bound
+	 * reached in this process, or the copy failed, which is logged)
+	 */
+	public String keepFailed(String clone) {
+		String copy = this.failed.keep(clone);
+		if (copy != null) {
+			this.activity.failedKept();
+		}
+		return copy;
+	}
+
+	/**
+	 * Count a refresh of a clone after tests, for the summary of the run.
+	 * @param millis how long it took
+	 */
+	public void refreshed(long millis) {
+		this.activity.refreshed(millis);
+	}
+
+	/**
+	 * Return what this workspace did so far.
+	 * @return the summary
+	 */
+	public RunSummary summary() {
+		return this.activity.summary();
+	}
+
+	/**
+	 * Create a clone of a ready template.
+	 * @param template the template's schema name
+	 * @return the clone's schema name
+	 */
+	public String createClone(String template) {
+		long start = System.nanoTime();
+		String clone = createEmpty();
+		try {
+			fill(template, clone, false);
+			logger.info("Cloned '%s' into '%s' in %d ms".formatted(template, clone,
+					Duration.ofNanos(System.nanoTime() - start).toMillis()));
+			return clone;
+		}
+		catch (RuntimeException ex) {
+			drop(clone);
+			throw ex;
+		}
+	}
+
+	/**
+	 * Drop a schema this process created, and wait for it.
+	 * @param schema the schema's name
+	 */
+	public void drop(String schema) {
+		this.clones.drop(schema);
+	}
+
+	/**
+	 * Drop a clone this process created in the background; the process waits for it at exit.
+	 * @param clone the clone's name
+	 */
+	public void dropLater(String clone) {
+		this.clones.dropLater(clone);
+	}
+
+	/**
+	 * End every clone this process made or claimed and has not dropped yet, and wait for it:
+	 * up to {@code keepWarm} per template are reset and kept warm for later processes, the
+	 * rest dropped.
+	 */
+	public void endClones() {
+		this.spares.close();
+		this.clones.finish((clone) -> this.warm.keep(clone, this.application));
+	}
+
+	/**
+	 * Leave a clone in place when this process ends, for debugging; the next process that
+	 * opens a workspace on the server drops it.
+	 * @param clone the clone's name
+	 */
+	public void keep(String clone) {
+		this.clones.keep(clone);
+		logger.info("Keeping clone '%s' for debugging until the next run".formatted(clone));
+	}
+
+	public DatabaseServer server() {
+		return this.server;
+	}
+
+	public WorkspaceSettings settings() {
+		return this.settings;
+	}
+
+	SchemaRegistry registry() {
+		return this.registry;
+	}
+
+	OwnerLease lease() {
+		return this.lease;
+	}
+
+	@Override
+	public void close() {
+		this.spares.close();
+		this.lease.close();
+	}
+
+}

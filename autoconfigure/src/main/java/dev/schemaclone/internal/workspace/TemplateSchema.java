@@ -1,0 +1,217 @@
+package dev.schemaclone.internal.workspace;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeoutException;
+
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+
+import dev.schemaclone.internal.coordination.NamedLock;
+import dev.schemaclone.internal.coordination.OwnerLease;
+import dev.schemaclone.internal.coordination.SchemaRegistry;
+import dev.schemaclone.internal.coordination.SchemaRegistry.Entry;
+import dev.schemaclone.internal.migration.MigrationFingerprint;
+import dev.schemaclone.internal.migration.MigrationProgress;
+import dev.schemaclone.internal.migration.MigrationSet;
+import dev.schemaclone.internal.server.DatabaseServer;
+import dev.schemaclone.internal.server.Identifiers;
+import dev.schemaclone.internal.server.ProcessList;
+import dev.schemaclone.internal.server.SchemaCloneException;
+
+/**
+ * The template of one migration set on one server: migrated at most once, under a named
+ * lock, whatever the number of threads and processes asking; marked ready last, so that a
+ * half-built one is recognised and rebuilt.
+ */
+final class TemplateSchema {
+
+	private static final Log logger = LogFactory.getLog(TemplateSchema.class);
+
+	private final DatabaseServer server;
+
+	private final SchemaRegistry registry;
+
+	private final OwnerLease lease;
+
+	private final WorkspaceSettings settings;
+
+	private final MigrationSet migrations;
+
+	private final MigrationFingerprint fingerprint;
+
+	private final String name;
+
+	TemplateSchema(DatabaseServer server, SchemaRegistry registry, OwnerLease lease, WorkspaceSettings settings,
+			MigrationSet migrations) {
+		this.server = server;
+		this.registry = registry;
+		this.lease = lease;
+		this.settings = settings;
+		this.migrations = migrations;
+		this.fingerprint = migrations.fingerprint();
+		this.name = this.registry.templateName(this.fingerprint.shortHex());
+	}
+
+	/**
+	 * Make sure the template is migrated and ready, building it if no one has.
+	 * @return the template's schema name
+	 */
+	String ensureReady() {
+		try (Connection connection = this.server.open()) {
+			if (isReady(this.registry.find(connection, this.name))) {
+				return this.name;
+			}
+			String lockName = this.registry.buildLockName(this.name);
+			try (Connection lockConnection = this.server.open();
+					NamedLock lock = NamedLock.acquire(lockConnection, lockName, this.settings.lockTimeout(),
+							"schemaclone.lock-timeout")) {
+				Entry entry = this.registry.find(connection, this.name);
+				if (isReady(entry)) {
+					return this.name;
+				}
+				clearLeftovers(connection, entry);
+				build(connection);
+				return this.name;
+			}
+		}
+		catch (SQLException ex) {
+			throw new SchemaCloneException("Cannot prepare template '%s' on %s: %s".formatted(this.name,
+					this.server, ex.getMessage()), ex);
+		}
+	}
+
+	private boolean isReady(Entry entry) {
+		if (entry != null && SchemaRegistry.FAILED.equals(entry.state())
+				&& entry.updatedAt().after(this.lease.startedAt())) {
+			// Failed while this process was already running: every fork of this build would
+			// fail the same way, so fail fast instead of each retrying the broken history.
+			throw new SchemaCloneException("Template '%s' failed to build in another process: %s".formatted(this.name,
+					entry.error()));
+		}
+		return entry != null && SchemaRegistry.READY.equals(entry.state());
+	}
+
+	private void clearLeftovers(Connection connection, Entry entry) throws SQLException {
+		if (entry != null) {
+			logger.info("Dropping template '%s' left %s by an earlier build".formatted(this.name,
+					entry.state().toLowerCase()));
+			killSessionsUsing(connection, this.name);
+			this.registry.drop(connection, this.name);
+		}
+		else if (schemaExists(connection, this.name)) {
+			throw new SchemaCloneException("Schema '%s' exists but schemaclone has no record of creating it; drop it yourself or set 'schemaclone.prefix' to another value"
+				.formatted(this.name));
+		}
+	}
+
+	private void build(Connection connection) throws SQLException {
+		long start = System.nanoTime();
+		this.lease.ensureHeld();
+		this.registry.registerTemplate(connection, this.name, this.lease.token(), this.fingerprint.hex(),
+				this.fingerprint.lineage());
+		try (Statement statement = connection.createStatement()) {
+			statement.execute("CREATE DATABASE " + Identifiers.quote(this.name));
+		}
+		MigrationProgress tracker = new MigrationProgress();
+		try {
+			int migrations = migrate(connection, tracker);
+			disableEvents(connection);
+			long millis = Duration.ofNanos(System.nanoTime() - start).toMillis();
+			this.registry.markReady(connection, this.name, migrations, millis);
+			logger.info("Built template '%s': %d migrations in %d ms".formatted(this.name, migrations, millis));
+			TemplateRetention.prune(connection, registry);
+		}
+		catch (RuntimeException ex) {
+			SchemaCloneException failure = (ex instanceof SchemaCloneException sce) ? sce
+					: new SchemaCloneException("Migration of template '%s' failed at %s: %s".formatted(this.name,
+							tracker.current(), ex.getMessage()), ex);
+			this.registry.updateState(connection, this.name, SchemaRegistry.FAILED, failure.getMessage());
+			throw failure;
+		}
+	}
+
+	private int migrate(Connection connection, MigrationProgress tracker) {
+		Duration timeout = this.settings.migrationTimeout();
+		ExecutorService executor = Executors.newSingleThreadExecutor((runnable) -> {
+			Thread thread = new Thread(runnable, "schemaclone-migrate-" + this.name);
+			thread.setDaemon(true);
+			return thread;
+		});
+		try {
+			Future<Integer> result = executor
+				.submit(() -> this.migrations.migrate(this.server, this.name, tracker));
+			return result.get(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+		}
+		catch (TimeoutException ex) {
+			killSessionsUsing(connection, this.name);
+			throw new SchemaCloneException("Migration of template '%s' did not finish within %s and was stopped; it was running %s. Raise 'schemaclone.migration-timeout' if it needs longer, or look for a lock that blocks it"
+				.formatted(this.name, timeout, tracker.current()));
+		}
+		catch (ExecutionException ex) {
+			Throwable cause = ex.getCause();
+			throw new SchemaCloneException("Migration of template '%s' failed at %s: %s".formatted(this.name,
+					tracker.current(), cause.getMessage()), cause);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			killSessionsUsing(connection, this.name);
+			throw new SchemaCloneException("Interrupted while migrating template '%s'".formatted(this.name), ex);
+		}
+		finally {
+			executor.shutdownNow();
+		}
+	}
+
+	/**
+	 * End the sessions still working in a schema: those of a builder that was killed, whose
+	 * statements the server keeps running, or of a migration that ran out of time.
+	 */
+	private static void killSessionsUsing(Connection connection, String schema) {
+		try {
+			ProcessList sessions = ProcessList.on(connection);
+			sessions.end(sessions.sessionsUsing(schema));
+		}
+		catch (SQLException ex) {
+			logger.debug("Could not list sessions using " + schema + ": " + ex.getMessage());
+		}
+	}
+
+	/**
+	 * Disable the template's events: MySQL runs its event scheduler by default, and a ready
+	 * template must never change. Its clones copy them disabled.
+	 */
+	private void disableEvents(Connection connection) throws SQLException {
+		try (PreparedStatement events = connection.prepareStatement(
+				"SELECT EVENT_NAME FROM information_schema.EVENTS WHERE EVENT_SCHEMA = ? AND STATUS <> 'DISABLED'");
+				Statement statement = connection.createStatement()) {
+			events.setString(1, this.name);
+			try (ResultSet result = events.executeQuery()) {
+				while (result.next()) {
+					statement.addBatch("ALTER EVENT " + Identifiers.quote(this.name) + "."
+							+ Identifiers.quoteExisting(result.getString(1)) + " DISABLE");
+				}
+			}
+			statement.executeBatch();
+		}
+	}
+
+	private static boolean schemaExists(Connection connection, String schema) throws SQLException {
+		try (PreparedStatement statement = connection
+			.prepareStatement("SELECT 1 FROM information_schema.SCHEMATA WHERE SCHEMA_NAME = ?")) {
+			statement.setString(1, schema);
+			try (ResultSet result = statement.executeQuery()) {
+				return result.next();
+			}
+		}
+	}
+
+}

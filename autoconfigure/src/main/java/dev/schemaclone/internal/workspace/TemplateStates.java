@@ -1,0 +1,75 @@
+package dev.schemaclone.internal.workspace;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import dev.schemaclone.internal.coordination.SchemaRegistry;
+import dev.schemaclone.internal.copy.CloneReset;
+import dev.schemaclone.internal.copy.PristineState;
+import dev.schemaclone.internal.copy.TemplateDefinition;
+import dev.schemaclone.internal.server.DatabaseServer;
+import dev.schemaclone.internal.server.SchemaCloneException;
+
+/**
+ * What this process has read of each ready template, once: its definition, which every clone
+ * replays, and its pristine state, which every reset and check of a clone compares with. A
+ * ready template never changes, so one reading serves the whole process.
+ */
+final class TemplateStates {
+
+	private final DatabaseServer server;
+
+	private final SchemaRegistry registry;
+
+	private final int cloneConnections;
+
+	private final Map<String, TemplateDefinition> definitions = new ConcurrentHashMap<>();
+
+	private final Map<String, PristineState> pristineStates = new ConcurrentHashMap<>();
+
+	TemplateStates(DatabaseServer server, SchemaRegistry registry, int cloneConnections) {
+		this.server = server;
+		this.registry = registry;
+		this.cloneConnections = cloneConnections;
+	}
+
+	/**
+	 * Return a template's definition, read on first use, when its use is also recorded for
+	 * template retention: once per template and process.
+	 */
+	TemplateDefinition definition(Connection connection, String template) throws SQLException {
+		TemplateDefinition definition = this.definitions.get(template);
+		if (definition == null) {
+			this.registry.markUsed(connection, template);
+			definition = TemplateDefinition.read(connection, template);
+			this.definitions.put(template, definition);
+		}
+		return definition;
+	}
+
+	/**
+	 * Return the means to bring a clone of a template back to the template's state. It holds a
+	 * connection of its own until closed.
+	 */
+	CloneReset resetOf(String clone, String template) {
+		TemplateDefinition definition = this.definitions.get(template);
+		PristineState pristine = this.pristineStates.get(template);
+		if (definition != null && pristine != null) {
+			// Every claim, recycle and warm keep asks: no connection once both are read.
+			return new CloneReset(this.server, definition, pristine, clone, this.cloneConnections);
+		}
+		try (Connection connection = this.server.open()) {
+			definition = definition(connection, template);
+			pristine = PristineState.read(connection, definition);
+			this.pristineStates.put(template, pristine);
+			return new CloneReset(this.server, definition, pristine, clone, this.cloneConnections);
+		}
+		catch (SQLException ex) {
+			throw new SchemaCloneException("Cannot read the state of template '%s' on %s: %s".formatted(template,
+					this.server, ex.getMessage()), ex);
+		}
+	}
+
+}

@@ -1,0 +1,139 @@
+package dev.schemaclone.internal.workspace;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Duration;
+
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+
+import dev.schemaclone.internal.coordination.NamedLock;
+import dev.schemaclone.internal.coordination.OwnerLease;
+import dev.schemaclone.internal.coordination.SchemaRegistry;
+import dev.schemaclone.internal.coordination.SchemaRegistry.Entry;
+import dev.schemaclone.internal.copy.CloneReset;
+import dev.schemaclone.internal.server.DatabaseServer;
+import dev.schemaclone.internal.server.SchemaCloneException;
+
+/**
+ * Clones kept on the server between processes: claimed by this process instead of cloning,
+ * checked before use, and this process's own kept at its end, reset, up to a bound per
+ * template. Claims are conditional updates of the registry, so two processes never get the
+ * same clone.
+ */
+final class WarmClones {
+
+	private static final Log logger = LogFactory.getLog(WarmClones.class);
+
+	/** Counting a template's warm clones and adding one takes milliseconds; others wait that long. */
+	private static final Duration LOCK_WAIT = Duration.ofSeconds(30);
+
+	private final DatabaseServer server;
+
+	private final SchemaRegistry registry;
+
+	private final OwnerLease lease;
+
+	private final OwnedClones clones;
+
+	private final TemplateStates states;
+
+	private final int keep;
+
+	/**
+	 * @param keep how many warm clones per template to keep at most, 0 for none
+	 */
+	WarmClones(DatabaseServer server, SchemaRegistry registry, OwnerLease lease, OwnedClones clones,
+			TemplateStates states, int keep) {
+		this.server = server;
+		this.registry = registry;
+		this.lease = lease;
+		this.clones = clones;
+		this.states = states;
+		this.keep = keep;
+	}
+
+	/**
+	 * Return the ready template an application used last that has warm clones: the best
+	 * guess for a process's first context, before its migrations are read.
+	 * @return the template, or {@code null} if the application has no warm clone
+	 */
+	String lastTemplateOf(String application) {
+		try (Connection connection = this.server.open()) {
+			return this.registry.lastTemplateWithWarmClones(connection, application);
+		}
+		catch (SQLException ex) {
+			throw new SchemaCloneException("Cannot read schemaclone's registry on %s: %s".formatted(this.server,
+					ex.getMessage()), ex);
+		}
+	}
+
+	/**
+	 * Claim a warm clone of a template and check it before use: one that something changed
+	 * after it was kept is dropped, and the next one tried.
+	 * @return the claimed clone, now this process's, or {@code null} if there is none fit for use
+	 */
+	String claim(String template) {
+		long start = System.nanoTime();
+		try (Connection connection = this.server.open()) {
+			for (;;) {
+				this.lease.ensureHeld();
+				String clone = this.registry.claimWarm(connection, template, this.lease.token());
+				if (clone == null) {
+					return null;
+				}
+				this.clones.add(clone);
+				this.clones.recordTemplate(clone, template);
+				// Claimed first, then the template's state looked at, as a cloner does: template
+				// retention marks a template first and looks for clones after.
+				Entry entry = this.registry.find(connection, template);
+				if (entry == null || !SchemaRegistry.READY.equals(entry.state())) {
+					this.clones.drop(clone);
+					return null;
+				}
+				try (CloneReset check = this.states.resetOf(clone, template)) {
+					if (check.isPristine()) {
+						logger.info("Claimed warm clone '%s' of '%s' in %d ms".formatted(clone, template,
+								Duration.ofNanos(System.nanoTime() - start).toMillis()));
+						return clone;
+					}
+				}
+				logger.warn("Warm clone '%s' was changed after it was kept; dropping it".formatted(clone));
+				this.clones.drop(clone);
+			}
+		}
+		catch (SQLException ex) {
+			throw new SchemaCloneException("Cannot claim a warm clone of '%s' on %s: %s".formatted(template, this.server,
+					ex.getMessage()), ex);
+		}
+	}
+
+	/**
+	 * Reset one of this process's clones and keep it warm, unless its template has as many
+	 * warm clones as the bound. The reset comes before the mark: a process killed in between
+	 * leaves a clone of its own, which the next process drops as an orphan, never a dirty warm
+	 * one.
+	 * @param application what tells the application that used it
+	 * @return whether the clone is kept
+	 */
+	boolean keep(String clone, String application) {
+		String template = this.clones.templateOf(clone);
+		if (template == null || this.keep == 0) {
+			return false;
+		}
+		try (CloneReset reset = this.states.resetOf(clone, template)) {
+			reset.reset("the end of this process");
+			try (Connection connection = this.server.open();
+					NamedLock lock = NamedLock.acquire(connection, this.registry.warmLockName(template), LOCK_WAIT,
+							"schemaclone.keep-warm")) {
+				return this.registry.countWarm(connection, template) < this.keep
+						&& this.registry.makeWarm(connection, clone, this.lease.token(), application);
+			}
+		}
+		catch (SQLException | RuntimeException ex) {
+			logger.debug("Could not keep '%s' warm (%s); dropping it".formatted(clone, ex.getMessage()));
+			return false;
+		}
+	}
+
+}

@@ -1,0 +1,134 @@
+package dev.schemaclone.internal.workspace;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+
+import dev.schemaclone.internal.coordination.SchemaRegistry.BuildCost;
+import dev.schemaclone.internal.workspace.RunSummary.TemplateUse;
+
+/**
+ * What one workspace did for the contexts of this process, counted as it happens: the
+ * numbers of the summary at the end of a test run.
+ */
+final class WorkspaceActivity {
+
+	private final Map<String, TemplateCount> templates = new ConcurrentHashMap<>();
+
+	private final AtomicInteger clonesMade = new AtomicInteger();
+
+	private final AtomicInteger recycled = new AtomicInteger();
+
+	private final AtomicInteger warmClaimed = new AtomicInteger();
+
+	private final AtomicInteger prefetchHits = new AtomicInteger();
+
+	private final AtomicInteger prefetchMisses = new AtomicInteger();
+
+	private final AtomicInteger failedKept = new AtomicInteger();
+
+	private final AtomicLong criticalNanos = new AtomicLong();
+
+	private final List<Long> refreshMillis = new ArrayList<>();
+
+	/**
+	 * Return whether a template was counted already, so that its build cost is read once.
+	 */
+	boolean knows(String template) {
+		return this.templates.containsKey(template);
+	}
+
+	/**
+	 * Count a template this process built or found ready.
+	 * @param cost what its build took, {@code null} if an older schemaclone built it
+	 * @param builtHere whether this process built it
+	 */
+	void templateUsed(String template, BuildCost cost, boolean builtHere) {
+		this.templates.putIfAbsent(template, new TemplateCount(cost, builtHere));
+	}
+
+	/**
+	 * Count a context filled from a template.
+	 * @param hit whether its schema was filled before it asked
+	 * @param prefetching whether spares are prepared at all
+	 * @param nanos how long the context waited for its schema, reserving and filling it
+	 */
+	void contextFilled(String template, boolean hit, boolean prefetching, long nanos) {
+		this.templates.computeIfAbsent(template, (name) -> new TemplateCount(null, false)).contexts.incrementAndGet();
+		if (hit) {
+			this.prefetchHits.incrementAndGet();
+		}
+		else if (prefetching) {
+			this.prefetchMisses.incrementAndGet();
+		}
+		this.criticalNanos.addAndGet(nanos);
+	}
+
+	/**
+	 * Count time a context waited for its schema before its migrations were known.
+	 */
+	void waited(long nanos) {
+		this.criticalNanos.addAndGet(nanos);
+	}
+
+	void cloneMade() {
+		this.clonesMade.incrementAndGet();
+	}
+
+	void recycled() {
+		this.recycled.incrementAndGet();
+	}
+
+	void warmClaimed() {
+		this.warmClaimed.incrementAndGet();
+	}
+
+	void failedKept() {
+		this.failedKept.incrementAndGet();
+	}
+
+	synchronized void refreshed(long millis) {
+		this.refreshMillis.add(millis);
+	}
+
+	/**
+	 * Return the numbers so far.
+	 */
+	synchronized RunSummary summary() {
+		List<TemplateUse> uses = this.templates.entrySet()
+			.stream()
+			.map((entry) -> entry.getValue().use(entry.getKey()))
+			.sorted((a, b) -> a.name().compareTo(b.name()))
+			.toList();
+		return new RunSummary(uses, this.clonesMade.get(), this.recycled.get(), this.warmClaimed.get(),
+				this.prefetchHits.get(), this.prefetchMisses.get(), List.copyOf(this.refreshMillis), this.failedKept.get(),
+				this.criticalNanos.get() / 1_000_000);
+	}
+
+	/**
+	 * One template's build and the contexts filled from it.
+	 */
+	private static final class TemplateCount {
+
+		private final BuildCost cost;
+
+		private final boolean builtHere;
+
+		private final AtomicInteger contexts = new AtomicInteger();
+
+		private TemplateCount(BuildCost cost, boolean builtHere) {
+			this.cost = cost;
+			this.builtHere = builtHere;
+		}
+
+		private TemplateUse use(String name) {
+			return new TemplateUse(name, this.builtHere, (this.cost != null) ? this.cost.migrations() : -1,
+					(this.cost != null) ? this.cost.millis() : -1, this.contexts.get());
+		}
+
+	}
+
+}

@@ -1,0 +1,87 @@
+package dev.schemaclone.internal.workspace;
+
+import java.time.Duration;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import dev.schemaclone.testsupport.ChildJvm;
+import dev.schemaclone.testsupport.TestServer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * JVMs killed with SIGKILL: one in the middle of a template build, holding the lock; one
+ * after it made clones. The next process recovers without waiting out any timeout and
+ * drops exactly the dead process's schemas.
+ */
+class CrashRecoveryIT {
+
+	private static final String PREFIX = "it_crash";
+
+	@RegisterExtension
+	static final SchemaPrefix schemas = new SchemaPrefix(PREFIX);
+
+	@Test
+	void processKilledMidBuildIsRecoveredFromWithoutWaitingForTheDeadStatement() throws Exception {
+		String runId = TestTemplates.newRunId();
+		TestServer.execute("DELETE FROM " + TestTemplates.COUNTER_SCHEMA + ".slow_down",
+				"INSERT INTO " + TestTemplates.COUNTER_SCHEMA + ".slow_down VALUES (300)");
+		String template;
+		try (ChildJvm child = ChildJvm.start(TemplateClient.class, PREFIX, runId, "hold", "classpath:slow")) {
+			template = awaitSleepingMigration();
+			child.kill();
+		}
+		TestServer.execute("UPDATE " + TestTemplates.COUNTER_SCHEMA + ".slow_down SET seconds = 0");
+		long start = System.nanoTime();
+		try (SchemaWorkspace workspace = SchemaWorkspace.open(TestServer.server(),
+				new WorkspaceSettings(PREFIX, Duration.ofSeconds(200), Duration.ofSeconds(200)))) {
+			String rebuilt = workspace.template(TestTemplates.counted(runId, "classpath:slow"));
+			Duration took = Duration.ofNanos(System.nanoTime() - start);
+			assertThat(rebuilt).isEqualTo(template);
+			// The dead build's SLEEP(300) would hold the schema for 5 minutes; it is ended.
+			assertThat(took).isLessThan(Duration.ofSeconds(60));
+			assertThat(TestTemplates.queryInt("SELECT COUNT(*) FROM `" + rebuilt + "`.flyway_schema_history WHERE success = 1")).isEqualTo(2);
+			workspace.createClone(rebuilt);
+		}
+		// The killed build's side effect was rolled back or counted once; the rebuild counts once more.
+		assertThat(TestTemplates.runs(runId)).isBetween(1, 2);
+	}
+
+	@Test
+	void clonesOfAKilledProcessAreDroppedByTheNextAndNothingElse() throws Exception {
+		String runId = TestTemplates.newRunId();
+		String orphan;
+		try (ChildJvm child = ChildJvm.start(TemplateClient.class, PREFIX, runId, "hold")) {
+			orphan = child.awaitLine("CLONE ", 120);
+			child.kill();
+		}
+		String decoyClone = PREFIX + "_c_deadbeef_1";
+		String decoyOther = PREFIX + "_c_other";
+		TestServer.execute("CREATE DATABASE `" + decoyClone + "`", "CREATE DATABASE `" + decoyOther + "`");
+		try (SchemaWorkspace live = TestTemplates.workspace(PREFIX)) {
+			String liveClone = live.createClone(live.template(TestTemplates.counted(runId)));
+			assertThat(TestServer.schemasLike(orphan)).isEmpty();
+			try (SchemaWorkspace another = TestTemplates.workspace(PREFIX)) {
+				// The sweep of another process keeps a live owner's clone.
+				assertThat(TestServer.schemasLike(liveClone)).containsExactly(liveClone);
+			}
+		}
+		assertThat(TestServer.schemasLike(decoyClone)).containsExactly(decoyClone);
+		assertThat(TestServer.schemasLike(decoyOther)).containsExactly(decoyOther);
+	}
+
+	private static String awaitSleepingMigration() throws InterruptedException {
+		long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
+		while (System.nanoTime() < deadline) {
+			int sleeping = TestTemplates.queryInt("SELECT COUNT(*) FROM information_schema.PROCESSLIST WHERE DB LIKE '"
+					+ PREFIX + "\\_tpl\\_%' AND INFO LIKE '%SLEEP(%'");
+			if (sleeping > 0) {
+				return TestServer.schemasLike(PREFIX + "\\_tpl\\_%").get(0);
+			}
+			Thread.sleep(100);
+		}
+		throw new IllegalStateException("The child never reached its slow migration");
+	}
+
+}

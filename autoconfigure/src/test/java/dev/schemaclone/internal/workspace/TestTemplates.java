@@ -1,0 +1,145 @@
+package dev.schemaclone.internal.workspace;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import liquibase.integration.spring.SpringLiquibase;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.configuration.FluentConfiguration;
+
+import org.springframework.core.io.DefaultResourceLoader;
+
+import dev.schemaclone.internal.migration.LiquibaseMigrationSet;
+import dev.schemaclone.internal.server.SchemaDrop;
+import dev.schemaclone.testsupport.TestServer;
+
+/**
+ * Flyway configurations, workspaces and clean-up for the engine's integration tests. Each
+ * test class uses its own schema prefix and drops everything under it afterwards.
+ */
+public final class TestTemplates {
+
+	static final String COUNTER_SCHEMA = "schemaclone_it_counter";
+
+	static final Path RANGER = Path.of("../../shared/corpora/apache-ranger-mysql/migrations").toAbsolutePath().normalize();
+
+	private TestTemplates() {
+	}
+
+	/**
+	 * A Flyway configuration whose history counts its runs under a fresh run id, so that it
+	 * has a fingerprint no earlier test run built.
+	 */
+	static FluentConfiguration counted(String runId, String... locations) {
+		List<String> all = new ArrayList<>(List.of(locations));
+		all.add("classpath:counted");
+		return Flyway.configure()
+			.locations(all.toArray(String[]::new))
+			.placeholders(Map.of("counterSchema", COUNTER_SCHEMA, "runId", runId));
+	}
+
+	/**
+	 * A Liquibase change log whose update counts its runs under a run id, like
+	 * {@link #counted(String, String...)}.
+	 */
+	static LiquibaseMigrationSet countedLiquibase(String runId) {
+		return new LiquibaseMigrationSet(liquibase("classpath:liquibase/counted/changelog.sql",
+				Map.of("counterSchema", COUNTER_SCHEMA, "runId", runId)));
+	}
+
+	/**
+	 * A {@code SpringLiquibase} as Spring Boot would configure it for a change log.
+	 */
+	public static SpringLiquibase liquibase(String changeLog, Map<String, String> parameters) {
+		SpringLiquibase liquibase = new SpringLiquibase();
+		liquibase.setChangeLog(changeLog);
+		liquibase.setChangeLogParameters(parameters);
+		liquibase.setResourceLoader(new DefaultResourceLoader());
+		return liquibase;
+	}
+
+	/**
+	 * The locations of the every-object-kind history: with its event wherever the server can
+	 * create events (not under {@code --skip-grant-tables}, as the embedded zero-setup
+	 * MariaDB runs).
+	 */
+	static String[] fidelity() {
+		return serverHasEvents() ? new String[] { "classpath:fidelity", "classpath:fidelity-events" }
+				: new String[] { "classpath:fidelity" };
+	}
+
+	static boolean serverHasEvents() {
+		try (Connection connection = TestServer.server().open(); Statement statement = connection.createStatement();
+				ResultSet result = statement.executeQuery("SELECT @@event_scheduler")) {
+			result.next();
+			return !"DISABLED".equalsIgnoreCase(result.getString(1));
+		}
+		catch (SQLException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	static String newRunId() {
+		return UUID.randomUUID().toString();
+	}
+
+	static SchemaWorkspace workspace(String prefix) {
+		return SchemaWorkspace.open(TestServer.server(), new WorkspaceSettings(prefix, Duration.ofSeconds(60), Duration.ofSeconds(60)));
+	}
+
+	static void createCounter() {
+		TestServer.execute("CREATE DATABASE IF NOT EXISTS " + COUNTER_SCHEMA,
+				"CREATE TABLE IF NOT EXISTS " + COUNTER_SCHEMA + ".runs (run_id VARCHAR(64) NOT NULL, at TIMESTAMP(6) DEFAULT CURRENT_TIMESTAMP(6))",
+				"CREATE TABLE IF NOT EXISTS " + COUNTER_SCHEMA + ".slow_down (seconds INT NOT NULL)");
+	}
+
+	static int runs(String runId) {
+		return queryInt("SELECT COUNT(*) FROM " + COUNTER_SCHEMA + ".runs WHERE run_id = '" + runId + "'");
+	}
+
+	static int queryInt(String sql) {
+		try (Connection connection = TestServer.server().open(); Statement statement = connection.createStatement();
+				ResultSet result = statement.executeQuery(sql)) {
+			result.next();
+			return result.getInt(1);
+		}
+		catch (SQLException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	/**
+	 * Drop every schema of a test prefix, the registry included. A schema the server will not
+	 * drop is reported, not failed on: the tests' names are unique per run, and what a user
+	 * would notice of a failed drop is asserted where the product drops.
+	 */
+	static void dropAll(String prefix) {
+		try (Connection connection = TestServer.server().open()) {
+			for (String schema : TestServer.schemasLike(prefix.replace("_", "\\_") + "\\_%")) {
+				try {
+					SchemaDrop.dropIfExists(connection, schema);
+				}
+				catch (SQLException ex) {
+					System.err.println("Test clean-up left schema '" + schema + "': " + ex.getMessage());
+				}
+			}
+		}
+		catch (SQLException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	static boolean rangerPresent() {
+		return Files.isDirectory(RANGER);
+	}
+
+}

@@ -1,0 +1,178 @@
+package dev.schemaclone.internal.workspace;
+
+import java.sql.Connection;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import dev.schemaclone.testsupport.ChildJvm;
+import dev.schemaclone.testsupport.SchemaSnapshot;
+import dev.schemaclone.testsupport.TestServer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Clones kept warm at the end of a process serve the first contexts of the next: claimed
+ * atomically, checked before use, never handed out dirty, never left behind by a process
+ * killed while keeping them, gone with their template.
+ */
+class WarmClonesIT {
+
+	static final String APPLICATION = "";
+
+	private static final String PREFIX = "it_warm";
+
+	private static final String PERSON = "classpath:appdb";
+
+	@RegisterExtension
+	static final SchemaPrefix schemas = new SchemaPrefix(PREFIX);
+
+	@AfterEach
+	void dropEverything() {
+		TestTemplates.dropAll(PREFIX);
+	}
+
+	@Test
+	void nextProcessGetsAWarmCloneOfTheFirstsBuildPristine() throws Exception {
+		String runId = TestTemplates.newRunId();
+		String kept = park(runId, 1).get(0);
+		try (SchemaWorkspace next = workspace(0)) {
+			ReservedSchema reserved = next.reserve(APPLICATION);
+			assertThat(reserved.name()).isEqualTo(kept);
+			String template = next.template(TestTemplates.counted(runId, PERSON));
+			assertThat(reserved.filledFrom()).isEqualTo(template);
+			next.complete(reserved, template);
+			try (Connection connection = TestServer.server().open()) {
+				assertThat(SchemaSnapshot.of(connection, kept).facts()).isEqualTo(SchemaSnapshot.of(connection, template).facts());
+			}
+			assertThat(TestTemplates.runs(runId)).isEqualTo(1);
+		}
+	}
+
+	@Test
+	void warmCloneWrittenToAfterItWasKeptIsNotHandedOut() throws Exception {
+		String kept = park(TestTemplates.newRunId(), 1).get(0);
+		TestServer.execute("INSERT INTO `" + kept + "`.person (name) VALUES ('written by a person with a SQL client')");
+		try (SchemaWorkspace next = workspace(0)) {
+			ReservedSchema reserved = next.reserve(APPLICATION);
+			assertThat(reserved.name()).isNotEqualTo(kept);
+			assertThat(reserved.filledFrom()).isNull();
+			assertThat(TestServer.schemasLike(kept)).isEmpty();
+		}
+	}
+
+	@Test
+	void fourProcessesClaimingAtOnceNeverShareAClone() throws Exception {
+		List<String> kept = park(TestTemplates.newRunId(), 4);
+		List<ChildJvm> claimers = new ArrayList<>();
+		try {
+			for (int i = 0; i < 4; i++) {
+				claimers.add(ChildJvm.start(WarmClient.class, PREFIX, "-", "claim"));
+			}
+			List<String> claimed = new ArrayList<>();
+			for (ChildJvm claimer : claimers) {
+				claimed.add(claimer.awaitLine("RESERVED ", 120).split(" ")[0]);
+				claimer.awaitLine("ENDED", 60);
+			}
+			assertThat(new HashSet<>(claimed)).containsExactlyInAnyOrderElementsOf(kept);
+		}
+		finally {
+			for (ChildJvm claimer : claimers) {
+				claimer.close();
+			}
+		}
+	}
+
+	@Test
+	void processKilledWhileKeepingClonesWarmLeavesNothingDirtyForTheNext() throws Exception {
+		String runId = TestTemplates.newRunId();
+		try (ChildJvm child = ChildJvm.start(WarmClient.class, PREFIX, runId, "park", "1", PERSON);
+				Connection blocker = TestServer.server().open(); Statement statement = blocker.createStatement()) {
+			String clone = child.awaitLine("CLONE 0 ", 120);
+			// Holds the rows the child's reset must delete, from a session of no schema of its own.
+			blocker.setAutoCommit(false);
+			statement.executeQuery("SELECT * FROM `" + clone + "`.person FOR UPDATE").close();
+			child.awaitLine("PARKING", 30);
+			Thread.sleep(3000);
+			child.kill();
+			blocker.rollback();
+			try (SchemaWorkspace next = workspace(0)) {
+				assertThat(TestServer.schemasLike(clone)).isEmpty();
+				assertThat(warmClones()).isEmpty();
+				assertThat(next.reserve(APPLICATION).filledFrom()).isNull();
+			}
+		}
+	}
+
+	@Test
+	void templateRetentionDropsWarmClonesWithTheirTemplate() throws Exception {
+		String runId = TestTemplates.newRunId();
+		List<String> kept = park(runId, 2);
+		TestServer.execute("UPDATE " + PREFIX + "_registry.owned_schema SET last_used_at = CURRENT_TIMESTAMP(6) - INTERVAL 8 DAY"
+				+ " WHERE state = 'READY'");
+		try (SchemaWorkspace builder = workspace(0)) {
+			builder.template(TestTemplates.counted(TestTemplates.newRunId(), "classpath:fidelity"));
+		}
+		for (String clone : kept) {
+			assertThat(TestServer.schemasLike(clone)).isEmpty();
+		}
+		assertThat(warmClones()).isEmpty();
+	}
+
+	@Test
+	void warmClonesPerTemplateStayWithinTheBoundAndNoneWithKeepWarmZero() {
+		try (SchemaWorkspace bounded = workspace(2); SchemaWorkspace none = workspace(0)) {
+			String template = bounded.template(TestTemplates.counted(TestTemplates.newRunId(), PERSON));
+			for (int i = 0; i < 4; i++) {
+				bounded.createClone(template);
+				none.createClone(template);
+			}
+			bounded.endClones();
+			none.endClones();
+			assertThat(warmClones()).hasSize(2);
+			assertThat(TestServer.schemasLike(PREFIX + "\\_c\\_" + none.lease().token() + "\\_%")).isEmpty();
+			assertThat(TestServer.schemasLike(PREFIX + "\\_c\\_%")).hasSize(2);
+		}
+	}
+
+	/**
+	 * Let a separate JVM make clones, write into them and end: they are kept warm, reset.
+	 */
+	private static List<String> park(String runId, int clones) throws Exception {
+		List<String> kept = new ArrayList<>();
+		try (ChildJvm child = ChildJvm.start(WarmClient.class, PREFIX, runId, "park", String.valueOf(clones), PERSON)) {
+			for (int i = 0; i < clones; i++) {
+				kept.add(child.awaitLine("CLONE " + i + " ", 120));
+			}
+			child.awaitLine("ENDED", 60);
+		}
+		assertThat(warmClones()).containsAll(kept);
+		return kept;
+	}
+
+	private static SchemaWorkspace workspace(int keepWarm) {
+		return SchemaWorkspace.open(TestServer.server(), new WorkspaceSettings(PREFIX, Duration.ofSeconds(60),
+				Duration.ofSeconds(60), 0, WorkspaceSettings.DEFAULT_CLONE_CONNECTIONS, keepWarm, 0));
+	}
+
+	private static List<String> warmClones() {
+		List<String> warm = new ArrayList<>();
+		try (Connection connection = TestServer.server().open(); Statement statement = connection.createStatement();
+				var result = statement.executeQuery("SELECT schema_name FROM " + PREFIX + "_registry.owned_schema WHERE state = 'WARM'")) {
+			while (result.next()) {
+				warm.add(result.getString(1));
+			}
+		}
+		catch (java.sql.SQLException ex) {
+			throw new IllegalStateException(ex);
+		}
+		return warm;
+	}
+
+}
