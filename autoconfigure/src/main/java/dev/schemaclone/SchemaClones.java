@@ -31,8 +31,9 @@ import dev.schemaclone.internal.workspace.WorkspaceSettings;
  * </pre>
  *
  * The clone is made when the context first reads {@code spring.datasource.url}; when the
- * process ends it is kept warm for the next one or dropped, as the settings say (the
- * auto-configuration's defaults unless {@link #settings(WorkspaceSettings)} is called).
+ * process ends it is kept warm for the next one or dropped, as the auto-configuration's
+ * defaults say; {@link #prefix(String)} sets the one setting an explicit wiring usually
+ * needs.
  */
 public final class SchemaClones {
 
@@ -59,12 +60,15 @@ public final class SchemaClones {
 	}
 
 	/**
-	 * Use other settings than the defaults.
-	 * @param settings the prefix and timeouts
+	 * Name the schemas with another prefix than {@code schemaclone}, as
+	 * {@code schemaclone.prefix} does for the auto-configuration.
+	 * @param prefix 1 to 24 characters of {@code a-z0-9_}, starting with a letter
 	 * @return this wiring
 	 */
-	public SchemaClones settings(WorkspaceSettings settings) {
-		this.settings = settings;
+	public SchemaClones prefix(String prefix) {
+		WorkspaceSettings defaults = WorkspaceSettings.defaults();
+		this.settings = new WorkspaceSettings(prefix, defaults.lockTimeout(), defaults.migrationTimeout(),
+				defaults.prefetch(), defaults.cloneConnections(), defaults.keepWarm(), defaults.keepFailed());
 		return this;
 	}
 

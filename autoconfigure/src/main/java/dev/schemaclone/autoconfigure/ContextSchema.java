@@ -18,6 +18,7 @@ import dev.schemaclone.internal.server.MySqlUrl;
 import dev.schemaclone.internal.workspace.ReservedSchema;
 import dev.schemaclone.internal.workspace.SchemaWorkspace;
 import dev.schemaclone.internal.workspace.SchemaWorkspaces;
+import dev.schemaclone.internal.workspace.WorkspaceSettings;
 
 /**
  * The schema of one application context: created empty when the context first asks for its
@@ -63,14 +64,15 @@ final class ContextSchema {
 
 	private Class<?> filledBy;
 
-	ContextSchema(MySqlUrl applicationUrl, String username, String password, SchemaCloneProperties properties) {
+	ContextSchema(MySqlUrl applicationUrl, String username, String password, SchemaCloneProperties properties,
+			WorkspaceSettings settings) {
 		this.applicationUrl = applicationUrl;
 		this.keep = properties.isKeepClones();
 		this.username = (username != null) ? username : applicationUrl.parameters().getOrDefault("user", "root");
 		String adminUser = (properties.getUsername() != null) ? properties.getUsername() : username;
 		String adminPassword = (properties.getUsername() != null) ? properties.getPassword() : password;
 		this.workspace = SchemaWorkspaces.get(new DatabaseServer(applicationUrl.withDatabase(""), adminUser, adminPassword),
-				properties.toWorkspaceSettings());
+				settings);
 		this.reserved = this.workspace.reserve(applicationKey(applicationUrl));
 	}
 

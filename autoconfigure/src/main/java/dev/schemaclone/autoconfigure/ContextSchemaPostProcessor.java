@@ -18,6 +18,7 @@ import org.springframework.util.ClassUtils;
 import dev.schemaclone.internal.coordination.SchemaRegistry;
 import dev.schemaclone.internal.migration.FlywayMigrationSet;
 import dev.schemaclone.internal.server.MySqlUrl;
+import dev.schemaclone.internal.workspace.WorkspaceSettings;
 
 /**
  * Points one application context at a schema of its own: redirects its JDBC connection
@@ -36,6 +37,8 @@ final class ContextSchemaPostProcessor implements BeanPostProcessor, BeanFactory
 
 	private final SchemaCloneProperties properties;
 
+	private final WorkspaceSettings settings;
+
 	private JdbcConnectionDetails application;
 
 	private ContextSchema schema;
@@ -46,7 +49,7 @@ final class ContextSchemaPostProcessor implements BeanPostProcessor, BeanFactory
 		this.environment = environment;
 		this.properties = Binder.get(environment)
 			.bindOrCreate(SchemaCloneProperties.PREFIX, SchemaCloneProperties.class);
-		this.properties.toWorkspaceSettings();
+		this.settings = this.properties.toWorkspaceSettings();
 	}
 
 	@Override
@@ -102,7 +105,7 @@ final class ContextSchemaPostProcessor implements BeanPostProcessor, BeanFactory
 	synchronized ContextSchema schema() {
 		if (this.schema == null) {
 			this.schema = new ContextSchema(MySqlUrl.parse(this.application.getJdbcUrl()), this.application.getUsername(),
-					this.application.getPassword(), this.properties);
+					this.application.getPassword(), this.properties, this.settings);
 		}
 		return this.schema;
 	}

@@ -5,7 +5,6 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.flyway.autoconfigure.FlywayConnectionDetails;
 import org.springframework.boot.flyway.autoconfigure.FlywayMigrationStrategy;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
@@ -23,7 +22,6 @@ import org.springframework.core.env.Environment;
 		afterName = "org.springframework.boot.testcontainers.service.connection.ServiceConnectionAutoConfiguration")
 @ConditionalOnClass({ JdbcConnectionDetails.class, org.flywaydb.core.Flyway.class })
 @ConditionalOnBooleanProperty(name = "schemaclone.enabled", matchIfMissing = true)
-@EnableConfigurationProperties(SchemaCloneProperties.class)
 public final class SchemaCloneAutoConfiguration {
 
 	@Bean

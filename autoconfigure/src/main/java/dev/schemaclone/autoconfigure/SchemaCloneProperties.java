@@ -5,6 +5,8 @@ import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 import dev.schemaclone.internal.workspace.WorkspaceSettings;
+import dev.schemaclone.internal.workspace.WorkspaceSettings.Names;
+import dev.schemaclone.internal.workspace.WorkspaceSettings.Setting;
 
 /**
  * Configuration of schemaclone, under {@value #PREFIX}.
@@ -13,6 +15,9 @@ import dev.schemaclone.internal.workspace.WorkspaceSettings;
 public class SchemaCloneProperties {
 
 	public static final String PREFIX = "schemaclone";
+
+	/** One instance, so that equal properties make equal settings. */
+	private static final Names PROPERTY_NAMES = SchemaCloneProperties::propertyOf;
 
 	/**
 	 * Whether each test context gets its own schema cloned from a once-migrated template.
@@ -219,7 +224,23 @@ public class SchemaCloneProperties {
 					"'schemaclone.pool-size' must be between 1 and 100, but was " + this.poolSize);
 		}
 		return new WorkspaceSettings(this.prefix, this.lockTimeout, this.migrationTimeout, this.prefetch,
-				this.cloneConnections, this.keepWarm, this.keepFailed);
+				this.cloneConnections, this.keepWarm, this.keepFailed, PROPERTY_NAMES);
+	}
+
+	/**
+	 * Return the property that sets one of the engine's settings, as its errors name it.
+	 */
+	private static String propertyOf(Setting setting) {
+		return switch (setting) {
+			case PREFIX -> PREFIX + ".prefix";
+			case LOCK_TIMEOUT -> PREFIX + ".lock-timeout";
+			case MIGRATION_TIMEOUT -> PREFIX + ".migration-timeout";
+			case PREFETCH -> PREFIX + ".prefetch";
+			case CLONE_CONNECTIONS -> PREFIX + ".clone-connections";
+			case KEEP_WARM -> PREFIX + ".keep-warm";
+			case KEEP_FAILED -> PREFIX + ".keep-failed";
+			case CREDENTIALS -> "'" + PREFIX + ".username' and '" + PREFIX + ".password'";
+		};
 	}
 
 	/**

@@ -12,7 +12,6 @@ import org.springframework.test.context.DynamicPropertySource;
 
 import dev.schemaclone.SchemaClones;
 import dev.schemaclone.internal.server.DatabaseServer;
-import dev.schemaclone.internal.workspace.WorkspaceSettings;
 import dev.schemaclone.testsupport.TestServer;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -31,8 +30,7 @@ class DynamicPropertySourceIT {
 	static void database(DynamicPropertyRegistry registry) {
 		DatabaseServer server = TestServer.server();
 		SchemaClones.on(server.url().toJdbcUrl(), server.username(), server.password())
-			.settings(new WorkspaceSettings("it_explicit", WorkspaceSettings.DEFAULT_LOCK_TIMEOUT,
-					WorkspaceSettings.DEFAULT_MIGRATION_TIMEOUT))
+			.prefix("it_explicit")
 			.flyway((flyway) -> flyway.locations("classpath:appdb"))
 			.register(registry);
 	}

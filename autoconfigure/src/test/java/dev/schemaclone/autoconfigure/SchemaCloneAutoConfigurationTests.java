@@ -66,9 +66,26 @@ class SchemaCloneAutoConfigurationTests {
 	void migrationToolKeepsItsOwnUrlWhenTheDataSourceHasNoClone() {
 		String flywayUrl = "jdbc:mysql://127.0.0.1:1/flyway_only";
 		new ApplicationContextRunner().withConfiguration(AutoConfigurations.of(SchemaCloneAutoConfiguration.class))
-			.withBean(JdbcConnectionDetails.class, () -> new H2Details())
+			.withBean(JdbcConnectionDetails.class, () -> new JdbcDetails("jdbc:h2:mem:app"))
 			.withBean(FlywayConnectionDetails.class, () -> new FlywayDetails(flywayUrl))
 			.run((context) -> assertThat(context.getBean(FlywayConnectionDetails.class).getJdbcUrl()).isEqualTo(flywayUrl));
+	}
+
+	/**
+	 * A {@code @ServiceConnection} container gives both connection details; with schemaclone
+	 * turned off, the context runs on the container's own database, Flyway included.
+	 */
+	@Test
+	void containerDetailsAreLeftAloneWhenTurnedOff() {
+		String containerUrl = "jdbc:mysql://127.0.0.1:1/test";
+		new ApplicationContextRunner().withConfiguration(AutoConfigurations.of(SchemaCloneAutoConfiguration.class))
+			.withPropertyValues("schemaclone.enabled=false")
+			.withBean(JdbcConnectionDetails.class, () -> new JdbcDetails(containerUrl))
+			.withBean(FlywayConnectionDetails.class, () -> new FlywayDetails(containerUrl))
+			.run((context) -> {
+				assertThat(context.getBean(JdbcConnectionDetails.class).getJdbcUrl()).isEqualTo(containerUrl);
+				assertThat(context.getBean(FlywayConnectionDetails.class).getJdbcUrl()).isEqualTo(containerUrl);
+			});
 	}
 
 	@Test
@@ -86,24 +103,7 @@ class SchemaCloneAutoConfigurationTests {
 	@Test
 	void nonMySqlUrlIsLeftAloneWithAWarning(CapturedOutput output) {
 		this.runner
-			.withBean(JdbcConnectionDetails.class, () -> new JdbcConnectionDetails() {
-
-				@Override
-				public String getUsername() {
-					return "sa";
-				}
-
-				@Override
-				public String getPassword() {
-					return "";
-				}
-
-				@Override
-				public String getJdbcUrl() {
-					return "jdbc:h2:mem:app";
-				}
-
-			})
+			.withBean(JdbcConnectionDetails.class, () -> new JdbcDetails("jdbc:h2:mem:app"))
 			.run((context) -> {
 				assertThat(context.getBean(JdbcConnectionDetails.class).getJdbcUrl()).isEqualTo("jdbc:h2:mem:app");
 				assertThat(output).contains("'jdbc:h2:mem:app' is not a MySQL or MariaDB URL: this context runs on it without a clone");
@@ -127,6 +127,14 @@ class SchemaCloneAutoConfigurationTests {
 	}
 
 	@Test
+	void tooManyKeptFailuresFailStartUpNamingTheProperty() {
+		this.runner.withPropertyValues("schemaclone.keep-failed=1000")
+			.run((context) -> assertThat(context).getFailure()
+				.rootCause()
+				.hasMessage("'schemaclone.keep-failed' must be between 0 and 100, but was 1000"));
+	}
+
+	@Test
 	void absurdPoolSizeFailsStartUpNamingTheProperty() {
 		this.runner.withPropertyValues("schemaclone.pool-size=0")
 			.run((context) -> assertThat(context).getFailure()
@@ -134,7 +142,7 @@ class SchemaCloneAutoConfigurationTests {
 				.hasMessage("'schemaclone.pool-size' must be between 1 and 100, but was 0"));
 	}
 
-	private static final class H2Details implements JdbcConnectionDetails {
+	private record JdbcDetails(String url) implements JdbcConnectionDetails {
 
 		@Override
 		public String getUsername() {
@@ -148,7 +156,7 @@ class SchemaCloneAutoConfigurationTests {
 
 		@Override
 		public String getJdbcUrl() {
-			return "jdbc:h2:mem:app";
+			return this.url;
 		}
 
 	}

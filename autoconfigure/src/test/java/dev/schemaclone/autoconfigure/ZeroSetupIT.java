@@ -3,14 +3,13 @@ package dev.schemaclone.autoconfigure;
 import javax.sql.DataSource;
 
 import org.junit.jupiter.api.Test;
+import org.testcontainers.DockerClientFactory;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.flyway.autoconfigure.FlywayAutoConfiguration;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.jdbc.core.JdbcTemplate;
-
-import dev.schemaclone.internal.zerosetup.ContainerServer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeFalse;
@@ -23,7 +22,7 @@ class ZeroSetupIT {
 
 	@Test
 	void contextWithoutAnyServerGetsACloneOnAServerSchemacloneStarts() {
-		assumeFalse(ContainerServer.isDockerAvailable(), "Docker is available: the zero-setup default is a MySQL container, tested by ZeroSetupContainerIT");
+		assumeFalse(DockerClientFactory.instance().isDockerAvailable(), "Docker is available: the zero-setup default is a MySQL container, tested by ZeroSetupContainerIT");
 		new ApplicationContextRunner()
 			.withConfiguration(AutoConfigurations.of(SchemaCloneAutoConfiguration.class, DataSourceAutoConfiguration.class,
 					FlywayAutoConfiguration.class))

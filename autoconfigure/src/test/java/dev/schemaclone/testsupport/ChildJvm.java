@@ -5,10 +5,14 @@ import java.io.File;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+
+import static org.awaitility.Awaitility.await;
 
 /**
  * A main class of the tests running in a JVM of its own, with the test class path and the
@@ -20,9 +24,12 @@ public final class ChildJvm implements AutoCloseable {
 
 	private final List<String> lines = new CopyOnWriteArrayList<>();
 
+	/** Joined once the child's output ended: every line it printed is in {@link #lines} then. */
+	private final Thread reader;
+
 	private ChildJvm(Process process) {
 		this.process = process;
-		Thread reader = new Thread(() -> {
+		this.reader = new Thread(() -> {
 			try (BufferedReader input = new BufferedReader(
 					new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
 				for (String line = input.readLine(); line != null; line = input.readLine()) {
@@ -33,8 +40,8 @@ public final class ChildJvm implements AutoCloseable {
 				// The process ended.
 			}
 		});
-		reader.setDaemon(true);
-		reader.start();
+		this.reader.setDaemon(true);
+		this.reader.start();
 	}
 
 	public static ChildJvm start(Class<?> main, String... arguments) throws IOException {
@@ -49,23 +56,21 @@ public final class ChildJvm implements AutoCloseable {
 	/**
 	 * Wait until the child printed a line starting with a prefix; return the rest of it.
 	 */
-	public String awaitLine(String prefix, long seconds) throws InterruptedException {
-		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
-		while (System.nanoTime() < deadline) {
-			for (String line : this.lines) {
-				if (line.startsWith(prefix)) {
-					return line.substring(prefix.length());
+	public String awaitLine(String prefix, long seconds) {
+		return await("a line '" + prefix + "' from the child").atMost(Duration.ofSeconds(seconds))
+			.pollInterval(Duration.ofMillis(50))
+			.until(() -> {
+				boolean ended = !this.reader.isAlive();
+				for (String line : this.lines) {
+					if (line.startsWith(prefix)) {
+						return line.substring(prefix.length());
+					}
 				}
-			}
-			if (!this.process.isAlive() && this.lines.stream().noneMatch((line) -> line.startsWith(prefix))) {
-				Thread.sleep(200);
-				if (this.lines.stream().noneMatch((line) -> line.startsWith(prefix))) {
-					throw new IllegalStateException("Child exited " + this.process.exitValue() + " without '" + prefix + "': " + this.lines);
+				if (ended) {
+					throw new IllegalStateException("Child exited " + this.process.waitFor() + " without '" + prefix + "': " + this.lines);
 				}
-			}
-			Thread.sleep(50);
-		}
-		throw new IllegalStateException("Child printed no '" + prefix + "' within " + seconds + " s: " + this.lines);
+				return null;
+			}, Objects::nonNull);
 	}
 
 	public int waitFor(long seconds) throws InterruptedException {

@@ -8,6 +8,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -16,6 +17,8 @@ import org.springframework.util.FileSystemUtils;
 
 import dev.schemaclone.internal.server.DatabaseServer;
 import dev.schemaclone.internal.server.MySqlUrl;
+
+import static org.awaitility.Awaitility.await;
 
 /**
  * A {@code mariadbd} of a test's own, on a free port with its data on tmpfs where there is
@@ -125,20 +128,20 @@ public final class ThrowawayServer implements AutoCloseable {
 		this.process = new ProcessBuilder(command).redirectErrorStream(true)
 			.redirectOutput(this.directory.resolve("mariadbd.log").toFile())
 			.start();
-		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-		while (System.nanoTime() < deadline) {
-			try {
-				execute("SELECT 1");
-				return;
-			}
-			catch (SQLException ex) {
-				if (!this.process.isAlive()) {
-					throw new IllegalStateException("mariadbd exited: " + Files.readString(this.directory.resolve("mariadbd.log")));
+		await("mariadbd answering on port " + this.port).atMost(Duration.ofSeconds(60))
+			.pollInterval(Duration.ofMillis(100))
+			.until(() -> {
+				try {
+					execute("SELECT 1");
+					return true;
 				}
-				Thread.sleep(100);
-			}
-		}
-		throw new IllegalStateException("mariadbd did not answer on port " + this.port + " within 60 s");
+				catch (SQLException ex) {
+					if (!this.process.isAlive()) {
+						throw new IllegalStateException("mariadbd exited: " + Files.readString(this.directory.resolve("mariadbd.log")));
+					}
+					return false;
+				}
+			});
 	}
 
 	/**

@@ -16,7 +16,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The migration history ran once per template, whatever the number of forks and contexts:
  * a Flyway callback that fires only when migrations are applied counts each run outside the
- * template, and a context's own Flyway run on its clone applies none.
+ * template, and a context's own Flyway run on its clone applies none. Counted per template
+ * as it exists now, so that earlier builds' templates of the same name do not count.
  */
 @SpringBootTest
 class HistoryRanOnceTests {
@@ -32,8 +33,11 @@ class HistoryRanOnceTests {
 	@Test
 	void everyTemplateWasMigratedExactlyOnce() {
 		JdbcTemplate jdbc = new JdbcTemplate(this.dataSource);
-		List<Map<String, Object>> runs = jdbc.queryForList(
-				"SELECT schema_name, COUNT(*) AS runs FROM library_build_stats.history_run GROUP BY schema_name");
+		// Runs of the templates that exist now, since each was registered: a template of the
+		// same name that retention dropped in an earlier build ran before that.
+		List<Map<String, Object>> runs = jdbc.queryForList("SELECT r.schema_name, COUNT(*) AS runs"
+				+ " FROM library_build_stats.history_run r JOIN schemaclone_registry.owned_schema t"
+				+ " ON t.schema_name = r.schema_name AND r.ran_at >= t.created_at GROUP BY r.schema_name");
 		String template = jdbc.queryForObject(
 				"SELECT template FROM schemaclone_registry.owned_schema WHERE schema_name = DATABASE()", String.class);
 		assertThat(runs).extracting((row) -> row.get("schema_name")).contains(template);

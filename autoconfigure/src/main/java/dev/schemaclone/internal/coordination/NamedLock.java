@@ -33,11 +33,11 @@ public final class NamedLock implements AutoCloseable {
 	 * @param connection a connection used for nothing else while the lock is held
 	 * @param name the lock name, at most 64 characters
 	 * @param timeout how long to wait
-	 * @param property the setting that raises {@code timeout}, named in the error
+	 * @param advice what the holder is likely doing and what to do about it, for the error
 	 * @return the held lock
 	 * @throws SchemaCloneException if the lock was not granted in time, naming who holds it
 	 */
-	public static NamedLock acquire(Connection connection, String name, Duration timeout, String property) {
+	public static NamedLock acquire(Connection connection, String name, Duration timeout, String advice) {
 		if (name.length() > MAX_NAME_LENGTH) {
 			throw new IllegalArgumentException("Lock name '%s' is longer than %d characters".formatted(name, MAX_NAME_LENGTH));
 		}
@@ -57,8 +57,8 @@ public final class NamedLock implements AutoCloseable {
 							.formatted(name));
 					}
 					if (granted != 1) {
-						throw new SchemaCloneException("Timed out after %s waiting for lock '%s', held by %s. Another process is building the same template; raise '%s' if its migration takes longer"
-							.formatted(timeout, name, describeHolder(connection, name), property));
+						throw new SchemaCloneException("Timed out after %s waiting for lock '%s', held by %s. %s"
+							.formatted(timeout, name, describeHolder(connection, name), advice));
 					}
 				}
 			}

@@ -125,7 +125,7 @@ public final class SchemaRegistry {
 	 * @param name a schema name
 	 * @return whether it matches the pattern
 	 */
-	public boolean hasOwnedShape(String name) {
+	private boolean hasOwnedShape(String name) {
 		return this.ownedName.matcher(name).matches();
 	}
 

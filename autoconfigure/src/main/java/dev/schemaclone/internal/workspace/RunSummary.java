@@ -29,7 +29,7 @@ public record RunSummary(List<TemplateUse> templates, int clonesMade, int recycl
 	 * Return a summary of nothing.
 	 * @return the empty summary
 	 */
-	public static RunSummary empty() {
+	static RunSummary empty() {
 		return new RunSummary(List.of(), 0, 0, 0, 0, 0, List.of(), 0, 0);
 	}
 
@@ -38,7 +38,7 @@ public record RunSummary(List<TemplateUse> templates, int clonesMade, int recycl
 	 * @param other the other summary
 	 * @return the sum
 	 */
-	public RunSummary plus(RunSummary other) {
+	RunSummary plus(RunSummary other) {
 		return new RunSummary(Stream.concat(this.templates.stream(), other.templates.stream()).toList(),
 				this.clonesMade + other.clonesMade, this.recycled + other.recycled, this.warmClaimed + other.warmClaimed,
 				this.prefetchHits + other.prefetchHits, this.prefetchMisses + other.prefetchMisses,
@@ -66,7 +66,7 @@ public record RunSummary(List<TemplateUse> templates, int clonesMade, int recycl
 	 * Return the median time of a refresh.
 	 * @return the median in milliseconds, 0 when nothing was refreshed
 	 */
-	public long refreshMedianMillis() {
+	long refreshMedianMillis() {
 		List<Long> sorted = this.refreshMillis.stream().sorted().toList();
 		return sorted.isEmpty() ? 0 : sorted.get(sorted.size() / 2);
 	}
@@ -77,7 +77,7 @@ public record RunSummary(List<TemplateUse> templates, int clonesMade, int recycl
 	 * time is unknown count nothing.
 	 * @return the estimate in milliseconds
 	 */
-	public long eachContextMigratingMillis() {
+	long eachContextMigratingMillis() {
 		return this.templates.stream()
 			.filter((template) -> template.buildMillis() >= 0)
 			.mapToLong((template) -> template.buildMillis() * template.contexts())

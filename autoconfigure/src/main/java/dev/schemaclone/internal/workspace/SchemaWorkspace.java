@@ -22,6 +22,7 @@ import dev.schemaclone.internal.migration.MigrationSet;
 import dev.schemaclone.internal.server.DatabaseServer;
 import dev.schemaclone.internal.server.Identifiers;
 import dev.schemaclone.internal.server.SchemaCloneException;
+import dev.schemaclone.internal.workspace.WorkspaceSettings.Setting;
 
 /**
  * The schemas this process manages on one server under one prefix: it builds templates,
@@ -87,8 +88,8 @@ public final class SchemaWorkspace implements AutoCloseable {
 			return new SchemaWorkspace(server, settings, registry, lease);
 		}
 		catch (SQLException ex) {
-			throw new SchemaCloneException("Cannot prepare schemaclone's registry on %s: %s. The user needs CREATE, DROP, INSERT, UPDATE, DELETE and SELECT on all schemas; give admin credentials under 'schemaclone.username' and 'schemaclone.password' if the application's user lacks them"
-				.formatted(server, ex.getMessage()), ex);
+			throw new SchemaCloneException("Cannot prepare schemaclone's registry on %s: %s. The user needs CREATE, DROP, INSERT, UPDATE, DELETE and SELECT on all schemas; give an admin user as %s if the application's user lacks them"
+				.formatted(server, ex.getMessage(), settings.names().of(Setting.CREDENTIALS)), ex);
 		}
 	}
 

@@ -1,7 +1,11 @@
 package dev.schemaclone.internal.workspace;
 
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
 
 import dev.schemaclone.internal.server.DatabaseServer;
 
@@ -11,7 +15,11 @@ import dev.schemaclone.internal.server.DatabaseServer;
  */
 public final class SchemaWorkspaces {
 
+	private static final Log logger = LogFactory.getLog(SchemaWorkspaces.class);
+
 	private static final Map<String, SchemaWorkspace> workspaces = new ConcurrentHashMap<>();
+
+	private static final Set<WorkspaceSettings> ignoredSettings = ConcurrentHashMap.newKeySet();
 
 	static {
 		Runtime.getRuntime().addShutdownHook(new Thread(SchemaWorkspaces::closeAll, "schemaclone-shutdown"));
@@ -23,12 +31,19 @@ public final class SchemaWorkspaces {
 	/**
 	 * Return this process's workspace for a server, opening it on first use.
 	 * @param server the server
-	 * @param settings the settings; those of the first caller win for a server and prefix
+	 * @param settings the settings; those of the first caller apply to a server, user and
+	 * prefix, and a caller asking for others is warned once
 	 * @return the workspace
 	 */
 	public static SchemaWorkspace get(DatabaseServer server, WorkspaceSettings settings) {
 		String key = server.url().serverKey() + "|" + server.username() + "|" + settings.prefix();
-		return workspaces.computeIfAbsent(key, (ignored) -> SchemaWorkspace.open(server, settings));
+		SchemaWorkspace workspace = workspaces.computeIfAbsent(key, (ignored) -> SchemaWorkspace.open(server, settings));
+		if (!workspace.settings().equals(settings) && ignoredSettings.add(settings)) {
+			logger.warn(("Contexts of this JVM ask for different schemaclone settings on %s under prefix '%s': %s applies, not %s. "
+					+ "Give contexts that need other settings a prefix of their own").formatted(server, settings.prefix(),
+							workspace.settings(), settings));
+		}
+		return workspace;
 	}
 
 	/**

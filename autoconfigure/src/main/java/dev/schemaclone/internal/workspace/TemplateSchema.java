@@ -26,6 +26,7 @@ import dev.schemaclone.internal.server.DatabaseServer;
 import dev.schemaclone.internal.server.Identifiers;
 import dev.schemaclone.internal.server.ProcessList;
 import dev.schemaclone.internal.server.SchemaCloneException;
+import dev.schemaclone.internal.workspace.WorkspaceSettings.Setting;
 
 /**
  * The template of one migration set on one server: migrated at most once, under a named
@@ -73,7 +74,8 @@ final class TemplateSchema {
 			String lockName = this.registry.buildLockName(this.name);
 			try (Connection lockConnection = this.server.open();
 					NamedLock lock = NamedLock.acquire(lockConnection, lockName, this.settings.lockTimeout(),
-							"schemaclone.lock-timeout")) {
+							"Another process is building the same template; raise '%s' if its migration takes longer"
+								.formatted(this.settings.names().of(Setting.LOCK_TIMEOUT)))) {
 				Entry entry = this.registry.find(connection, this.name);
 				if (isReady(entry)) {
 					return this.name;
@@ -108,8 +110,8 @@ final class TemplateSchema {
 			this.registry.drop(connection, this.name);
 		}
 		else if (schemaExists(connection, this.name)) {
-			throw new SchemaCloneException("Schema '%s' exists but schemaclone has no record of creating it; drop it yourself or set 'schemaclone.prefix' to another value"
-				.formatted(this.name));
+			throw new SchemaCloneException("Schema '%s' exists but schemaclone has no record of creating it; drop it yourself or set '%s' to another value"
+				.formatted(this.name, this.settings.names().of(Setting.PREFIX)));
 		}
 	}
 
@@ -153,8 +155,8 @@ final class TemplateSchema {
 		}
 		catch (TimeoutException ex) {
 			killSessionsUsing(connection, this.name);
-			throw new SchemaCloneException("Migration of template '%s' did not finish within %s and was stopped; it was running %s. Raise 'schemaclone.migration-timeout' if it needs longer, or look for a lock that blocks it"
-				.formatted(this.name, timeout, tracker.current()));
+			throw new SchemaCloneException("Migration of template '%s' did not finish within %s and was stopped; it was running %s. Raise '%s' if it needs longer, or look for a lock that blocks it"
+				.formatted(this.name, timeout, tracker.current(), this.settings.names().of(Setting.MIGRATION_TIMEOUT)));
 		}
 		catch (ExecutionException ex) {
 			Throwable cause = ex.getCause();

@@ -125,7 +125,7 @@ final class WarmClones {
 			reset.reset("the end of this process");
 			try (Connection connection = this.server.open();
 					NamedLock lock = NamedLock.acquire(connection, this.registry.warmLockName(template), LOCK_WAIT,
-							"schemaclone.keep-warm")) {
+							"Other processes are keeping clones of the same template warm")) {
 				return this.registry.countWarm(connection, template) < this.keep
 						&& this.registry.makeWarm(connection, clone, this.lease.token(), application);
 			}

@@ -17,9 +17,11 @@ import dev.schemaclone.internal.server.Identifiers;
  * ends, for later processes to claim; 0 drops them all
  * @param keepFailed how many copies of the clones failed tests left the server keeps under
  * the prefix, newest first; 0 keeps none
+ * @param names how errors name each setting: {@link Names#COMPONENTS} for the engine's own
+ * users, the properties that set them for the Spring layer
  */
 public record WorkspaceSettings(String prefix, Duration lockTimeout, Duration migrationTimeout, int prefetch,
-		int cloneConnections, int keepWarm, int keepFailed) {
+		int cloneConnections, int keepWarm, int keepFailed, Names names) {
 
 	/** The most connections one clone spreads its tables over by default. */
 	public static final int DEFAULT_CLONE_CONNECTIONS = 4;
@@ -47,25 +49,21 @@ public record WorkspaceSettings(String prefix, Duration lockTimeout, Duration mi
 	public static final Duration DEFAULT_MIGRATION_TIMEOUT = Duration.ofMinutes(5);
 
 	public WorkspaceSettings {
-		Identifiers.requireSafePrefix(prefix, "schemaclone.prefix");
-		requirePositive(lockTimeout, "schemaclone.lock-timeout");
-		requirePositive(migrationTimeout, "schemaclone.migration-timeout");
-		if (prefetch < 0 || prefetch > MAX_PREFETCH) {
-			throw new IllegalArgumentException(
-					"'schemaclone.prefetch' must be between 0 and %d, but was %d".formatted(MAX_PREFETCH, prefetch));
-		}
-		if (cloneConnections < 1 || cloneConnections > 16) {
-			throw new IllegalArgumentException(
-					"'schemaclone.clone-connections' must be between 1 and 16, but was " + cloneConnections);
-		}
-		if (keepWarm < 0 || keepWarm > MAX_KEEP_WARM) {
-			throw new IllegalArgumentException(
-					"'schemaclone.keep-warm' must be between 0 and %d, but was %d".formatted(MAX_KEEP_WARM, keepWarm));
-		}
-		if (keepFailed < 0 || keepFailed > MAX_KEEP_FAILED) {
-			throw new IllegalArgumentException("'schemaclone.keep-failed' must be between 0 and %d, but was %d"
-				.formatted(MAX_KEEP_FAILED, keepFailed));
-		}
+		Identifiers.requireSafePrefix(prefix, names.of(Setting.PREFIX));
+		requirePositive(lockTimeout, names.of(Setting.LOCK_TIMEOUT));
+		requirePositive(migrationTimeout, names.of(Setting.MIGRATION_TIMEOUT));
+		requireBetween(prefetch, 0, MAX_PREFETCH, names.of(Setting.PREFETCH));
+		requireBetween(cloneConnections, 1, 16, names.of(Setting.CLONE_CONNECTIONS));
+		requireBetween(keepWarm, 0, MAX_KEEP_WARM, names.of(Setting.KEEP_WARM));
+		requireBetween(keepFailed, 0, MAX_KEEP_FAILED, names.of(Setting.KEEP_FAILED));
+	}
+
+	/**
+	 * Settings named as the components of this record in errors.
+	 */
+	public WorkspaceSettings(String prefix, Duration lockTimeout, Duration migrationTimeout, int prefetch,
+			int cloneConnections, int keepWarm, int keepFailed) {
+		this(prefix, lockTimeout, migrationTimeout, prefetch, cloneConnections, keepWarm, keepFailed, Names.COMPONENTS);
 	}
 
 	/**
@@ -107,11 +105,70 @@ public record WorkspaceSettings(String prefix, Duration lockTimeout, Duration mi
 				defaultCloneConnections(), DEFAULT_KEEP_WARM, DEFAULT_KEEP_FAILED);
 	}
 
-	private static void requirePositive(Duration duration, String property) {
+	/**
+	 * Return the settings as a user sets them, for messages.
+	 */
+	@Override
+	public String toString() {
+		return "%s=%s, %s=%s, %s=%s, %s=%d, %s=%d, %s=%d, %s=%d".formatted(this.names.of(Setting.PREFIX), this.prefix,
+				this.names.of(Setting.LOCK_TIMEOUT), this.lockTimeout, this.names.of(Setting.MIGRATION_TIMEOUT),
+				this.migrationTimeout, this.names.of(Setting.PREFETCH), this.prefetch,
+				this.names.of(Setting.CLONE_CONNECTIONS), this.cloneConnections, this.names.of(Setting.KEEP_WARM),
+				this.keepWarm, this.names.of(Setting.KEEP_FAILED), this.keepFailed);
+	}
+
+	private static void requirePositive(Duration duration, String setting) {
 		if (duration == null || duration.isNegative() || duration.isZero() || duration.compareTo(Duration.ofDays(1)) > 0) {
 			throw new IllegalArgumentException(
-					"'%s' must be more than 0 and at most 1 day, but was %s".formatted(property, duration));
+					"'%s' must be more than 0 and at most 1 day, but was %s".formatted(setting, duration));
 		}
+	}
+
+	private static void requireBetween(int value, int min, int max, String setting) {
+		if (value < min || value > max) {
+			throw new IllegalArgumentException(
+					"'%s' must be between %d and %d, but was %d".formatted(setting, min, max, value));
+		}
+	}
+
+	/**
+	 * A setting an error can ask the user to change.
+	 */
+	public enum Setting {
+
+		PREFIX, LOCK_TIMEOUT, MIGRATION_TIMEOUT, PREFETCH, CLONE_CONNECTIONS, KEEP_WARM, KEEP_FAILED,
+
+		/** The user that creates and drops schemas, and its password. */
+		CREDENTIALS
+
+	}
+
+	/**
+	 * How errors name the settings: the engine knows no property names, the layer that sets
+	 * the settings does.
+	 */
+	@FunctionalInterface
+	public interface Names {
+
+		/** The components of {@link WorkspaceSettings}, such as {@code lockTimeout}. */
+		Names COMPONENTS = (setting) -> switch (setting) {
+			case PREFIX -> "prefix";
+			case LOCK_TIMEOUT -> "lockTimeout";
+			case MIGRATION_TIMEOUT -> "migrationTimeout";
+			case PREFETCH -> "prefetch";
+			case CLONE_CONNECTIONS -> "cloneConnections";
+			case KEEP_WARM -> "keepWarm";
+			case KEEP_FAILED -> "keepFailed";
+			case CREDENTIALS -> "the server's username and password";
+		};
+
+		/**
+		 * Return the name of a setting as the user sets it.
+		 * @param setting the setting
+		 * @return its name
+		 */
+		String of(Setting setting);
+
 	}
 
 }

@@ -11,7 +11,7 @@ import dev.schemaclone.internal.server.MySqlUrl;
 /**
  * A MySQL container for the zero-setup default, its data directory on tmpfs.
  */
-public final class ContainerServer {
+final class ContainerServer {
 
 	static final DockerImageName IMAGE = DockerImageName.parse("mysql:8.4");
 
@@ -21,7 +21,7 @@ public final class ContainerServer {
 	private ContainerServer() {
 	}
 
-	public static boolean isDockerAvailable() {
+	static boolean isDockerAvailable() {
 		try {
 			return DockerClientFactory.instance().isDockerAvailable();
 		}
@@ -31,7 +31,7 @@ public final class ContainerServer {
 	}
 
 	@SuppressWarnings("resource")
-	public static ZeroSetupServer start() {
+	static ZeroSetupServer start() {
 		// Stopped by the Testcontainers reaper when this process ends. Binary logging, on by
 		// default in MySQL 8, is turned off: it refuses stored functions not declared
 		// DETERMINISTIC, NO SQL or READS SQL DATA (which MariaDB, with it off, accepts), and

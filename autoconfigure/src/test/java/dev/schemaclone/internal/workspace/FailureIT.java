@@ -19,6 +19,7 @@ import dev.schemaclone.testsupport.TestServer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.awaitility.Awaitility.await;
 
 /**
  * What a failing migration, a lock held too long, a blocked migration, a foreign schema in
@@ -71,7 +72,7 @@ class FailureIT {
 			assertThatExceptionOfType(SchemaCloneException.class).isThrownBy(() -> workspace.template(configuration))
 				.withMessageContaining("Timed out after PT2S waiting for lock '" + lockName + "'")
 				.withMessageContaining("connection id " + holderId)
-				.withMessageContaining("'schemaclone.lock-timeout'");
+				.withMessageContaining("raise 'lockTimeout'");
 			assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(15));
 		}
 	}
@@ -90,20 +91,15 @@ class FailureIT {
 			assertThatExceptionOfType(SchemaCloneException.class).isThrownBy(() -> waiter.template(slow))
 				.withMessageContaining("Timed out after PT3S waiting for lock '" + lockName + "'")
 				.withMessageContaining("held by connection id")
-				.withMessageContaining("'schemaclone.lock-timeout'");
+				.withMessageContaining("raise 'lockTimeout'");
 			assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(15));
 		}
 	}
 
-	private static void awaitLockHeld(String lockName) throws InterruptedException {
-		long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
-		while (System.nanoTime() < deadline) {
-			if (TestTemplates.queryInt("SELECT IS_USED_LOCK('" + lockName + "') IS NOT NULL") == 1) {
-				return;
-			}
-			Thread.sleep(100);
-		}
-		throw new IllegalStateException("The builder never took lock " + lockName);
+	private static void awaitLockHeld(String lockName) {
+		await("the builder taking lock " + lockName).atMost(Duration.ofSeconds(120))
+			.pollInterval(Duration.ofMillis(100))
+			.until(() -> TestTemplates.queryInt("SELECT IS_USED_LOCK('" + lockName + "') IS NOT NULL") == 1);
 	}
 
 	@Test
@@ -117,7 +113,7 @@ class FailureIT {
 			assertThatExceptionOfType(SchemaCloneException.class).isThrownBy(() -> workspace.template(slow))
 				.withMessageContaining("did not finish within PT3S")
 				.withMessageContaining("migration V101__slow.sql")
-				.withMessageContaining("'schemaclone.migration-timeout'");
+				.withMessageContaining("Raise 'migrationTimeout'");
 			assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(20));
 			assertThat(state(new SchemaRegistry(PREFIX).templateName(MigrationFingerprint.of(slow).shortHex()))).isEqualTo("FAILED");
 		}

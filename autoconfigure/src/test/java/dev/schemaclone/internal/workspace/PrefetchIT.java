@@ -2,6 +2,7 @@ package dev.schemaclone.internal.workspace;
 
 import java.sql.Connection;
 import java.time.Duration;
+import java.util.Objects;
 
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
@@ -11,6 +12,7 @@ import dev.schemaclone.testsupport.SchemaSnapshot;
 import dev.schemaclone.testsupport.TestServer;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * Spare clones prepared in the background: the next context gets a complete clone of the
@@ -64,20 +66,19 @@ class PrefetchIT {
 				Duration.ofSeconds(60), 1, WorkspaceSettings.DEFAULT_CLONE_CONNECTIONS, 0, 0));
 	}
 
-	private static ReservedSchema awaitPrefetched(SchemaWorkspace workspace) throws InterruptedException {
-		long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-		while (System.nanoTime() < deadline) {
-			if (TestServer.schemasLike(PREFIX + "\\_c\\_%").size() >= 2) {
-				// The spare exists; reserve() returns it once its copy is complete.
-				ReservedSchema reserved = workspace.reserve("");
-				if (reserved.filledFrom() != null) {
-					return reserved;
-				}
-				workspace.drop(reserved.name());
+	private static ReservedSchema awaitPrefetched(SchemaWorkspace workspace) {
+		return await("a prefetched clone").atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(50)).until(() -> {
+			if (TestServer.schemasLike(PREFIX + "\\_c\\_%").size() < 2) {
+				return null;
 			}
-			Thread.sleep(50);
-		}
-		throw new IllegalStateException("No clone was prefetched within 30 s");
+			// The spare exists; reserve() returns it once its copy is complete.
+			ReservedSchema reserved = workspace.reserve("");
+			if (reserved.filledFrom() == null) {
+				workspace.drop(reserved.name());
+				return null;
+			}
+			return reserved;
+		}, Objects::nonNull);
 	}
 
 }

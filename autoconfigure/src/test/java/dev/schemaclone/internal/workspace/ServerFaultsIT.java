@@ -82,10 +82,10 @@ class ServerFaultsIT {
 	void lockHolderHiddenFromAUserWithoutProcessIsSaidToBeHidden() throws Exception {
 		server.execute("CREATE USER 'waiter'@'%' IDENTIFIED BY 'waiter-secret'");
 		try (Connection holder = server.admin().open();
-				NamedLock held = NamedLock.acquire(holder, "it_faults_hidden", Duration.ofSeconds(1), "schemaclone.lock-timeout");
+				NamedLock held = NamedLock.acquire(holder, "it_faults_hidden", Duration.ofSeconds(1), "advice");
 				Connection waiter = server.as("waiter", "waiter-secret").open()) {
 			assertThatExceptionOfType(SchemaCloneException.class)
-				.isThrownBy(() -> NamedLock.acquire(waiter, "it_faults_hidden", Duration.ofSeconds(1), "schemaclone.lock-timeout"))
+				.isThrownBy(() -> NamedLock.acquire(waiter, "it_faults_hidden", Duration.ofSeconds(1), "advice"))
 				.withMessageContaining("held by connection id")
 				.withMessageContaining("its user and host are hidden: seeing other users' sessions needs the PROCESS privilege");
 		}
@@ -98,7 +98,7 @@ class ServerFaultsIT {
 		assertThatExceptionOfType(SchemaCloneException.class).isThrownBy(() -> open(server.as("reader", "reader-secret")))
 			.withMessageContaining("Cannot prepare schemaclone's registry")
 			.withMessageContaining("Access denied for user 'reader'")
-			.withMessageContaining("'schemaclone.username'")
+			.withMessageContaining("give an admin user as the server's username and password")
 			.withMessageNotContaining("reader-secret");
 		assertThat(output).doesNotContain("reader-secret");
 	}

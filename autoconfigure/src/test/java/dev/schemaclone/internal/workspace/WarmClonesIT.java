@@ -16,6 +16,7 @@ import dev.schemaclone.testsupport.SchemaSnapshot;
 import dev.schemaclone.testsupport.TestServer;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * Clones kept warm at the end of a process serve the first contexts of the next: claimed
@@ -99,7 +100,10 @@ class WarmClonesIT {
 			blocker.setAutoCommit(false);
 			statement.executeQuery("SELECT * FROM `" + clone + "`.person FOR UPDATE").close();
 			child.awaitLine("PARKING", 30);
-			Thread.sleep(3000);
+			await("the child's reset waiting on the blocker's locks").atMost(Duration.ofSeconds(30))
+				.pollInterval(Duration.ofMillis(100))
+				.until(() -> TestTemplates.queryInt(
+						"SELECT COUNT(*) FROM information_schema.INNODB_TRX WHERE trx_state = 'LOCK WAIT'") > 0);
 			child.kill();
 			blocker.rollback();
 			try (SchemaWorkspace next = workspace(0)) {

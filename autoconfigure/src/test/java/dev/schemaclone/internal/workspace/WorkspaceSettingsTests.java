@@ -15,14 +15,14 @@ class WorkspaceSettingsTests {
 	void negativeLockTimeoutIsRejectedWithThePropertyName() {
 		assertThatIllegalArgumentException()
 			.isThrownBy(() -> new WorkspaceSettings("sc", Duration.ofSeconds(-1), Duration.ofMinutes(1)))
-			.withMessage("'schemaclone.lock-timeout' must be more than 0 and at most 1 day, but was PT-1S");
+			.withMessage("'lockTimeout' must be more than 0 and at most 1 day, but was PT-1S");
 	}
 
 	@Test
 	void absurdMigrationTimeoutIsRejectedWithThePropertyName() {
 		assertThatIllegalArgumentException()
 			.isThrownBy(() -> new WorkspaceSettings("sc", Duration.ofMinutes(1), Duration.ofDays(30)))
-			.withMessage("'schemaclone.migration-timeout' must be more than 0 and at most 1 day, but was PT720H");
+			.withMessage("'migrationTimeout' must be more than 0 and at most 1 day, but was PT720H");
 	}
 
 	@Test
@@ -37,7 +37,7 @@ class WorkspaceSettingsTests {
 	void keepWarmBeyondItsBoundIsRejectedWithThePropertyName() {
 		assertThatIllegalArgumentException()
 			.isThrownBy(() -> new WorkspaceSettings("sc", Duration.ofMinutes(1), Duration.ofMinutes(1), 0, 1, 1000, 0))
-			.withMessage("'schemaclone.keep-warm' must be between 0 and 256, but was 1000");
+			.withMessage("'keepWarm' must be between 0 and 256, but was 1000");
 	}
 
 }

@@ -1,4 +1,4 @@
-package dev.schemaclone.autoconfigure;
+package dev.schemaclone.internal.zerosetup;
 
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -8,8 +8,6 @@ import java.sql.Statement;
 import org.junit.jupiter.api.Test;
 
 import dev.schemaclone.internal.server.DatabaseServer;
-import dev.schemaclone.internal.zerosetup.ContainerServer;
-import dev.schemaclone.internal.zerosetup.ZeroSetupServer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
