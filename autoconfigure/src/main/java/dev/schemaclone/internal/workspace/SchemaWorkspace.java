@@ -212,12 +212,12 @@ public final class SchemaWorkspace implements AutoCloseable {
 		String template = template(migrations);
 		this.activity.waited(System.nanoTime() - start);
 		try {
-			complete(reserved, template);
+			completeFrom(reserved, template);
 		}
 		catch (TemplateRetiredException ex) {
 			logger.info(ex.getMessage() + "; building it again");
 			template = template(migrations);
-			complete(reserved, template);
+			completeFrom(reserved, template);
 		}
 		return template;
 	}
@@ -228,7 +228,7 @@ public final class SchemaWorkspace implements AutoCloseable {
 	 * @param reserved the schema from {@link #reserve(String)}
 	 * @param template the template the context needs
 	 */
-	public void complete(ReservedSchema reserved, String template) {
+	public void completeFrom(ReservedSchema reserved, String template) {
 		long start = System.nanoTime();
 		boolean hit = template.equals(reserved.filledFrom());
 		if (!hit) {

@@ -32,11 +32,11 @@ class PrefetchIT {
 			String template = workspace.template(Flyway.configure().locations(TestTemplates.fidelity()));
 			ReservedSchema first = workspace.reserve("");
 			assertThat(first.filledFrom()).isNull();
-			workspace.complete(first, template);
+			workspace.completeFrom(first, template);
 			ReservedSchema second = awaitPrefetched(workspace);
 			assertThat(second.filledFrom()).isEqualTo(template);
 			assertThat(second.name()).isNotEqualTo(first.name());
-			workspace.complete(second, template);
+			workspace.completeFrom(second, template);
 			try (Connection connection = TestServer.server().open()) {
 				assertThat(SchemaSnapshot.of(connection, second.name()).facts())
 					.isEqualTo(SchemaSnapshot.of(connection, template).facts());
@@ -51,9 +51,9 @@ class PrefetchIT {
 		try (SchemaWorkspace workspace = prefetchingWorkspace()) {
 			String fidelity = workspace.template(Flyway.configure().locations(TestTemplates.fidelity()));
 			String other = workspace.template(Flyway.configure().locations("classpath:broken").target("1"));
-			workspace.complete(workspace.reserve(""), fidelity);
+			workspace.completeFrom(workspace.reserve(""), fidelity);
 			ReservedSchema spare = awaitPrefetched(workspace);
-			workspace.complete(spare, other);
+			workspace.completeFrom(spare, other);
 			assertThat(TestTemplates.queryInt("SELECT COUNT(*) FROM information_schema.TABLES WHERE TABLE_SCHEMA = '"
 					+ spare.name() + "' AND TABLE_NAME IN ('fine', 'author')")).isEqualTo(1);
 			assertThat(TestTemplates.queryInt("SELECT COUNT(*) FROM `" + spare.name() + "`.fine")).isZero();

@@ -48,7 +48,7 @@ class WarmClonesIT {
 			assertThat(reserved.name()).isEqualTo(kept);
 			String template = next.template(TestTemplates.counted(runId, PERSON));
 			assertThat(reserved.filledFrom()).isEqualTo(template);
-			next.complete(reserved, template);
+			next.completeFrom(reserved, template);
 			try (Connection connection = TestServer.server().open()) {
 				assertThat(SchemaSnapshot.of(connection, kept).facts()).isEqualTo(SchemaSnapshot.of(connection, template).facts());
 			}
