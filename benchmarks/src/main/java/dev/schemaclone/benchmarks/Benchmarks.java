@@ -204,7 +204,7 @@ public final class Benchmarks {
 			sleep(Duration.ofMillis(500));
 			long start = System.nanoTime();
 			ReservedSchema reserved = workspace.reserve("");
-			workspace.complete(reserved, workspace.template(flyway));
+			workspace.completeFrom(reserved, workspace.template(flyway));
 			used.add(reserved.name());
 			return (System.nanoTime() - start) / 1e6;
 		});
