@@ -63,12 +63,15 @@ class SchemaCloneAutoConfigurationTests {
 	 * server of its own runs without a clone: Flyway keeps its URL.
 	 */
 	@Test
-	void migrationToolKeepsItsOwnUrlWhenTheDataSourceHasNoClone() {
+	void migrationToolKeepsItsOwnUrlWhenTheDataSourceHasNoClone(CapturedOutput output) {
 		String flywayUrl = "jdbc:mysql://127.0.0.1:1/flyway_only";
 		new ApplicationContextRunner().withConfiguration(AutoConfigurations.of(SchemaCloneAutoConfiguration.class))
 			.withBean(JdbcConnectionDetails.class, () -> new JdbcDetails("jdbc:h2:mem:app"))
 			.withBean(FlywayConnectionDetails.class, () -> new FlywayDetails(flywayUrl))
-			.run((context) -> assertThat(context.getBean(FlywayConnectionDetails.class).getJdbcUrl()).isEqualTo(flywayUrl));
+			.run((context) -> {
+				assertThat(context.getBean(FlywayConnectionDetails.class).getJdbcUrl()).isEqualTo(flywayUrl);
+				assertThat(output.toString().split("is not a MySQL or MariaDB URL", -1)).as("warnings").hasSize(2);
+			});
 	}
 
 	/**
