@@ -43,8 +43,8 @@ class ArchitectureTests {
 			.whereLayer("API").mayNotBeAccessedByAnyLayer()
 			.whereLayer("Spring").mayNotBeAccessedByAnyLayer()
 			.whereLayer("Workspace").mayOnlyBeAccessedByLayers("API", "Spring")
-			.whereLayer("Coordination").mayOnlyBeAccessedByLayers("API", "Spring", "Workspace")
-			.whereLayer("Copy").mayOnlyBeAccessedByLayers("API", "Spring", "Workspace")
+			.whereLayer("Coordination").mayOnlyBeAccessedByLayers("Workspace")
+			.whereLayer("Copy").mayOnlyBeAccessedByLayers("Workspace")
 			.whereLayer("Migration").mayOnlyBeAccessedByLayers("API", "Spring", "Workspace")
 			.whereLayer("ZeroSetup").mayOnlyBeAccessedByLayers("API", "Spring", "Workspace")
 			.check(classes);

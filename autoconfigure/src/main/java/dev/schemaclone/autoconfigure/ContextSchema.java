@@ -2,16 +2,12 @@ package dev.schemaclone.autoconfigure;
 
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
-import dev.schemaclone.internal.copy.CloneReset;
-import dev.schemaclone.internal.copy.CloneReset.Outcome;
 import dev.schemaclone.internal.migration.MigrationSet;
 import dev.schemaclone.internal.server.DatabaseServer;
 import dev.schemaclone.internal.server.MySqlUrl;
@@ -40,13 +36,7 @@ final class ContextSchema {
 	 */
 	private final ReentrantLock tests = new ReentrantLock(true);
 
-	private final List<Long> resetMillis = new ArrayList<>();
-
-	private int replaced;
-
 	private String template;
-
-	private CloneReset reset;
 
 	private boolean closed;
 
@@ -141,22 +131,9 @@ final class ContextSchema {
 	}
 
 	private synchronized void reset(String test) {
-		if (this.closed || !this.filled) {
-			return;
+		if (!this.closed && this.filled) {
+			this.workspace.refresh(this.reserved.name(), this.template, test);
 		}
-		if (this.reset == null) {
-			this.reset = this.workspace.resetOf(this.reserved.name(), this.template);
-		}
-		long start = System.nanoTime();
-		Outcome outcome = this.reset.reset(test);
-		long millis = Duration.ofNanos(System.nanoTime() - start).toMillis();
-		this.resetMillis.add(millis);
-		this.workspace.refreshed(millis);
-		if (outcome == Outcome.REPLACED) {
-			this.replaced++;
-		}
-		logger.debug("Schema '%s' reset after %s in %d ms (%s)".formatted(this.reserved.name(), test, millis,
-				outcome.name().toLowerCase()));
 	}
 
 	/**
@@ -192,12 +169,6 @@ final class ContextSchema {
 
 	synchronized void close() {
 		this.closed = true;
-		if (this.reset != null) {
-			this.reset.close();
-			List<Long> sorted = this.resetMillis.stream().sorted().toList();
-			logger.info("Schema '%s' was reset %d times for its tests (median %d ms, %d made again from the template)"
-				.formatted(this.reserved.name(), sorted.size(), sorted.get(sorted.size() / 2), this.replaced));
-		}
 		if (this.keep) {
 			this.workspace.keep(this.reserved.name());
 		}

@@ -15,9 +15,9 @@ import org.springframework.boot.jdbc.autoconfigure.JdbcConnectionDetails;
 import org.springframework.core.env.Environment;
 import org.springframework.util.ClassUtils;
 
-import dev.schemaclone.internal.coordination.SchemaRegistry;
 import dev.schemaclone.internal.migration.FlywayMigrationSet;
 import dev.schemaclone.internal.server.MySqlUrl;
+import dev.schemaclone.internal.workspace.SchemaWorkspaces;
 import dev.schemaclone.internal.workspace.WorkspaceSettings;
 
 /**
@@ -87,7 +87,7 @@ final class ContextSchemaPostProcessor implements BeanPostProcessor, BeanFactory
 					+ "Set 'schemaclone.enabled=false' for such contexts to say so").formatted(MySqlUrl.redact(url)));
 			return false;
 		}
-		return !SchemaRegistry.looksLikeClone(MySqlUrl.parse(url).database());
+		return !SchemaWorkspaces.isCloneName(MySqlUrl.parse(url).database());
 	}
 
 	SchemaCloneProperties.Refresh refresh() {

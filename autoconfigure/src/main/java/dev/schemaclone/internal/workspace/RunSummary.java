@@ -16,11 +16,14 @@ import java.util.stream.Stream;
  * @param prefetchHits contexts whose schema was filled before they asked
  * @param prefetchMisses contexts that waited for a copy although spares were prepared
  * @param refreshMillis how long each refresh of a clone after tests took
+ * @param refreshesRemade refreshes that made the clone again from the template: the tests
+ * changed its objects or left a transaction open
  * @param failedKept copies kept of the clones failed tests left
  * @param criticalMillis how long contexts waited for their schemas while starting
  */
 public record RunSummary(List<TemplateUse> templates, int clonesMade, int recycled, int warmClaimed,
-		int prefetchHits, int prefetchMisses, List<Long> refreshMillis, int failedKept, long criticalMillis) {
+		int prefetchHits, int prefetchMisses, List<Long> refreshMillis, int refreshesRemade, int failedKept,
+		long criticalMillis) {
 
 	/** Templates named one per line; the rest are counted. */
 	private static final int TEMPLATE_LINES = 4;
@@ -30,7 +33,7 @@ public record RunSummary(List<TemplateUse> templates, int clonesMade, int recycl
 	 * @return the empty summary
 	 */
 	static RunSummary empty() {
-		return new RunSummary(List.of(), 0, 0, 0, 0, 0, List.of(), 0, 0);
+		return new RunSummary(List.of(), 0, 0, 0, 0, 0, List.of(), 0, 0, 0);
 	}
 
 	/**
@@ -43,7 +46,8 @@ public record RunSummary(List<TemplateUse> templates, int clonesMade, int recycl
 				this.clonesMade + other.clonesMade, this.recycled + other.recycled, this.warmClaimed + other.warmClaimed,
 				this.prefetchHits + other.prefetchHits, this.prefetchMisses + other.prefetchMisses,
 				Stream.concat(this.refreshMillis.stream(), other.refreshMillis.stream()).toList(),
-				this.failedKept + other.failedKept, this.criticalMillis + other.criticalMillis);
+				this.refreshesRemade + other.refreshesRemade, this.failedKept + other.failedKept,
+				this.criticalMillis + other.criticalMillis);
 	}
 
 	/**
@@ -98,8 +102,8 @@ public record RunSummary(List<TemplateUse> templates, int clonesMade, int recycl
 		}
 		lines.add("  clones: %d copied, %d recycled, %d claimed warm; prefetch: %d hit(s), %d miss(es)"
 			.formatted(this.clonesMade, this.recycled, this.warmClaimed, this.prefetchHits, this.prefetchMisses));
-		lines.add("  refreshes: %d (median %d ms); failed tests' schemas kept: %d".formatted(this.refreshMillis.size(),
-				refreshMedianMillis(), this.failedKept));
+		lines.add("  refreshes: %d (median %d ms, %d made again from the template); failed tests' schemas kept: %d"
+			.formatted(this.refreshMillis.size(), refreshMedianMillis(), this.refreshesRemade, this.failedKept));
 		boolean allKnown = this.templates.stream().allMatch((template) -> template.buildMillis() >= 0);
 		if (this.templates.stream().noneMatch((template) -> template.buildMillis() >= 0)) {
 			lines.add("  each context migrating its own schema: unknown (templates built by an older schemaclone)");
@@ -121,10 +125,10 @@ public record RunSummary(List<TemplateUse> templates, int clonesMade, int recycl
 		String templates = this.templates.stream().map(TemplateUse::toJson).collect(Collectors.joining(",", "[", "]"));
 		return ("{\"jvm\":\"%s\",\"contexts\":%d,\"criticalPathMillis\":%d,\"templates\":%s,\"clonesMade\":%d,"
 				+ "\"recycled\":%d,\"warmClaimed\":%d,\"prefetchHits\":%d,\"prefetchMisses\":%d,\"refreshes\":%d,"
-				+ "\"refreshMedianMillis\":%d,\"failedKept\":%d,\"eachContextMigratingMillis\":%d}\n")
+				+ "\"refreshMedianMillis\":%d,\"refreshesRemade\":%d,\"failedKept\":%d,\"eachContextMigratingMillis\":%d}\n")
 			.formatted(jvm, contexts(), this.criticalMillis, templates, this.clonesMade, this.recycled,
 					this.warmClaimed, this.prefetchHits, this.prefetchMisses, this.refreshMillis.size(),
-					refreshMedianMillis(), this.failedKept, eachContextMigratingMillis());
+					refreshMedianMillis(), this.refreshesRemade, this.failedKept, eachContextMigratingMillis());
 	}
 
 	/**

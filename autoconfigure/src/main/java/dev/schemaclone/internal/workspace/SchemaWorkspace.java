@@ -4,6 +4,9 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.apache.commons.logging.Log;
@@ -15,6 +18,7 @@ import dev.schemaclone.internal.coordination.SchemaRegistry;
 import dev.schemaclone.internal.coordination.SchemaRegistry.BuildCost;
 import dev.schemaclone.internal.coordination.SchemaRegistry.Entry;
 import dev.schemaclone.internal.copy.CloneReset;
+import dev.schemaclone.internal.copy.CloneReset.Outcome;
 import dev.schemaclone.internal.copy.SchemaCloner;
 import dev.schemaclone.internal.copy.TemplateDefinition;
 import dev.schemaclone.internal.migration.FlywayMigrationSet;
@@ -53,6 +57,9 @@ public final class SchemaWorkspace implements AutoCloseable {
 	private final FailedSchemas failed;
 
 	private final WorkspaceActivity activity = new WorkspaceActivity();
+
+	/** The resets of the clones refreshed after tests, each with a connection of its own. */
+	private final Map<String, CloneReset> refreshes = new ConcurrentHashMap<>();
 
 	/** The template the last context was filled from: the best guess for the next one. */
 	private volatile String lastTemplate;
@@ -184,6 +191,7 @@ public final class SchemaWorkspace implements AutoCloseable {
 	 * @param template the template it was filled from
 	 */
 	public void recycle(String clone, String template) {
+		endRefreshes(clone);
 		this.spares.recycle(template, () -> {
 			try (CloneReset reset = this.states.resetOf(clone, template)) {
 				reset.reset("its closed context");
@@ -307,11 +315,30 @@ public final class SchemaWorkspace implements AutoCloseable {
 	}
 
 	/**
-	 * Count a refresh of a clone after tests, for the summary of the run.
-	 * @param millis how long it took
+	 * Bring one of this process's clones back to its template's state after tests changed
+	 * it. The first refresh of a clone opens a connection that the next ones reuse, until the
+	 * clone is recycled, kept or dropped.
+	 * @param clone the clone
+	 * @param template the template it was filled from
+	 * @param test the test that ran, named in warnings
 	 */
-	public void refreshed(long millis) {
-		this.activity.refreshed(millis);
+	public void refresh(String clone, String template, String test) {
+		long start = System.nanoTime();
+		Outcome outcome = this.refreshes.computeIfAbsent(clone, (name) -> this.states.resetOf(name, template)).reset(test);
+		long millis = Duration.ofNanos(System.nanoTime() - start).toMillis();
+		this.activity.refreshed(millis, outcome == Outcome.REPLACED);
+		logger.debug("Schema '%s' reset after %s in %d ms (%s)".formatted(clone, test, millis,
+				outcome.name().toLowerCase()));
+	}
+
+	/**
+	 * Close the connection the refreshes of a clone kept, once the clone goes.
+	 */
+	private void endRefreshes(String clone) {
+		CloneReset reset = this.refreshes.remove(clone);
+		if (reset != null) {
+			reset.close();
+		}
 	}
 
 	/**
@@ -347,6 +374,7 @@ public final class SchemaWorkspace implements AutoCloseable {
 	 * @param schema the schema's name
 	 */
 	public void drop(String schema) {
+		endRefreshes(schema);
 		this.clones.drop(schema);
 	}
 
@@ -355,6 +383,7 @@ public final class SchemaWorkspace implements AutoCloseable {
 	 * @param clone the clone's name
 	 */
 	public void dropLater(String clone) {
+		endRefreshes(clone);
 		this.clones.dropLater(clone);
 	}
 
@@ -364,6 +393,7 @@ public final class SchemaWorkspace implements AutoCloseable {
 	 * rest dropped.
 	 */
 	public void endClones() {
+		List.copyOf(this.refreshes.keySet()).forEach(this::endRefreshes);
 		this.spares.close();
 		this.clones.finish((clone) -> this.warm.keep(clone, this.application));
 	}
@@ -374,6 +404,7 @@ public final class SchemaWorkspace implements AutoCloseable {
 	 * @param clone the clone's name
 	 */
 	public void keep(String clone) {
+		endRefreshes(clone);
 		this.clones.keep(clone);
 		logger.info("Keeping clone '%s' for debugging until the next run".formatted(clone));
 	}

@@ -7,6 +7,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
+import dev.schemaclone.internal.coordination.SchemaRegistry;
 import dev.schemaclone.internal.server.DatabaseServer;
 
 /**
@@ -52,6 +53,16 @@ public final class SchemaWorkspaces {
 	 */
 	public static RunSummary summary() {
 		return workspaces.values().stream().map(SchemaWorkspace::summary).reduce(RunSummary.empty(), RunSummary::plus);
+	}
+
+	/**
+	 * Return whether a schema name has the shape of a clone under any prefix, such as one
+	 * registered by hand with {@code SchemaClones}.
+	 * @param schema a schema name
+	 * @return whether it looks like a clone
+	 */
+	public static boolean isCloneName(String schema) {
+		return SchemaRegistry.looksLikeClone(schema);
 	}
 
 	private static void closeAll() {

@@ -30,6 +30,8 @@ final class WorkspaceActivity {
 
 	private final AtomicInteger failedKept = new AtomicInteger();
 
+	private final AtomicInteger refreshesRemade = new AtomicInteger();
+
 	private final AtomicLong criticalNanos = new AtomicLong();
 
 	private final List<Long> refreshMillis = new ArrayList<>();
@@ -90,8 +92,15 @@ final class WorkspaceActivity {
 		this.failedKept.incrementAndGet();
 	}
 
-	synchronized void refreshed(long millis) {
+	/**
+	 * Count a refresh of a clone after tests.
+	 * @param remade whether it made the clone again from the template
+	 */
+	synchronized void refreshed(long millis, boolean remade) {
 		this.refreshMillis.add(millis);
+		if (remade) {
+			this.refreshesRemade.incrementAndGet();
+		}
 	}
 
 	/**
@@ -104,7 +113,8 @@ final class WorkspaceActivity {
 			.sorted((a, b) -> a.name().compareTo(b.name()))
 			.toList();
 		return new RunSummary(uses, this.clonesMade.get(), this.recycled.get(), this.warmClaimed.get(),
-				this.prefetchHits.get(), this.prefetchMisses.get(), List.copyOf(this.refreshMillis), this.failedKept.get(),
+				this.prefetchHits.get(), this.prefetchMisses.get(), List.copyOf(this.refreshMillis),
+				this.refreshesRemade.get(), this.failedKept.get(),
 				this.criticalNanos.get() / 1_000_000);
 	}
 

@@ -38,9 +38,11 @@ class RunSummaryIT {
 			ReservedSchema third = workspace.reserve("");
 			assertThat(third.name()).as("the recycled clone").isEqualTo(first.name());
 			workspace.complete(third, migrations);
-			workspace.refreshed(10);
-			workspace.refreshed(30);
-			workspace.refreshed(20);
+			workspace.refresh(third.name(), template, "a test that wrote nothing");
+			TestServer.execute("INSERT INTO `" + third.name() + "`.author (name) VALUES ('written by a test')");
+			workspace.refresh(third.name(), template, "a test that wrote a row");
+			TestServer.execute("CREATE TABLE `" + third.name() + "`.added (id INT PRIMARY KEY)");
+			workspace.refresh(third.name(), template, "a test that added a table");
 			assertThat(workspace.keepFailed(second.name())).isNotNull();
 
 			RunSummary summary = workspace.summary();
@@ -58,13 +60,13 @@ class RunSummaryIT {
 			assertThat(summary.prefetchHits()).as("the recycled clone").isOne();
 			assertThat(summary.prefetchMisses()).as("none counted with prefetch off").isZero();
 			assertThat(summary.refreshMillis()).hasSize(3);
-			assertThat(summary.refreshMedianMillis()).isEqualTo(20);
+			assertThat(summary.refreshesRemade()).as("the refresh after the added table").isOne();
 			assertThat(summary.failedKept()).isOne();
 			assertThat(summary.criticalMillis()).isPositive();
 			assertThat(summary.eachContextMigratingMillis()).isEqualTo(3 * summary.templates().get(0).buildMillis());
 			assertThat(summary.toJson("42")).startsWith("{\"jvm\":\"42\",\"contexts\":3,")
 				.contains("\"built\":true", "\"clonesMade\":2,\"recycled\":1,\"warmClaimed\":0,\"prefetchHits\":1",
-						"\"refreshes\":3,\"refreshMedianMillis\":20,\"failedKept\":1");
+						"\"refreshes\":3,", "\"refreshesRemade\":1,\"failedKept\":1");
 			workspace.endClones();
 		}
 	}
