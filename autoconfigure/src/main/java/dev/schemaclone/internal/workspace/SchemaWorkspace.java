@@ -2,12 +2,7 @@ package dev.schemaclone.internal.workspace;
 
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
-import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -16,15 +11,10 @@ import org.flywaydb.core.api.configuration.Configuration;
 import dev.schemaclone.internal.coordination.OwnerLease;
 import dev.schemaclone.internal.coordination.SchemaRegistry;
 import dev.schemaclone.internal.coordination.SchemaRegistry.BuildCost;
-import dev.schemaclone.internal.coordination.SchemaRegistry.Entry;
 import dev.schemaclone.internal.copy.CloneReset;
-import dev.schemaclone.internal.copy.CloneReset.Outcome;
-import dev.schemaclone.internal.copy.SchemaCloner;
-import dev.schemaclone.internal.copy.TemplateDefinition;
 import dev.schemaclone.internal.migration.FlywayMigrationSet;
 import dev.schemaclone.internal.migration.MigrationSet;
 import dev.schemaclone.internal.server.DatabaseServer;
-import dev.schemaclone.internal.server.Identifiers;
 import dev.schemaclone.internal.server.SchemaCloneException;
 import dev.schemaclone.internal.workspace.WorkspaceSettings.Setting;
 
@@ -44,8 +34,6 @@ public final class SchemaWorkspace implements AutoCloseable {
 
 	private final OwnerLease lease;
 
-	private final AtomicInteger sequence = new AtomicInteger();
-
 	private final TemplateStates states;
 
 	private final WarmClones warm;
@@ -58,8 +46,9 @@ public final class SchemaWorkspace implements AutoCloseable {
 
 	private final WorkspaceActivity activity = new WorkspaceActivity();
 
-	/** The resets of the clones refreshed after tests, each with a connection of its own. */
-	private final Map<String, CloneReset> refreshes = new ConcurrentHashMap<>();
+	private final CloneMaker maker;
+
+	private final CloneRefreshes refreshes;
 
 	/** The template the last context was filled from: the best guess for the next one. */
 	private volatile String lastTemplate;
@@ -74,6 +63,9 @@ public final class SchemaWorkspace implements AutoCloseable {
 		this.lease = lease;
 		this.clones = new OwnedClones(server, registry, settings.cloneConnections());
 		this.states = new TemplateStates(server, registry, settings.cloneConnections());
+		this.refreshes = new CloneRefreshes(this.states, this.activity);
+		this.maker = new CloneMaker(server, registry, lease, this.clones, this.states, settings.cloneConnections(),
+				this.activity);
 		this.warm = new WarmClones(server, registry, lease, this.clones, this.states, settings.keepWarm());
 		this.spares = new SpareClones(settings.prefetch(), this::spareOf);
 		this.failed = new FailedSchemas(server, registry, lease, settings.keepFailed(), settings.cloneConnections());
@@ -129,23 +121,6 @@ public final class SchemaWorkspace implements AutoCloseable {
 	}
 
 	/**
-	 * Create an empty schema owned by this process, registered before it exists.
-	 */
-	private String createEmpty() {
-		this.lease.ensureHeld();
-		String name = this.registry.cloneName(this.lease.token(), this.sequence.incrementAndGet());
-		try (Connection connection = this.server.open(); Statement statement = connection.createStatement()) {
-			this.registry.registerClone(connection, name, this.lease.token());
-			statement.execute("CREATE DATABASE " + Identifiers.quote(name));
-			this.clones.add(name);
-			return name;
-		}
-		catch (SQLException ex) {
-			throw new SchemaCloneException("Cannot create schema '%s' on %s: %s".formatted(name, this.server, ex.getMessage()), ex);
-		}
-	}
-
-	/**
 	 * Reserve a schema for a context that does not know its template yet: a spare or a warm
 	 * clone of the template the last context used, else an empty schema. The first context of
 	 * a process guesses the template its application used last that has warm clones.
@@ -162,7 +137,7 @@ public final class SchemaWorkspace implements AutoCloseable {
 			spare = claimWarm(template);
 		}
 		ReservedSchema reserved = (spare != null) ? new ReservedSchema(spare, template)
-				: new ReservedSchema(createEmpty(), null);
+				: new ReservedSchema(this.maker.createEmpty(), null);
 		this.activity.waited(System.nanoTime() - start);
 		return reserved;
 	}
@@ -191,7 +166,7 @@ public final class SchemaWorkspace implements AutoCloseable {
 	 * @param template the template it was filled from
 	 */
 	public void recycle(String clone, String template) {
-		endRefreshes(clone);
+		this.refreshes.end(clone);
 		this.spares.recycle(template, () -> {
 			try (CloneReset reset = this.states.resetOf(clone, template)) {
 				reset.reset("its closed context");
@@ -240,7 +215,7 @@ public final class SchemaWorkspace implements AutoCloseable {
 		long start = System.nanoTime();
 		boolean hit = template.equals(reserved.filledFrom());
 		if (!hit) {
-			fill(template, reserved.name(), reserved.filledFrom() != null);
+			this.maker.fill(template, reserved.name(), reserved.filledFrom() != null);
 		}
 		this.lastTemplate = template;
 		this.spares.replenish(template);
@@ -248,44 +223,6 @@ public final class SchemaWorkspace implements AutoCloseable {
 		this.activity.contextFilled(template, hit, this.settings.prefetch() > 0, nanos);
 		logger.info("Schema '%s' ready for its context in %d ms (prefetch %s)".formatted(reserved.name(),
 				Duration.ofNanos(nanos).toMillis(), hit ? "hit" : (this.settings.prefetch() > 0) ? "miss" : "off"));
-	}
-
-	/**
-	 * Copy a ready template into a schema made by {@link #createEmpty()}.
-	 * @param template the template
-	 * @param clone the schema
-	 * @param emptyFirst whether the schema holds a clone of another template
-	 */
-	private void fill(String template, String clone, boolean emptyFirst) {
-		long start = System.nanoTime();
-		try (Connection connection = this.server.open()) {
-			// Recorded first, then the template's state looked at: template retention marks a
-			// template first and looks for records after, so one of the two sees the other.
-			this.registry.recordTemplate(connection, clone, template);
-			this.clones.recordTemplate(clone, template);
-			Entry entry = this.registry.find(connection, template);
-			if (entry == null || !SchemaRegistry.READY.equals(entry.state())) {
-				throw new TemplateRetiredException(template);
-			}
-			TemplateDefinition definition = this.states.definition(connection, template);
-			if (emptyFirst) {
-				SchemaCloner.recreateEmpty(connection, definition, clone);
-			}
-			else {
-				try (Statement statement = connection.createStatement()) {
-					statement.execute("ALTER DATABASE " + Identifiers.quote(clone) + " CHARACTER SET "
-							+ definition.charset() + " COLLATE " + definition.collation());
-				}
-			}
-			SchemaCloner.copy(this.server, definition, clone, this.settings.cloneConnections());
-			this.activity.cloneMade();
-		}
-		catch (SQLException ex) {
-			throw new SchemaCloneException("Cannot clone template '%s' into '%s': %s".formatted(template, clone,
-					ex.getMessage()), ex);
-		}
-		logger.debug("Copied '%s' into '%s' in %d ms".formatted(template, clone,
-				Duration.ofNanos(System.nanoTime() - start).toMillis()));
 	}
 
 	/**
@@ -323,22 +260,7 @@ public final class SchemaWorkspace implements AutoCloseable {
 	 * @param test the test that ran, named in warnings
 	 */
 	public void refresh(String clone, String template, String test) {
-		long start = System.nanoTime();
-		Outcome outcome = this.refreshes.computeIfAbsent(clone, (name) -> this.states.resetOf(name, template)).reset(test);
-		long millis = Duration.ofNanos(System.nanoTime() - start).toMillis();
-		this.activity.refreshed(millis, outcome == Outcome.REPLACED);
-		logger.debug("Schema '%s' reset after %s in %d ms (%s)".formatted(clone, test, millis,
-				outcome.name().toLowerCase()));
-	}
-
-	/**
-	 * Close the connection the refreshes of a clone kept, once the clone goes.
-	 */
-	private void endRefreshes(String clone) {
-		CloneReset reset = this.refreshes.remove(clone);
-		if (reset != null) {
-			reset.close();
-		}
+		this.refreshes.refresh(clone, template, test);
 	}
 
 	/**
@@ -355,18 +277,7 @@ public final class SchemaWorkspace implements AutoCloseable {
 	 * @return the clone's schema name
 	 */
 	public String createClone(String template) {
-		long start = System.nanoTime();
-		String clone = createEmpty();
-		try {
-			fill(template, clone, false);
-			logger.info("Cloned '%s' into '%s' in %d ms".formatted(template, clone,
-					Duration.ofNanos(System.nanoTime() - start).toMillis()));
-			return clone;
-		}
-		catch (RuntimeException ex) {
-			drop(clone);
-			throw ex;
-		}
+		return this.maker.createClone(template);
 	}
 
 	/**
@@ -374,7 +285,7 @@ public final class SchemaWorkspace implements AutoCloseable {
 	 * @param schema the schema's name
 	 */
 	public void drop(String schema) {
-		endRefreshes(schema);
+		this.refreshes.end(schema);
 		this.clones.drop(schema);
 	}
 
@@ -383,7 +294,7 @@ public final class SchemaWorkspace implements AutoCloseable {
 	 * @param clone the clone's name
 	 */
 	public void dropLater(String clone) {
-		endRefreshes(clone);
+		this.refreshes.end(clone);
 		this.clones.dropLater(clone);
 	}
 
@@ -393,7 +304,7 @@ public final class SchemaWorkspace implements AutoCloseable {
 	 * rest dropped.
 	 */
 	public void endClones() {
-		List.copyOf(this.refreshes.keySet()).forEach(this::endRefreshes);
+		this.refreshes.endAll();
 		this.spares.close();
 		this.clones.finish((clone) -> this.warm.keep(clone, this.application));
 	}
@@ -404,7 +315,7 @@ public final class SchemaWorkspace implements AutoCloseable {
 	 * @param clone the clone's name
 	 */
 	public void keep(String clone) {
-		endRefreshes(clone);
+		this.refreshes.end(clone);
 		this.clones.keep(clone);
 		logger.info("Keeping clone '%s' for debugging until the next run".formatted(clone));
 	}

@@ -1,0 +1,131 @@
+package dev.schemaclone.internal.workspace;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+
+import dev.schemaclone.internal.coordination.OwnerLease;
+import dev.schemaclone.internal.coordination.SchemaRegistry;
+import dev.schemaclone.internal.coordination.SchemaRegistry.Entry;
+import dev.schemaclone.internal.copy.SchemaCloner;
+import dev.schemaclone.internal.copy.TemplateDefinition;
+import dev.schemaclone.internal.server.DatabaseServer;
+import dev.schemaclone.internal.server.Identifiers;
+import dev.schemaclone.internal.server.SchemaCloneException;
+
+/**
+ * Makes this process's clones: an empty schema, registered before it exists, filled from a
+ * ready template whose definition is read once per process.
+ */
+final class CloneMaker {
+
+	private static final Log logger = LogFactory.getLog(CloneMaker.class);
+
+	private final DatabaseServer server;
+
+	private final SchemaRegistry registry;
+
+	private final OwnerLease lease;
+
+	private final OwnedClones clones;
+
+	private final TemplateStates states;
+
+	private final int cloneConnections;
+
+	private final WorkspaceActivity activity;
+
+	private final AtomicInteger sequence = new AtomicInteger();
+
+	CloneMaker(DatabaseServer server, SchemaRegistry registry, OwnerLease lease, OwnedClones clones,
+			TemplateStates states, int cloneConnections, WorkspaceActivity activity) {
+		this.server = server;
+		this.registry = registry;
+		this.lease = lease;
+		this.clones = clones;
+		this.states = states;
+		this.cloneConnections = cloneConnections;
+		this.activity = activity;
+	}
+
+	/**
+	 * Create an empty schema owned by this process, registered before it exists.
+	 */
+	String createEmpty() {
+		this.lease.ensureHeld();
+		String name = this.registry.cloneName(this.lease.token(), this.sequence.incrementAndGet());
+		try (Connection connection = this.server.open(); Statement statement = connection.createStatement()) {
+			this.registry.registerClone(connection, name, this.lease.token());
+			statement.execute("CREATE DATABASE " + Identifiers.quote(name));
+			this.clones.add(name);
+			return name;
+		}
+		catch (SQLException ex) {
+			throw new SchemaCloneException("Cannot create schema '%s' on %s: %s".formatted(name, this.server, ex.getMessage()), ex);
+		}
+	}
+
+	/**
+	 * Copy a ready template into a schema made by {@link #createEmpty()}.
+	 * @param template the template
+	 * @param clone the schema
+	 * @param emptyFirst whether the schema holds a clone of another template
+	 */
+	void fill(String template, String clone, boolean emptyFirst) {
+		long start = System.nanoTime();
+		try (Connection connection = this.server.open()) {
+			// Recorded first, then the template's state looked at: template retention marks a
+			// template first and looks for records after, so one of the two sees the other.
+			this.registry.recordTemplate(connection, clone, template);
+			this.clones.recordTemplate(clone, template);
+			Entry entry = this.registry.find(connection, template);
+			if (entry == null || !SchemaRegistry.READY.equals(entry.state())) {
+				throw new TemplateRetiredException(template);
+			}
+			TemplateDefinition definition = this.states.definition(connection, template);
+			if (emptyFirst) {
+				SchemaCloner.recreateEmpty(connection, definition, clone);
+			}
+			else {
+				try (Statement statement = connection.createStatement()) {
+					statement.execute("ALTER DATABASE " + Identifiers.quote(clone) + " CHARACTER SET "
+							+ definition.charset() + " COLLATE " + definition.collation());
+				}
+			}
+			SchemaCloner.copy(this.server, definition, clone, this.cloneConnections);
+			this.activity.cloneMade();
+		}
+		catch (SQLException ex) {
+			throw new SchemaCloneException("Cannot clone template '%s' into '%s': %s".formatted(template, clone,
+					ex.getMessage()), ex);
+		}
+		logger.debug("Copied '%s' into '%s' in %d ms".formatted(template, clone,
+				Duration.ofNanos(System.nanoTime() - start).toMillis()));
+	}
+
+	/**
+	 * Create a clone of a ready template.
+	 * @param template the template's schema name
+	 * @return the clone's schema name
+	 */
+	String createClone(String template) {
+		long start = System.nanoTime();
+		String clone = createEmpty();
+		try {
+			fill(template, clone, false);
+			logger.info("Cloned '%s' into '%s' in %d ms".formatted(template, clone,
+					Duration.ofNanos(System.nanoTime() - start).toMillis()));
+			return clone;
+		}
+		catch (RuntimeException ex) {
+			this.clones.drop(clone);
+			throw ex;
+		}
+	}
+
+}
