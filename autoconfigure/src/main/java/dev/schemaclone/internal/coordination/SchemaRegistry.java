@@ -218,20 +218,6 @@ public final class SchemaRegistry {
 	}
 
 	/**
-	 * Return how many migrations built a ready template and how long it took, as far as known.
-	 * @return the cost, or {@code null} for a template an older schemaclone built
-	 */
-	public BuildCost buildCost(Connection connection, String template) throws SQLException {
-		try (PreparedStatement statement = connection
-			.prepareStatement("SELECT owner, migrations, build_millis FROM " + table() + " WHERE schema_name = ? AND build_millis IS NOT NULL")) {
-			statement.setString(1, template);
-			try (ResultSet result = statement.executeQuery()) {
-				return result.next() ? new BuildCost(result.getString(1), result.getInt(2), result.getLong(3)) : null;
-			}
-		}
-	}
-
-	/**
 	 * Record that a template was used just now, which template retention goes by.
 	 */
 	public void markUsed(Connection connection, String template) throws SQLException {
@@ -345,16 +331,19 @@ public final class SchemaRegistry {
 	private List<Entry> query(Connection connection, String where, String... arguments) throws SQLException {
 		List<Entry> entries = new ArrayList<>();
 		try (PreparedStatement statement = connection.prepareStatement(
-				"SELECT schema_name, state, owner, fingerprint, error, updated_at, template, lineage, COALESCE(last_used_at, updated_at) FROM "
+				"SELECT schema_name, state, owner, fingerprint, error, updated_at, template, lineage, COALESCE(last_used_at, updated_at),"
+						+ " migrations, build_millis FROM "
 						+ table() + " " + where)) {
 			for (int i = 0; i < arguments.length; i++) {
 				statement.setString(i + 1, arguments[i]);
 			}
 			try (ResultSet result = statement.executeQuery()) {
 				while (result.next()) {
+					long buildMillis = result.getLong(11);
+					BuildCost cost = result.wasNull() ? null : new BuildCost(result.getInt(10), buildMillis);
 					entries.add(new Entry(result.getString(1), result.getString(2), result.getString(3),
 							result.getString(4), result.getString(5), result.getTimestamp(6), result.getString(7),
-							result.getString(8), result.getTimestamp(9)));
+							result.getString(8), result.getTimestamp(9), cost));
 				}
 			}
 		}
@@ -366,16 +355,29 @@ public final class SchemaRegistry {
 	 * registry row: schemaclone never drops what it cannot prove it created.
 	 */
 	public void drop(Connection connection, String name) throws SQLException {
-		requireOwnedShape(name);
-		if (find(connection, name) == null) {
+		if (!dropIfRecorded(connection, name)) {
 			throw new SchemaCloneException(
 					"Refusing to drop schema '%s': schemaclone has no record of creating it".formatted(name));
+		}
+	}
+
+	/**
+	 * Drop a schema we created and forget it, unless the registry no longer records it:
+	 * another process sweeping or trimming the same schemas at the same moment dropped it
+	 * first. Still refuses a name that lacks our shape.
+	 * @return whether the registry recorded it
+	 */
+	public boolean dropIfRecorded(Connection connection, String name) throws SQLException {
+		requireOwnedShape(name);
+		if (find(connection, name) == null) {
+			return false;
 		}
 		SchemaDrop.dropIfExists(connection, name);
 		try (PreparedStatement statement = connection.prepareStatement("DELETE FROM " + table() + " WHERE schema_name = ?")) {
 			statement.setString(1, name);
 			statement.executeUpdate();
 		}
+		return true;
 	}
 
 	private void requireOwnedShape(String name) {
@@ -402,20 +404,21 @@ public final class SchemaRegistry {
 	 * @param lineage for templates, the lineage of their migration set; {@code null} for
 	 * clones and for templates an older schemaclone built
 	 * @param lastUsedAt for templates, when a process last built or cloned them, in server time
+	 * @param buildCost for ready templates, what their build took; {@code null} for clones and
+	 * for templates an older schemaclone built
 	 */
 	public record Entry(String name, String state, String owner, String fingerprint, String error, Timestamp updatedAt,
-			String template, String lineage, Timestamp lastUsedAt) {
+			String template, String lineage, Timestamp lastUsedAt, BuildCost buildCost) {
 
 	}
 
 	/**
 	 * What building a template took.
 	 *
-	 * @param builder the lease token of the process that built it
 	 * @param migrations how many migrations or change sets ran
 	 * @param millis how long the build took
 	 */
-	public record BuildCost(String builder, int migrations, long millis) {
+	public record BuildCost(int migrations, long millis) {
 
 	}
 

@@ -89,11 +89,13 @@ final class FailedSchemas {
 		List<String> copies = this.registry.findKept(connection);
 		for (String old : copies.subList(Math.min(this.limit, copies.size()), copies.size())) {
 			try {
-				this.registry.drop(connection, old);
-				logger.debug("Dropped '%s', a failed test's schema beyond the %d kept".formatted(old, this.limit));
+				// Another process keeping a copy at the same moment may have dropped it first.
+				if (this.registry.dropIfRecorded(connection, old)) {
+					logger.debug("Dropped '%s', a failed test's schema beyond the %d kept".formatted(old, this.limit));
+				}
 			}
 			catch (SchemaCloneException ex) {
-				// Another process keeping a copy at the same moment dropped it first.
+				// One the server will not drop yet is left for a later trim; the new copy stays.
 				logger.debug(ex.getMessage());
 			}
 		}
@@ -101,9 +103,7 @@ final class FailedSchemas {
 
 	private void dropQuietly(String copy) {
 		try (Connection connection = this.server.open()) {
-			if (this.registry.find(connection, copy) != null) {
-				this.registry.drop(connection, copy);
-			}
+			this.registry.dropIfRecorded(connection, copy);
 		}
 		catch (SQLException | RuntimeException ex) {
 			logger.debug("Could not drop the partial copy '%s': %s".formatted(copy, ex.getMessage()));

@@ -9,7 +9,6 @@ import org.apache.commons.logging.LogFactory;
 import dev.schemaclone.internal.coordination.OwnerStatus;
 import dev.schemaclone.internal.coordination.SchemaRegistry;
 import dev.schemaclone.internal.coordination.SchemaRegistry.Entry;
-import dev.schemaclone.internal.server.SchemaCloneException;
 
 /**
  * Drops the clones of processes that died without cleaning up. A clone is an orphan when
@@ -34,15 +33,9 @@ final class OrphanSweeper {
 		for (Entry entry : registry.findAll(connection)) {
 			if (SchemaRegistry.CLONE.equals(entry.state()) && !self.equals(entry.owner())
 					&& owners.isDead(entry.owner())) {
-				try {
-					registry.drop(connection, entry.name());
+				// Another process opening at the same moment may have swept it first.
+				if (registry.dropIfRecorded(connection, entry.name())) {
 					dropped++;
-				}
-				catch (SchemaCloneException ex) {
-					// Another process opening at the same moment swept it first.
-					if (registry.find(connection, entry.name()) != null) {
-						throw ex;
-					}
 				}
 			}
 		}

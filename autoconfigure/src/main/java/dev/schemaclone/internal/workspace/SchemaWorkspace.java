@@ -10,7 +10,7 @@ import org.flywaydb.core.api.configuration.Configuration;
 
 import dev.schemaclone.internal.coordination.OwnerLease;
 import dev.schemaclone.internal.coordination.SchemaRegistry;
-import dev.schemaclone.internal.coordination.SchemaRegistry.BuildCost;
+import dev.schemaclone.internal.coordination.SchemaRegistry.Entry;
 import dev.schemaclone.internal.copy.CloneReset;
 import dev.schemaclone.internal.migration.FlywayMigrationSet;
 import dev.schemaclone.internal.migration.MigrationSet;
@@ -107,17 +107,9 @@ public final class SchemaWorkspace implements AutoCloseable {
 	 * @return the template's schema name
 	 */
 	public String template(MigrationSet migrations) {
-		String template = new TemplateSchema(this.server, this.registry, this.lease, this.settings, migrations).ensureReady();
-		if (!this.activity.knows(template)) {
-			try (Connection connection = this.server.open()) {
-				BuildCost cost = this.registry.buildCost(connection, template);
-				this.activity.templateUsed(template, cost, cost != null && this.lease.token().equals(cost.builder()));
-			}
-			catch (SQLException ex) {
-				logger.debug("Could not read the build cost of '%s': %s".formatted(template, ex.getMessage()));
-			}
-		}
-		return template;
+		Entry template = new TemplateSchema(this.server, this.registry, this.lease, this.settings, migrations).ensureReady();
+		this.activity.templateUsed(template.name(), template.buildCost(), this.lease.token().equals(template.owner()));
+		return template.name();
 	}
 
 	/**

@@ -64,12 +64,13 @@ final class TemplateSchema {
 
 	/**
 	 * Make sure the template is migrated and ready, building it if no one has.
-	 * @return the template's schema name
+	 * @return the ready template's registry row
 	 */
-	String ensureReady() {
+	Entry ensureReady() {
 		try (Connection connection = this.server.open()) {
-			if (isReady(this.registry.find(connection, this.name))) {
-				return this.name;
+			Entry ready = this.registry.find(connection, this.name);
+			if (isReady(ready)) {
+				return ready;
 			}
 			String lockName = this.registry.buildLockName(this.name);
 			try (Connection lockConnection = this.server.open();
@@ -78,11 +79,11 @@ final class TemplateSchema {
 								.formatted(this.settings.names().of(Setting.LOCK_TIMEOUT)))) {
 				Entry entry = this.registry.find(connection, this.name);
 				if (isReady(entry)) {
-					return this.name;
+					return entry;
 				}
 				clearLeftovers(connection, entry);
 				build(connection);
-				return this.name;
+				return this.registry.find(connection, this.name);
 			}
 		}
 		catch (SQLException ex) {

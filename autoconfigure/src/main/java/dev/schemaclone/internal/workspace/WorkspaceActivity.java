@@ -37,14 +37,7 @@ final class WorkspaceActivity {
 	private final List<Long> refreshMillis = new ArrayList<>();
 
 	/**
-	 * Return whether a template was counted already, so that its build cost is read once.
-	 */
-	boolean knows(String template) {
-		return this.templates.containsKey(template);
-	}
-
-	/**
-	 * Count a template this process built or found ready.
+	 * Count a template this process built or found ready, the first time it is used.
 	 * @param cost what its build took, {@code null} if an older schemaclone built it
 	 * @param builtHere whether this process built it
 	 */

@@ -52,17 +52,17 @@ class TemplateRetentionTests {
 	void templatesBuiltBeforeLineagesCountAsOneLineageAndBuildingOnesAreLeftAlone() {
 		List<Entry> entries = List.of(template("old1", null, 1), template("old2", null, 2), template("old3", null, 3),
 				template("old4", null, 4), new Entry("building", SchemaRegistry.BUILDING, "owner", "f", null,
-						at(100), null, "app_x", at(100)));
+						at(100), null, "app_x", at(100), null));
 		assertThat(names(TemplateRetention.expired(entries, Timestamp.from(NOW), Set.of()))).containsExactly("old4");
 	}
 
 	private static Entry template(String name, String lineage, long hoursAgo) {
 		return new Entry(name, SchemaRegistry.READY, "owner", "fingerprint", null, at(hoursAgo), null, lineage,
-				at(hoursAgo));
+				at(hoursAgo), null);
 	}
 
 	private static Entry clone(String template) {
-		return new Entry("clone", SchemaRegistry.CLONE, "owner", "", null, at(0), template, null, at(0));
+		return new Entry("clone", SchemaRegistry.CLONE, "owner", "", null, at(0), template, null, at(0), null);
 	}
 
 	private static Timestamp at(long hoursAgo) {
