@@ -43,9 +43,7 @@ class FailedTestIT {
 	@BeforeAll
 	@AfterAll
 	static void dropEverythingUnderThePrefix() {
-		for (String schema : TestServer.schemasLike(PREFIX.replace("_", "\\_") + "\\_%")) {
-			TestServer.execute("DROP DATABASE IF EXISTS `" + schema + "`");
-		}
+		TestServer.dropAll(PREFIX);
 	}
 
 	@Test

@@ -10,6 +10,7 @@ import java.util.List;
 
 import dev.schemaclone.autoconfigure.ZeroSetupServers;
 import dev.schemaclone.internal.server.DatabaseServer;
+import dev.schemaclone.internal.server.SchemaDrop;
 
 /**
  * The server the tests run against, from the {@code SCHEMACLONE_TEST_URL} system property or
@@ -95,6 +96,27 @@ public final class TestServer {
 			throw new IllegalStateException(ex);
 		}
 		return schemas;
+	}
+
+	/**
+	 * Drop every schema of a test prefix, the registry included. A schema the server will not
+	 * drop is reported, not failed on: the tests' names are unique per run, and what a user
+	 * would notice of a failed drop is asserted where the product drops.
+	 */
+	public static void dropAll(String prefix) {
+		try (Connection connection = server().open()) {
+			for (String schema : schemasLike(prefix.replace("_", "\\_") + "\\_%")) {
+				try {
+					SchemaDrop.dropIfExists(connection, schema);
+				}
+				catch (SQLException ex) {
+					System.err.println("Test clean-up left schema '" + schema + "': " + ex.getMessage());
+				}
+			}
+		}
+		catch (SQLException ex) {
+			throw new IllegalStateException(ex);
+		}
 	}
 
 }

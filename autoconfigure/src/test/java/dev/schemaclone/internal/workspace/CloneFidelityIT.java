@@ -32,7 +32,7 @@ class CloneFidelityIT {
 
 	@BeforeAll
 	static void cloneTemplate() {
-		TestTemplates.dropAll(PREFIX);
+		TestServer.dropAll(PREFIX);
 		workspace = TestTemplates.workspace(PREFIX);
 		template = workspace.template(Flyway.configure().locations(TestTemplates.fidelity()));
 		clone = workspace.createClone(template);
@@ -41,7 +41,7 @@ class CloneFidelityIT {
 	@AfterAll
 	static void dropSchemas() {
 		workspace.close();
-		TestTemplates.dropAll(PREFIX);
+		TestServer.dropAll(PREFIX);
 	}
 
 	@Test

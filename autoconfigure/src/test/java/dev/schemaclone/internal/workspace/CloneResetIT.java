@@ -44,7 +44,7 @@ class CloneResetIT {
 
 	@BeforeAll
 	static void buildTemplate() throws SQLException {
-		TestTemplates.dropAll(PREFIX);
+		TestServer.dropAll(PREFIX);
 		workspace = TestTemplates.workspace(PREFIX);
 		template = workspace.template(Flyway.configure().locations(TestTemplates.fidelity()));
 		try (Connection connection = TestServer.server().open()) {
@@ -55,7 +55,7 @@ class CloneResetIT {
 	@AfterAll
 	static void dropSchemas() {
 		workspace.close();
-		TestTemplates.dropAll(PREFIX);
+		TestServer.dropAll(PREFIX);
 	}
 
 	@BeforeEach

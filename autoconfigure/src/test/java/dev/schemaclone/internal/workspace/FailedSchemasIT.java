@@ -25,7 +25,7 @@ class FailedSchemasIT {
 
 	@BeforeEach
 	void dropWhatEarlierTestsKept() {
-		TestTemplates.dropAll(PREFIX);
+		TestServer.dropAll(PREFIX);
 	}
 
 	@Test

@@ -21,7 +21,7 @@ final class SchemaPrefix implements BeforeAllCallback, AfterEachCallback, AfterA
 
 	@Override
 	public void beforeAll(ExtensionContext context) {
-		TestTemplates.dropAll(this.prefix);
+		TestServer.dropAll(this.prefix);
 		TestTemplates.createCounter();
 	}
 
@@ -32,7 +32,7 @@ final class SchemaPrefix implements BeforeAllCallback, AfterEachCallback, AfterA
 
 	@Override
 	public void afterAll(ExtensionContext context) {
-		TestTemplates.dropAll(this.prefix);
+		TestServer.dropAll(this.prefix);
 	}
 
 }

@@ -19,7 +19,6 @@ import org.flywaydb.core.api.configuration.FluentConfiguration;
 import org.springframework.core.io.DefaultResourceLoader;
 
 import dev.schemaclone.internal.migration.LiquibaseMigrationSet;
-import dev.schemaclone.internal.server.SchemaDrop;
 import dev.schemaclone.testsupport.TestServer;
 
 /**
@@ -111,27 +110,6 @@ public final class TestTemplates {
 				ResultSet result = statement.executeQuery(sql)) {
 			result.next();
 			return result.getInt(1);
-		}
-		catch (SQLException ex) {
-			throw new IllegalStateException(ex);
-		}
-	}
-
-	/**
-	 * Drop every schema of a test prefix, the registry included. A schema the server will not
-	 * drop is reported, not failed on: the tests' names are unique per run, and what a user
-	 * would notice of a failed drop is asserted where the product drops.
-	 */
-	static void dropAll(String prefix) {
-		try (Connection connection = TestServer.server().open()) {
-			for (String schema : TestServer.schemasLike(prefix.replace("_", "\\_") + "\\_%")) {
-				try {
-					SchemaDrop.dropIfExists(connection, schema);
-				}
-				catch (SQLException ex) {
-					System.err.println("Test clean-up left schema '" + schema + "': " + ex.getMessage());
-				}
-			}
 		}
 		catch (SQLException ex) {
 			throw new IllegalStateException(ex);

@@ -36,7 +36,7 @@ class WarmClonesIT {
 
 	@AfterEach
 	void dropEverything() {
-		TestTemplates.dropAll(PREFIX);
+		TestServer.dropAll(PREFIX);
 	}
 
 	@Test
