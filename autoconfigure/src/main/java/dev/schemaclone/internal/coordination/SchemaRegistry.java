@@ -380,6 +380,28 @@ public final class SchemaRegistry {
 		return true;
 	}
 
+	/**
+	 * Empty a schema we created by dropping it and creating it again, with the character set
+	 * and collation given; its registry row stays. Refuses, as {@link #drop} does, any name
+	 * that lacks our shape or our registry row.
+	 * @param connection the connection to do it on
+	 * @param name the schema
+	 * @param charset its default character set
+	 * @param collation its default collation
+	 */
+	public void recreateEmpty(Connection connection, String name, String charset, String collation) throws SQLException {
+		requireOwnedShape(name);
+		if (find(connection, name) == null) {
+			throw new SchemaCloneException(
+					"Refusing to empty schema '%s': schemaclone has no record of creating it".formatted(name));
+		}
+		SchemaDrop.dropIfExists(connection, name);
+		try (Statement statement = connection.createStatement()) {
+			statement.execute("CREATE DATABASE " + Identifiers.quote(name) + " CHARACTER SET "
+					+ Identifiers.quote(charset) + " COLLATE " + Identifiers.quote(collation));
+		}
+	}
+
 	private void requireOwnedShape(String name) {
 		if (!hasOwnedShape(name)) {
 			throw new SchemaCloneException("Refusing to touch schema '%s': its name is not one schemaclone gives (%s_tpl_…, %s_c_… or %s_f_…)"

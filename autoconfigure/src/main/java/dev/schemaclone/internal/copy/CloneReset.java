@@ -6,10 +6,7 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
-import java.util.StringJoiner;
 import java.util.stream.Collectors;
 
 import org.apache.commons.logging.Log;
@@ -23,15 +20,15 @@ import dev.schemaclone.internal.server.ProcessList;
 import dev.schemaclone.internal.server.SchemaCloneException;
 
 /**
- * Brings one clone back to its template's state after tests changed it, by DML on what they
- * changed: the rows of the tables whose content differs from the template's (deleted, and
- * copied again from the template where it has rows) and the {@code AUTO_INCREMENT} counters
- * that moved. Neither {@code TABLE_ROWS} (an estimate) nor MySQL's cached statistics can tell
- * what changed, so a table the template leaves empty is probed for a row, one that has rows
- * is compared by {@code CHECKSUM TABLE}, and counters are read with live statistics. A clone
+ * Brings one clone back to its source's state after tests changed it (the source is its
+ * template, or a copy of the state its context started with), by DML on what they changed:
+ * the rows of the tables whose content differs from the source's (deleted, and copied again
+ * from the source where it has rows) and the {@code AUTO_INCREMENT} counters that moved. What
+ * changed is read in one {@link StateQuery} and compared exactly with the source's. A clone
  * whose objects changed (a column, index, table, view, routine, trigger or event created,
- * changed or dropped) is made again from the template instead; so is one that a transaction
- * left open by a test still holds, once that transaction is ended.
+ * changed or dropped) is made again from the source instead; so is one that a transaction
+ * left open by a test still holds, once that transaction is ended, and one whose reset
+ * failed for any other reason: a reset either leaves the clone equal to its source or throws.
  *
  * Holds a connection of its own, so that a reset costs no connection set-up.
  */
@@ -48,6 +45,12 @@ public final class CloneReset implements AutoCloseable {
 	/** {@code ER_NO_SUCH_TABLE}, on MySQL and MariaDB. */
 	private static final int NO_SUCH_TABLE = 1146;
 
+	/** {@code ER_BAD_FIELD_ERROR}: a column the state query reads was dropped or renamed. */
+	private static final int NO_SUCH_COLUMN = 1054;
+
+	/** A restore that the server chose as a deadlock's victim is run again, whole, this often. */
+	private static final int RESTORE_ATTEMPTS = 3;
+
 	/** {@code ER_SPECIFIC_ACCESS_DENIED_ERROR}: {@code INNODB_TRX} needs the PROCESS privilege. */
 	private static final int NEEDS_PRIVILEGE = 1227;
 
@@ -56,6 +59,8 @@ public final class CloneReset implements AutoCloseable {
 	private final TemplateDefinition definition;
 
 	private final PristineState pristine;
+
+	private final Recreation recreation;
 
 	private final String clone;
 
@@ -70,49 +75,75 @@ public final class CloneReset implements AutoCloseable {
 
 	private boolean transactionsVisible = true;
 
-	private final String stateQuery;
+	private final StateQuery stateQuery;
 
-	public CloneReset(DatabaseServer server, TemplateDefinition definition, PristineState pristine, String clone,
-			int cloneConnections) {
+	/**
+	 * @param server the server
+	 * @param definition the source's objects
+	 * @param pristine the source's state
+	 * @param recreation how to empty the clone, once its owner is proven, to make it again
+	 * @param clone the clone
+	 * @param cloneConnections how many sessions a reset may spread its work over
+	 */
+	public CloneReset(DatabaseServer server, TemplateDefinition definition, PristineState pristine, Recreation recreation,
+			String clone, int cloneConnections) {
 		this.server = server;
 		this.definition = definition;
 		this.pristine = pristine;
+		this.recreation = recreation;
 		this.clone = clone;
 		this.cloneConnections = cloneConnections;
-		this.stateQuery = stateQuery(definition, clone);
+		this.stateQuery = new StateQuery(pristine.catalog(), definition, clone);
 	}
 
 	/**
-	 * Bring the clone back to its template's state.
+	 * Bring the clone back to its source's state, making it again from the source when that
+	 * is what it takes or when the reset fails.
 	 * @param test the test that ran last, named in warnings
 	 * @return what the reset had to do
+	 * @throws SchemaCloneException if the clone could be neither reset nor made again: it is
+	 * then in no known state
 	 */
 	public synchronized Outcome reset(String test) {
 		try {
-			Connection connection = connection();
-			List<Long> open = transactionsLeftOpen();
-			if (!open.isEmpty()) {
-				return replaceHeldClone(test, open);
-			}
+			return resetOrReplace(test);
+		}
+		catch (SQLException | RuntimeException ex) {
+			closeConnection();
+			logger.warn("Could not reset schema '%s' after %s (%s): making it again from '%s'".formatted(this.clone, test,
+					ex.getMessage(), this.definition.template()));
 			try {
-				return resetRowsOrReplace(connection, test);
+				replace(connection());
+				return Outcome.REPLACED;
 			}
-			catch (SQLException ex) {
-				if (ex.getErrorCode() != LOCK_WAIT_TIMEOUT) {
-					throw ex;
-				}
-				return replaceHeldClone(test, this.sessions.sessionsUsing(this.clone));
+			catch (SQLException | RuntimeException again) {
+				closeConnection();
+				again.addSuppressed(ex);
+				throw new SchemaCloneException("Cannot reset schema '%s' to '%s' after %s (%s), nor make it again (%s)"
+					.formatted(this.clone, this.definition.template(), test, ex.getMessage(), again.getMessage()), again);
 			}
 		}
+	}
+
+	private Outcome resetOrReplace(String test) throws SQLException {
+		Connection connection = connection();
+		List<Long> open = transactionsLeftOpen();
+		if (!open.isEmpty()) {
+			return replaceHeldClone(test, open);
+		}
+		try {
+			return resetRowsOrReplace(connection, test);
+		}
 		catch (SQLException ex) {
-			closeConnection();
-			throw new SchemaCloneException("Cannot reset schema '%s' to its template '%s' after %s: %s".formatted(this.clone,
-					this.definition.template(), test, ex.getMessage()), ex);
+			if (ex.getErrorCode() != LOCK_WAIT_TIMEOUT) {
+				throw ex;
+			}
+			return replaceHeldClone(test, this.sessions.sessionsUsing(this.clone));
 		}
 	}
 
 	/**
-	 * Return whether the clone holds exactly its template's state, changing nothing: no object,
+	 * Return whether the clone holds exactly its source's state, changing nothing: no object,
 	 * row or counter differs, and no session holds a transaction on it.
 	 * @return whether the clone is pristine
 	 */
@@ -134,61 +165,56 @@ public final class CloneReset implements AutoCloseable {
 	private Outcome resetRowsOrReplace(Connection connection, String test) throws SQLException {
 		Difference difference = difference(connection);
 		if (difference.objectsChanged()) {
-			logger.info("%s changed the objects of schema '%s': making it again from template '%s'".formatted(test,
-					this.clone, this.definition.template()));
+			logger.info("%s changed the objects of schema '%s': making it again from '%s'".formatted(test, this.clone,
+					this.definition.template()));
 			replace(connection);
 			return Outcome.REPLACED;
 		}
-		List<Table> dirty = difference.changedTables();
-		List<String> movedCounters = difference.countersMoved() ? movedCounters(connection) : List.of();
-		if (dirty.isEmpty() && movedCounters.isEmpty()) {
+		if (difference.isNone()) {
 			return Outcome.CLEAN;
 		}
-		restoreRows(connection, dirty);
-		setCounters(connection, movedCounters);
+		restoreRows(connection, difference.changedTables());
+		setCounters(connection, difference.movedCounters());
 		logger.debug("Reset schema '%s' after %s: rows of %d tables, %d counters".formatted(this.clone, test,
-				dirty.size(), movedCounters.size()));
+				difference.changedTables().size(), difference.movedCounters().size()));
 		return Outcome.ROWS;
 	}
 
 	/**
-	 * Compare the clone with its template: the state query, and {@code CHECKSUM TABLE} of the
-	 * tables the template fills. A table the query probes that was dropped counts as changed
-	 * objects.
+	 * Compare the clone with its source, exactly. A table or column the query reads that was
+	 * dropped counts as changed objects.
 	 */
 	private Difference difference(Connection connection) throws SQLException {
-		String[] state;
+		SchemaState state;
 		try {
-			state = TemplateDefinition.rows(connection, this.stateQuery, 1, 2, 3).get(0);
+			state = this.stateQuery.read(connection);
 		}
 		catch (SQLException ex) {
-			if (ex.getErrorCode() != NO_SUCH_TABLE) {
+			if (ex.getErrorCode() != NO_SUCH_TABLE && ex.getErrorCode() != NO_SUCH_COLUMN) {
 				throw ex;
 			}
-			return new Difference(true, List.of(), false);
+			return Difference.OBJECTS_CHANGED;
 		}
-		if (!state[0].equals(this.pristine.catalog())) {
-			return new Difference(true, List.of(), false);
+		SchemaState source = this.pristine.state();
+		if (!source.catalog().equals(state.catalog()) || !source.counters().keySet().equals(state.counters().keySet())) {
+			return Difference.OBJECTS_CHANGED;
 		}
-		return new Difference(false, changedTables(connection, state[2]),
-				!state[1].equals(this.pristine.counterDigest()));
-	}
-
-	/**
-	 * Return the one query that tells what may have changed: the digest of the clone's
-	 * objects, the digest of its counters, and which of the tables the template leaves empty
-	 * hold a row.
-	 */
-	private static String stateQuery(TemplateDefinition definition, String clone) {
-		StringJoiner filled = new StringJoiner(", ", "CONCAT_WS(',', ", ")").setEmptyValue("''");
-		List<Table> tables = definition.tables();
-		for (int i = 0; i < tables.size(); i++) {
-			if (!tables.get(i).hasRows()) {
-				filled.add("IF(EXISTS(SELECT 1 FROM " + Identifiers.quote(clone) + "."
-						+ Identifiers.quoteExisting(tables.get(i).name()) + "), '" + i + "', NULL)");
+		List<Table> changed = new ArrayList<>();
+		for (Table table : this.definition.tables()) {
+			boolean differs = table.hasRows() ? !source.rows().get(table.name()).equals(state.rows().get(table.name()))
+					: state.filled().contains(table.name());
+			if (differs) {
+				changed.add(table);
 			}
 		}
-		return "SELECT " + CatalogDigest.expression(clone) + ", " + PristineState.counterDigest(clone) + ", " + filled;
+		List<String> moved = new ArrayList<>();
+		source.counters().forEach((table, next) -> {
+			if (!next.equals(state.counters().get(table))) {
+				moved.add("ALTER TABLE " + Identifiers.quote(this.clone) + "." + Identifiers.quoteExisting(table)
+						+ " AUTO_INCREMENT = " + next);
+			}
+		});
+		return new Difference(false, changed, moved);
 	}
 
 	/**
@@ -202,7 +228,7 @@ public final class CloneReset implements AutoCloseable {
 			return;
 		}
 		while (this.helpers.size() < parallel - 1) {
-			this.helpers.add(this.server.open(this.clone));
+			this.helpers.add(openSession());
 		}
 		List<Connection> sessions = new ArrayList<>();
 		sessions.add(connection);
@@ -210,24 +236,17 @@ public final class CloneReset implements AutoCloseable {
 		SchemaCloner.onEach(sessions, SchemaCloner.split(alters, parallel), SchemaCloner::executeAll);
 	}
 
-	private List<String> movedCounters(Connection connection) throws SQLException {
-		Map<String, Long> counters = PristineState.counters(connection, this.clone);
-		List<String> moved = new ArrayList<>();
-		this.pristine.counters().forEach((table, next) -> {
-			if (!Objects.equals(counters.get(table), next)) {
-				moved.add("ALTER TABLE " + Identifiers.quote(this.clone) + "." + Identifiers.quoteExisting(table)
-						+ " AUTO_INCREMENT = " + next);
-			}
-		});
-		return moved;
-	}
-
 	/**
-	 * Delete the rows of the changed tables and copy the template's again, in one transaction.
-	 * Their triggers are dropped for it and created again after: the server cannot turn them
-	 * off, and a trigger firing on the restored rows would change them or write elsewhere.
+	 * Delete the rows of the changed tables and copy the source's again, in one transaction,
+	 * run again whole when the server makes it a deadlock's victim: InnoDB then rolls back all
+	 * of it, while the driver goes on with the rest of the batch. Their triggers are dropped
+	 * for it and created again after: the server cannot turn them off, and a trigger firing on
+	 * the restored rows would change them or write elsewhere.
 	 */
 	private void restoreRows(Connection connection, List<Table> dirty) throws SQLException {
+		if (dirty.isEmpty()) {
+			return;
+		}
 		Set<String> names = dirty.stream().map(Table::name).collect(Collectors.toSet());
 		List<Trigger> triggers = this.definition.triggers().stream().filter((trigger) -> names.contains(trigger.table())).toList();
 		List<String> rows = new ArrayList<>();
@@ -237,44 +256,38 @@ public final class CloneReset implements AutoCloseable {
 				rows.add(SchemaCloner.rowCopy(this.definition, this.clone, table));
 			}
 		}
-		SchemaCloner.executeAll(connection, triggers.stream()
-			.map((trigger) -> "DROP TRIGGER " + Identifiers.quote(this.clone) + "." + Identifiers.quoteExisting(trigger.object().name()))
-			.toList());
 		try {
-			connection.setAutoCommit(false);
-			SchemaCloner.executeAll(connection, rows);
-			connection.commit();
-		}
-		catch (SQLException ex) {
-			connection.rollback();
-			throw ex;
+			SchemaCloner.executeAll(connection, triggers.stream()
+				.map((trigger) -> "DROP TRIGGER " + Identifiers.quote(this.clone) + "." + Identifiers.quoteExisting(trigger.object().name()))
+				.toList());
+			inOneTransaction(connection, rows);
 		}
 		finally {
-			connection.setAutoCommit(true);
 			SchemaCloner.createTriggers(connection, this.definition, this.clone, triggers);
 		}
 	}
 
-	/**
-	 * Return the tables whose rows differ from the template's: those the template leaves
-	 * empty that the state query found a row in, and those it fills whose
-	 * {@code CHECKSUM TABLE} differs.
-	 */
-	private List<Table> changedTables(Connection connection, String filledEmptyTables) throws SQLException {
-		List<Table> filled = this.definition.tables().stream().filter(Table::hasRows).toList();
-		List<Table> changed = new ArrayList<>();
-		if (!filledEmptyTables.isEmpty()) {
-			for (String index : filledEmptyTables.split(",")) {
-				changed.add(this.definition.tables().get(Integer.parseInt(index)));
+	private static void inOneTransaction(Connection connection, List<String> sql) throws SQLException {
+		for (int attempt = 1;; attempt++) {
+			connection.setAutoCommit(false);
+			try (Statement statement = connection.createStatement()) {
+				for (String one : sql) {
+					statement.addBatch(one);
+				}
+				statement.executeBatch();
+				connection.commit();
+				return;
+			}
+			catch (SQLException ex) {
+				connection.rollback();
+				if (attempt == RESTORE_ATTEMPTS || !SchemaCloner.isDeadlock(ex)) {
+					throw ex;
+				}
+			}
+			finally {
+				connection.setAutoCommit(true);
 			}
 		}
-		Map<String, String> checksums = PristineState.checksums(connection, this.clone, filled);
-		for (Table table : filled) {
-			if (!Objects.equals(checksums.get(table.name()), this.pristine.checksums().get(table.name()))) {
-				changed.add(table);
-			}
-		}
-		return changed;
 	}
 
 	/**
@@ -309,7 +322,7 @@ public final class CloneReset implements AutoCloseable {
 	}
 
 	private void replace(Connection connection) throws SQLException {
-		SchemaCloner.recreateEmpty(connection, this.definition, this.clone);
+		this.recreation.recreateEmpty(connection, this.clone, this.definition.charset(), this.definition.collation());
 		// The drop left this session without a default schema; trigger DDL needs one.
 		connection.setCatalog(this.clone);
 		SchemaCloner.copy(this.server, this.definition, this.clone, this.cloneConnections);
@@ -317,12 +330,8 @@ public final class CloneReset implements AutoCloseable {
 
 	private Connection connection() throws SQLException {
 		if (this.connection == null) {
-			Connection opened = this.server.open(this.clone);
-			try (Statement statement = opened.createStatement()) {
-				long seconds = LOCK_WAIT.toSeconds();
-				statement.execute("SET SESSION foreign_key_checks = 0, innodb_lock_wait_timeout = " + seconds
-						+ ", lock_wait_timeout = " + seconds + ", sql_mode = CONCAT(@@sql_mode, ',NO_AUTO_VALUE_ON_ZERO')");
-				PristineState.useLiveStatistics(opened);
+			Connection opened = openSession();
+			try {
 				this.sessions = ProcessList.on(opened);
 			}
 			catch (SQLException ex) {
@@ -332,6 +341,25 @@ public final class CloneReset implements AutoCloseable {
 			this.connection = opened;
 		}
 		return this.connection;
+	}
+
+	/**
+	 * Open a session for the reset: every wait for a lock a test left held is bounded, rows
+	 * are restored as they are, and what it reads is current.
+	 */
+	private Connection openSession() throws SQLException {
+		Connection opened = this.server.open(this.clone);
+		try (Statement statement = opened.createStatement()) {
+			long seconds = LOCK_WAIT.toSeconds();
+			statement.execute("SET SESSION foreign_key_checks = 0, innodb_lock_wait_timeout = " + seconds
+					+ ", lock_wait_timeout = " + seconds + ", sql_mode = CONCAT(@@sql_mode, ',NO_AUTO_VALUE_ON_ZERO')");
+			PristineState.prepareToRead(opened);
+			return opened;
+		}
+		catch (SQLException ex) {
+			opened.close();
+			throw ex;
+		}
 	}
 
 	private void closeConnection() {
@@ -357,17 +385,36 @@ public final class CloneReset implements AutoCloseable {
 	}
 
 	/**
-	 * How a clone differs from its template.
+	 * How a clone differs from its source.
 	 *
 	 * @param objectsChanged whether an object was created, changed or dropped
 	 * @param changedTables the tables whose rows differ, when no object changed
-	 * @param countersMoved whether an {@code AUTO_INCREMENT} counter moved, when no object changed
+	 * @param movedCounters the statements that set moved counters back, when no object changed
 	 */
-	private record Difference(boolean objectsChanged, List<Table> changedTables, boolean countersMoved) {
+	private record Difference(boolean objectsChanged, List<Table> changedTables, List<String> movedCounters) {
+
+		static final Difference OBJECTS_CHANGED = new Difference(true, List.of(), List.of());
 
 		boolean isNone() {
-			return !this.objectsChanged && this.changedTables.isEmpty() && !this.countersMoved;
+			return !this.objectsChanged && this.changedTables.isEmpty() && this.movedCounters.isEmpty();
 		}
+
+	}
+
+	/**
+	 * Empties a clone, once its owner is proven, so that it can be made again.
+	 */
+	@FunctionalInterface
+	public interface Recreation {
+
+		/**
+		 * Drop a schema and create it again, empty.
+		 * @param connection the connection to do it on
+		 * @param schema the schema
+		 * @param charset its default character set
+		 * @param collation its default collation
+		 */
+		void recreateEmpty(Connection connection, String schema, String charset, String collation) throws SQLException;
 
 	}
 

@@ -20,7 +20,6 @@ import dev.schemaclone.internal.copy.TemplateDefinition.Trigger;
 import dev.schemaclone.internal.server.DatabaseServer;
 import dev.schemaclone.internal.server.Identifiers;
 import dev.schemaclone.internal.server.SchemaCloneException;
-import dev.schemaclone.internal.server.SchemaDrop;
 
 /**
  * Copies a ready template into a new schema, object kind by object kind, so that the clone
@@ -119,25 +118,13 @@ public final class SchemaCloner {
 	 * @return the {@code INSERT … SELECT}
 	 */
 	static String rowCopy(TemplateDefinition definition, String clone, Table table) {
-		String columns = table.writableColumns().stream().map(Identifiers::quoteExisting).collect(Collectors.joining(", "));
+		String columns = table.writableColumns()
+			.stream()
+			.map((column) -> Identifiers.quoteExisting(column.name()))
+			.collect(Collectors.joining(", "));
 		String name = Identifiers.quoteExisting(table.name());
 		return "INSERT INTO " + Identifiers.quote(clone) + "." + name + " (" + columns + ") SELECT " + columns + " FROM "
 				+ Identifiers.quote(definition.template()) + "." + name;
-	}
-
-	/**
-	 * Drop a schema's contents by dropping and creating it again, with the template's
-	 * character set, ready to be filled; the caller has checked that it may.
-	 * @param connection the connection to do it on
-	 * @param definition the template's objects
-	 * @param schema the schema
-	 */
-	public static void recreateEmpty(Connection connection, TemplateDefinition definition, String schema) throws SQLException {
-		SchemaDrop.dropIfExists(connection, schema);
-		try (Statement statement = connection.createStatement()) {
-			statement.execute("CREATE DATABASE " + Identifiers.quote(schema) + " CHARACTER SET " + definition.charset()
-					+ " COLLATE " + definition.collation());
-		}
 	}
 
 	/**
@@ -189,7 +176,7 @@ public final class SchemaCloner {
 		}
 	}
 
-	private static boolean isDeadlock(SQLException ex) {
+	static boolean isDeadlock(SQLException ex) {
 		for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
 			if (cause instanceof SQLException sql && sql.getErrorCode() == ER_LOCK_DEADLOCK) {
 				return true;

@@ -91,7 +91,7 @@ public record TemplateDefinition(String template, String charset, String collati
 	 * hidden by default: a clone created without them would get one of its own, renumbered.
 	 * Shown, they are copied like any column.
 	 */
-	private static void showInvisiblePrimaryKeys(Connection connection) throws SQLException {
+	static void showInvisiblePrimaryKeys(Connection connection) throws SQLException {
 		setIfKnown(connection, "show_gipk_in_create_table_and_information_schema = ON");
 	}
 
@@ -137,11 +137,11 @@ public record TemplateDefinition(String template, String charset, String collati
 		for (String[] row : rows(connection, probe.toString(), 1, 2)) {
 			hasRows[Integer.parseInt(row[0])] = "1".equals(row[1]);
 		}
-		Map<String, List<String>> columns = new LinkedHashMap<>();
-		for (String[] row : rows(connection, "SELECT TABLE_NAME, COLUMN_NAME, GENERATION_EXPRESSION FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = '"
-				+ template + "' ORDER BY TABLE_NAME, ORDINAL_POSITION", 1, 2, 3)) {
+		Map<String, List<Column>> columns = new LinkedHashMap<>();
+		for (String[] row : rows(connection, "SELECT TABLE_NAME, COLUMN_NAME, GENERATION_EXPRESSION, DATA_TYPE FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = '"
+				+ template + "' ORDER BY TABLE_NAME, ORDINAL_POSITION", 1, 2, 3, 4)) {
 			if (!isGenerated(row[2])) {
-				columns.computeIfAbsent(row[0], (key) -> new ArrayList<>()).add(row[1]);
+				columns.computeIfAbsent(row[0], (key) -> new ArrayList<>()).add(new Column(row[1], row[3]));
 			}
 		}
 		List<Table> result = new ArrayList<>();
@@ -202,7 +202,17 @@ public record TemplateDefinition(String template, String charset, String collati
 	 * @param hasRows whether the template holds rows in it
 	 * @param writableColumns its columns that are not generated, in order
 	 */
-	record Table(String name, String ddl, boolean hasRows, List<String> writableColumns) {
+	record Table(String name, String ddl, boolean hasRows, List<Column> writableColumns) {
+
+	}
+
+	/**
+	 * A column that can be written.
+	 *
+	 * @param name its name
+	 * @param dataType its {@code information_schema.COLUMNS.DATA_TYPE}, such as {@code float}
+	 */
+	record Column(String name, String dataType) {
 
 	}
 

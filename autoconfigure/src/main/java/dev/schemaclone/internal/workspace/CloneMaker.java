@@ -89,7 +89,7 @@ final class CloneMaker {
 			}
 			TemplateDefinition definition = this.states.definition(connection, template);
 			if (emptyFirst) {
-				SchemaCloner.recreateEmpty(connection, definition, clone);
+				this.registry.recreateEmpty(connection, clone, definition.charset(), definition.collation());
 			}
 			else {
 				try (Statement statement = connection.createStatement()) {

@@ -58,13 +58,13 @@ final class TemplateStates {
 		PristineState pristine = this.pristineStates.get(template);
 		if (definition != null && pristine != null) {
 			// Every claim, recycle and warm keep asks: no connection once both are read.
-			return new CloneReset(this.server, definition, pristine, clone, this.cloneConnections);
+			return new CloneReset(this.server, definition, pristine, this.registry::recreateEmpty, clone, this.cloneConnections);
 		}
 		try (Connection connection = this.server.open()) {
 			definition = definition(connection, template);
 			pristine = PristineState.read(connection, definition);
 			this.pristineStates.put(template, pristine);
-			return new CloneReset(this.server, definition, pristine, clone, this.cloneConnections);
+			return new CloneReset(this.server, definition, pristine, this.registry::recreateEmpty, clone, this.cloneConnections);
 		}
 		catch (SQLException ex) {
 			throw new SchemaCloneException("Cannot read the state of template '%s' on %s: %s".formatted(template,
