@@ -18,9 +18,9 @@ import dev.schemaclone.internal.workspace.WorkspaceSettings;
 
 /**
  * The schema of one application context: created empty when the context first asks for its
- * URL, filled from the template when the context's Flyway is ready, reset to the template's
- * state after tests when the context refreshes, and, when the context closes, reset in the
- * background to serve the next context.
+ * URL, filled from the template when the context's Flyway is ready, reset after tests to the
+ * state the context started with when the context refreshes, and, when the context closes,
+ * reset in the background to its template's state to serve the next context.
  */
 final class ContextSchema {
 
@@ -30,11 +30,18 @@ final class ContextSchema {
 	static final Duration TEST_WAIT = Duration.ofMinutes(30);
 
 	/**
-	 * The tests of a refreshing context run one at a time: none sees another's rows or reset.
-	 * Held by the thread that runs the test (JUnit runs a test's callbacks on one thread), and
-	 * reentrant, so that a {@code @Nested} class runs inside the class around it.
+	 * The test classes of a refreshing context run one at a time: none sees another's rows,
+	 * class set-up or reset. Held by the thread that runs the class (JUnit runs a class's
+	 * callbacks on one thread), and reentrant, so that a {@code @Nested} class runs inside the
+	 * class around it.
 	 */
-	private final ReentrantLock tests = new ReentrantLock(true);
+	private final ReentrantLock classes = new ReentrantLock(true);
+
+	/**
+	 * When refreshing after each method, the methods of a class run one at a time too, on
+	 * whichever threads JUnit runs them.
+	 */
+	private final ReentrantLock methods = new ReentrantLock(true);
 
 	private String template;
 
@@ -53,6 +60,17 @@ final class ContextSchema {
 	private boolean filled;
 
 	private Class<?> filledBy;
+
+	/** Whether the state the context started with was taken. */
+	private boolean started;
+
+	/** Whether nothing ran on the clone since it was last reset to, or taken as, its baseline. */
+	private boolean untouched;
+
+	/** The last reset's failure, until a reset succeeds. */
+	private RuntimeException failedReset;
+
+	private String failedAfter;
 
 	ContextSchema(MySqlUrl applicationUrl, String username, String password, SchemaCloneProperties properties,
 			WorkspaceSettings settings) {
@@ -101,12 +119,38 @@ final class ContextSchema {
 	}
 
 	/**
-	 * Wait until no other test of this context runs.
+	 * Wait until no test class of another runs on this context.
+	 * @param testClass the class about to run, for the error
+	 */
+	void beginClass(String testClass) {
+		acquire(this.classes, testClass);
+	}
+
+	/**
+	 * Let the next test class run, after {@link #beginClass}.
+	 */
+	void endClass() {
+		this.classes.unlock();
+	}
+
+	/**
+	 * Wait until no other method runs on this context.
 	 * @param test the test about to run, for the error
 	 */
-	void beginTest(String test) {
+	void beginMethod(String test) {
+		acquire(this.methods, test);
+	}
+
+	/**
+	 * Let the next method run, after {@link #beginMethod}.
+	 */
+	void endMethod() {
+		this.methods.unlock();
+	}
+
+	private void acquire(ReentrantLock lock, String test) {
 		try {
-			if (!this.tests.tryLock(TEST_WAIT.toMillis(), TimeUnit.MILLISECONDS)) {
+			if (!lock.tryLock(TEST_WAIT.toMillis(), TimeUnit.MILLISECONDS)) {
 				throw new IllegalStateException("%s waited %s for the tests before it on schema '%s': the tests of a context with 'schemaclone.refresh' run one at a time, and one of them has not finished"
 					.formatted(test, TEST_WAIT, this.reserved.name()));
 			}
@@ -118,21 +162,81 @@ final class ContextSchema {
 	}
 
 	/**
-	 * Return the clone to its template's state after a test and let the next test run.
-	 * @param test the test that ran, named in warnings
+	 * Take the clone's state now as what its refreshes return to, until {@link #endBaseline}:
+	 * the first time, the state its context started with (which is its template's unless the
+	 * context wrote while starting), kept until the context closes; then that of a test class
+	 * before its tests, and after what they wrote in {@code @BeforeAll} or class-level
+	 * {@code @Sql}.
+	 * @param test the test or class about to run, named in errors
+	 * @throws IllegalStateException if the last reset failed and the clone cannot be made again
 	 */
-	void endTest(String test) {
-		try {
-			reset(test);
+	synchronized void beginBaseline(String test) {
+		if (this.closed || !this.filled) {
+			return;
 		}
-		finally {
-			this.tests.unlock();
+		repairFailedReset(test);
+		if (!this.started) {
+			this.workspace.beginBaseline(this.reserved.name(), this.template, true);
+			this.started = true;
+			this.untouched = true;
+		}
+		this.workspace.beginBaseline(this.reserved.name(), this.template, !this.untouched);
+		this.untouched = false;
+	}
+
+	/**
+	 * End the last baseline taken: refreshes return to the one before it.
+	 */
+	synchronized void endBaseline() {
+		if (!this.closed && this.filled) {
+			this.workspace.endBaseline(this.reserved.name());
 		}
 	}
 
-	private synchronized void reset(String test) {
-		if (!this.closed && this.filled) {
+	/**
+	 * Return the clone to its baseline after a test. A reset that fails is reported here and
+	 * tried again before the next test, which fails if the clone still cannot be made again:
+	 * no test starts on a clone whose reset failed.
+	 * @param test the test that ran, named in warnings
+	 */
+	synchronized void reset(String test) {
+		if (this.closed || !this.filled) {
+			return;
+		}
+		try {
 			this.workspace.refresh(this.reserved.name(), this.template, test);
+			this.untouched = true;
+		}
+		catch (RuntimeException ex) {
+			this.failedReset = ex;
+			this.failedAfter = test;
+			logger.warn("%s; the next test on this context tries again, and fails if it cannot".formatted(ex.getMessage()));
+		}
+	}
+
+	/**
+	 * Make sure the last reset succeeded before a test runs, trying it again if it failed.
+	 * @param test the test about to run, named in the error
+	 * @throws IllegalStateException if the clone cannot be made again
+	 */
+	synchronized void requireReset(String test) {
+		if (!this.closed && this.filled) {
+			repairFailedReset(test);
+		}
+	}
+
+	private void repairFailedReset(String test) {
+		if (this.failedReset == null) {
+			return;
+		}
+		try {
+			this.workspace.refresh(this.reserved.name(), this.template, "the failed reset after " + this.failedAfter);
+			this.failedReset = null;
+			this.untouched = true;
+		}
+		catch (RuntimeException ex) {
+			throw new IllegalStateException("%s does not run: its schema '%s' could not be reset after %s (%s), and cannot be made again (%s)"
+				.formatted(test, this.reserved.name(), this.failedAfter, this.failedReset.getMessage(), ex.getMessage()), ex);
 		}
 	}
 

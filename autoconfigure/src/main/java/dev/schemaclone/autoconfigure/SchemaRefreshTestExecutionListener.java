@@ -7,19 +7,26 @@ import org.springframework.test.context.support.AbstractTestExecutionListener;
 import dev.schemaclone.autoconfigure.SchemaCloneProperties.Refresh;
 
 /**
- * Returns a context's clone to its template's state after each test method or test class,
- * as the context's {@code schemaclone.refresh} asks, and runs the tests of such a context one
- * at a time so that none sees another's rows or reset. Ordered before
- * {@code TransactionalTestExecutionListener} (4000): Spring runs {@code after} callbacks in
- * reverse order, so the reset comes after the test's transaction was rolled back and finds
- * nothing to do for a {@code @Transactional} test.
+ * Returns a context's clone to the state the context started with after each test class,
+ * and, when the context's {@code schemaclone.refresh} asks, after each test method to the
+ * state its class started its methods with ({@code @BeforeAll} and class-level {@code @Sql}
+ * data included); runs the test classes of such a context one at a time, and its methods too
+ * when they are refreshed, so that none sees another's rows or reset. Ordered before
+ * {@code TransactionalTestExecutionListener} (4000) and {@code SqlScriptsTestExecutionListener}
+ * (5000): Spring runs {@code before} callbacks in order and {@code after} callbacks in reverse,
+ * so a class's baseline is taken before its class-level scripts, and the reset comes after
+ * the test's transaction was rolled back and its scripts ran.
  */
 public class SchemaRefreshTestExecutionListener extends AbstractTestExecutionListener {
 
 	/** The order of this listener. */
 	public static final int ORDER = 3800;
 
-	private static final String HELD = SchemaRefreshTestExecutionListener.class.getName() + ".held.";
+	private static final String HELD = SchemaRefreshTestExecutionListener.class.getName() + ".held";
+
+	private static final String METHOD_BASELINE = SchemaRefreshTestExecutionListener.class.getName() + ".methodBaseline";
+
+	private static final String METHOD_HELD = SchemaRefreshTestExecutionListener.class.getName() + ".methodHeld";
 
 	@Override
 	public int getOrder() {
@@ -28,48 +35,82 @@ public class SchemaRefreshTestExecutionListener extends AbstractTestExecutionLis
 
 	@Override
 	public void beforeTestClass(TestContext testContext) {
-		begin(testContext, Refresh.AFTER_EACH_TEST_CLASS, testContext.getTestClass().getName());
-	}
-
-	@Override
-	public void beforeTestMethod(TestContext testContext) {
-		begin(testContext, Refresh.AFTER_EACH_TEST_METHOD, testName(testContext));
-	}
-
-	@Override
-	public void afterTestMethod(TestContext testContext) {
-		end(testContext, Refresh.AFTER_EACH_TEST_METHOD, testName(testContext));
-	}
-
-	@Override
-	public void afterTestClass(TestContext testContext) {
-		end(testContext, Refresh.AFTER_EACH_TEST_CLASS, testContext.getTestClass().getName());
-	}
-
-	private void begin(TestContext testContext, Refresh mode, String test) {
 		ApplicationContext context = testContext.getApplicationContext();
 		ContextSchemaPostProcessor postProcessor = context.getBeanProvider(ContextSchemaPostProcessor.class)
 			.getIfAvailable();
-		if (postProcessor != null && postProcessor.refresh() == mode && postProcessor.hasSchema()) {
+		if (postProcessor != null && postProcessor.refresh() != Refresh.NEVER && postProcessor.hasSchema()) {
 			ContextSchema schema = postProcessor.schema();
-			schema.beginTest(test);
-			testContext.setAttribute(HELD + mode, schema);
+			String testClass = testContext.getTestClass().getName();
+			schema.beginClass(testClass);
+			testContext.setAttribute(HELD, new Held(schema, postProcessor.refresh() == Refresh.AFTER_EACH_TEST_METHOD));
+			schema.beginBaseline(testClass);
 		}
 	}
 
 	/**
-	 * Reset the schema held since the test began, even if the context was closed since
-	 * ({@code @DirtiesContext}): a closed context's schema skips the reset, but lets the next
-	 * test run.
+	 * Take, before the first method of a class, what its class set-up wrote as the state each
+	 * of its methods starts from.
 	 */
-	private void end(TestContext testContext, Refresh mode, String test) {
-		if (testContext.removeAttribute(HELD + mode) instanceof ContextSchema schema) {
-			schema.endTest(test);
+	@Override
+	public void beforeTestMethod(TestContext testContext) {
+		if (testContext.getAttribute(HELD) instanceof Held held && held.methods()) {
+			ContextSchema schema = held.schema();
+			String test = testName(testContext);
+			schema.beginMethod(test);
+			testContext.setAttribute(METHOD_HELD, schema);
+			if (testContext.getAttribute(METHOD_BASELINE) == null) {
+				testContext.setAttribute(METHOD_BASELINE, Boolean.TRUE);
+				schema.beginBaseline(test);
+			}
+			else {
+				schema.requireReset(test);
+			}
+		}
+	}
+
+	@Override
+	public void afterTestMethod(TestContext testContext) {
+		if (testContext.removeAttribute(METHOD_HELD) instanceof ContextSchema schema) {
+			try {
+				schema.reset(testName(testContext));
+			}
+			finally {
+				schema.endMethod();
+			}
+		}
+	}
+
+	/**
+	 * Reset the schema held since the class began, even if the context was closed since
+	 * ({@code @DirtiesContext}): a closed context's schema skips the reset, but lets the next
+	 * class run.
+	 */
+	@Override
+	public void afterTestClass(TestContext testContext) {
+		if (testContext.removeAttribute(HELD) instanceof Held held) {
+			ContextSchema schema = held.schema();
+			try {
+				if (testContext.removeAttribute(METHOD_BASELINE) != null) {
+					schema.endBaseline();
+				}
+				schema.reset(testContext.getTestClass().getName());
+				schema.endBaseline();
+			}
+			finally {
+				schema.endClass();
+			}
 		}
 	}
 
 	static String testName(TestContext testContext) {
 		return testContext.getTestClass().getName() + "." + testContext.getTestMethod().getName() + "()";
+	}
+
+	/**
+	 * The schema a test class holds, and whether its methods are refreshed.
+	 */
+	private record Held(ContextSchema schema, boolean methods) {
+
 	}
 
 }

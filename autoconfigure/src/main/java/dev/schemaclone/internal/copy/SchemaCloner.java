@@ -86,6 +86,25 @@ public final class SchemaCloner {
 	}
 
 	/**
+	 * Fill an existing empty schema with a copy of another schema as it is now, its default
+	 * character set and collation included.
+	 * @param server the server, to open connections of its own on
+	 * @param connection a connection to read the source on
+	 * @param source the schema to copy
+	 * @param target the empty schema to fill
+	 * @param connections how many connections to spread tables and rows over, at most
+	 */
+	public static void copyAsIs(DatabaseServer server, Connection connection, String source, String target, int connections)
+			throws SQLException {
+		TemplateDefinition definition = TemplateDefinition.read(connection, source);
+		try (Statement statement = connection.createStatement()) {
+			statement.execute("ALTER DATABASE " + Identifiers.quote(target) + " CHARACTER SET "
+					+ Identifiers.quote(definition.charset()) + " COLLATE " + Identifiers.quote(definition.collation()));
+		}
+		copy(server, definition, target, connections);
+	}
+
+	/**
 	 * Set the session up for the copy: tables come in name order, not in foreign-key order,
 	 * and rows are copied as they are, so checks would only repeat what the template passed;
 	 * {@code NO_AUTO_VALUE_ON_ZERO} keeps a stored 0 in an {@code AUTO_INCREMENT} column a 0.

@@ -109,6 +109,23 @@ final class CloneMaker {
 	}
 
 	/**
+	 * Copy one of this process's schemas as it is now into a new schema of this process.
+	 * @param schema the schema to copy
+	 * @return the copy's name
+	 */
+	String copyOf(String schema) {
+		String copy = createEmpty();
+		try (Connection connection = this.server.open()) {
+			SchemaCloner.copyAsIs(this.server, connection, schema, copy, this.cloneConnections);
+			return copy;
+		}
+		catch (SQLException | RuntimeException ex) {
+			this.clones.drop(copy);
+			throw new SchemaCloneException("Cannot copy '%s' into '%s': %s".formatted(schema, copy, ex.getMessage()), ex);
+		}
+	}
+
+	/**
 	 * Create a clone of a ready template.
 	 * @param template the template's schema name
 	 * @return the clone's schema name

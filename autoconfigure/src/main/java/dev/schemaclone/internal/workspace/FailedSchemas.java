@@ -12,7 +12,6 @@ import org.apache.commons.logging.LogFactory;
 import dev.schemaclone.internal.coordination.OwnerLease;
 import dev.schemaclone.internal.coordination.SchemaRegistry;
 import dev.schemaclone.internal.copy.SchemaCloner;
-import dev.schemaclone.internal.copy.TemplateDefinition;
 import dev.schemaclone.internal.server.DatabaseServer;
 import dev.schemaclone.internal.server.Identifiers;
 import dev.schemaclone.internal.server.SchemaCloneException;
@@ -68,12 +67,10 @@ final class FailedSchemas {
 		try (Connection connection = this.server.open()) {
 			// Owned by this process until it is whole: a crash in between leaves an orphan to sweep.
 			this.registry.registerClone(connection, copy, this.lease.token());
-			TemplateDefinition definition = TemplateDefinition.read(connection, clone);
 			try (Statement statement = connection.createStatement()) {
-				statement.execute("CREATE DATABASE " + Identifiers.quote(copy) + " CHARACTER SET " + definition.charset()
-						+ " COLLATE " + definition.collation());
+				statement.execute("CREATE DATABASE " + Identifiers.quote(copy));
 			}
-			SchemaCloner.copy(this.server, definition, copy, this.cloneConnections);
+			SchemaCloner.copyAsIs(this.server, connection, clone, copy, this.cloneConnections);
 			this.registry.markKept(connection, copy, this.lease.token());
 			dropBeyondLimit(connection);
 			return copy;

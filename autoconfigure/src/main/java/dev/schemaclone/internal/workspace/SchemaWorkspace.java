@@ -63,9 +63,9 @@ public final class SchemaWorkspace implements AutoCloseable {
 		this.lease = lease;
 		this.clones = new OwnedClones(server, registry, settings.cloneConnections());
 		this.states = new TemplateStates(server, registry, settings.cloneConnections());
-		this.refreshes = new CloneRefreshes(this.states, this.activity);
 		this.maker = new CloneMaker(server, registry, lease, this.clones, this.states, settings.cloneConnections(),
 				this.activity);
+		this.refreshes = new CloneRefreshes(this.states, this.maker, this.clones, this.activity);
 		this.warm = new WarmClones(server, registry, lease, this.clones, this.states, settings.keepWarm());
 		this.spares = new SpareClones(settings.prefetch(), this::spareOf);
 		this.failed = new FailedSchemas(server, registry, lease, settings.keepFailed(), settings.cloneConnections());
@@ -244,12 +244,36 @@ public final class SchemaWorkspace implements AutoCloseable {
 	}
 
 	/**
-	 * Bring one of this process's clones back to its template's state after tests changed
-	 * it. The first refresh of a clone opens a connection that the next ones reuse, until the
-	 * clone is recycled, kept or dropped.
+	 * Take one of this process's clones' state now as the baseline its refreshes return to:
+	 * when its context's first test begins, and when a test class begins. A state that
+	 * differs from the baseline below (data its context wrote while starting, or a class
+	 * before its tests) is copied, and the copy dropped when the baseline ends.
+	 * @param clone the clone
+	 * @param template the template it was filled from
+	 * @param changedSinceReset whether anything may have written into the clone since its
+	 * last refresh; {@code false} spares the comparison
+	 */
+	public void beginBaseline(String clone, String template, boolean changedSinceReset) {
+		this.refreshes.beginBaseline(clone, template, changedSinceReset);
+	}
+
+	/**
+	 * End the last baseline taken of a clone: its refreshes return to the one below.
+	 * @param clone the clone
+	 */
+	public void endBaseline(String clone) {
+		this.refreshes.endBaseline(clone);
+	}
+
+	/**
+	 * Bring one of this process's clones back to its baseline after tests changed it: the
+	 * last one taken, else its template's state. The first refresh towards a baseline opens a
+	 * connection that the next ones reuse, until the baseline ends or the clone is recycled,
+	 * kept or dropped.
 	 * @param clone the clone
 	 * @param template the template it was filled from
 	 * @param test the test that ran, named in warnings
+	 * @throws SchemaCloneException if the clone could be neither reset nor made again
 	 */
 	public void refresh(String clone, String template, String test) {
 		this.refreshes.refresh(clone, template, test);

@@ -50,6 +50,22 @@ final class TemplateStates {
 	}
 
 	/**
+	 * Return the means to bring a clone back to the state of a copy of it, read now: a copy
+	 * is no template, and serves one clone only.
+	 */
+	CloneReset resetTowardsCopy(String clone, String copy) {
+		try (Connection connection = this.server.open()) {
+			TemplateDefinition definition = TemplateDefinition.read(connection, copy);
+			return new CloneReset(this.server, definition, PristineState.read(connection, definition),
+					this.registry::recreateEmpty, clone, this.cloneConnections);
+		}
+		catch (SQLException ex) {
+			throw new SchemaCloneException("Cannot read the state of '%s' on %s: %s".formatted(copy, this.server,
+					ex.getMessage()), ex);
+		}
+	}
+
+	/**
 	 * Return the means to bring a clone of a template back to the template's state. It holds a
 	 * connection of its own until closed.
 	 */

@@ -17,10 +17,12 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
 
 import dev.schemaclone.internal.copy.CloneReset;
 import dev.schemaclone.internal.copy.CloneReset.Outcome;
+import dev.schemaclone.internal.server.SchemaCloneException;
 import dev.schemaclone.testsupport.SchemaSnapshot;
 import dev.schemaclone.testsupport.TestServer;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
  * After what tests do to a clone, a reset leaves it indistinguishable from its template:
@@ -148,6 +150,29 @@ class CloneResetIT {
 		assertThat(System.nanoTime() - start).isLessThan(CloneReset.LOCK_WAIT.toNanos() * 4);
 		assertThat(leaked.isValid(5)).isFalse();
 		assertThat(output).contains("LeakyTests.leaves() left a transaction open on schema '" + this.clone + "'");
+		assertPristine();
+	}
+
+	/**
+	 * A session outside the clone (so no reset ends it) holds a table lock: the restore and
+	 * both attempts to make the clone again wait for it past their bound. The reset throws,
+	 * naming why; once the lock is gone, the next reset brings it back, whatever the failed
+	 * attempts left.
+	 */
+	@Test
+	void aResetThatCanNeitherRestoreNorRemakeThrowsAndTheNextOneRemakes(CapturedOutput output) throws SQLException {
+		execute("INSERT INTO stamp (note) VALUES ('dirty')");
+		try (Connection locker = TestServer.server().open(); Statement statement = locker.createStatement()) {
+			statement.execute("LOCK TABLES `" + this.clone + "`.stamp READ");
+			assertThatExceptionOfType(SchemaCloneException.class).isThrownBy(() -> this.reset.reset("BlockedTests.writes()"))
+				.withMessageContaining("Cannot reset schema '" + this.clone + "'")
+				.withMessageContaining("after BlockedTests.writes()")
+				.withMessageContaining("nor make it again")
+				.withMessageContaining("Lock wait timeout");
+			assertThat(output).contains("Could not reset schema '" + this.clone + "' after BlockedTests.writes()");
+			statement.execute("UNLOCK TABLES");
+		}
+		assertThat(this.reset.reset("the next test")).isNotEqualTo(Outcome.CLEAN);
 		assertPristine();
 	}
 
