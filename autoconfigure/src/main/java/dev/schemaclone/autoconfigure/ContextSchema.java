@@ -2,6 +2,8 @@ package dev.schemaclone.autoconfigure;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 
@@ -66,6 +68,9 @@ final class ContextSchema {
 
 	/** Whether nothing ran on the clone since it was last reset to, or taken as, its baseline. */
 	private boolean untouched;
+
+	/** What else a reset does: end the pools' sessions. */
+	private final List<Runnable> afterReset = new CopyOnWriteArrayList<>();
 
 	/** The last reset's failure, until a reset succeeds. */
 	private RuntimeException failedReset;
@@ -204,14 +209,22 @@ final class ContextSchema {
 			return;
 		}
 		try {
-			this.workspace.refresh(this.reserved.name(), this.template, test);
-			this.untouched = true;
+			refresh(test);
 		}
 		catch (RuntimeException ex) {
 			this.failedReset = ex;
 			this.failedAfter = test;
 			logger.warn("%s; the next test on this context tries again, and fails if it cannot".formatted(ex.getMessage()));
 		}
+	}
+
+	/**
+	 * Have each reset of the clone do more: the sessions a test leaves in the context's pools
+	 * hold what no reset of the schema reaches.
+	 * @param action what to do after each reset
+	 */
+	void afterEachReset(Runnable action) {
+		this.afterReset.add(action);
 	}
 
 	/**
@@ -225,14 +238,19 @@ final class ContextSchema {
 		}
 	}
 
+	private void refresh(String test) {
+		this.workspace.refresh(this.reserved.name(), this.template, test);
+		this.untouched = true;
+		this.afterReset.forEach(Runnable::run);
+	}
+
 	private void repairFailedReset(String test) {
 		if (this.failedReset == null) {
 			return;
 		}
 		try {
-			this.workspace.refresh(this.reserved.name(), this.template, "the failed reset after " + this.failedAfter);
+			refresh("the failed reset after " + this.failedAfter);
 			this.failedReset = null;
-			this.untouched = true;
 		}
 		catch (RuntimeException ex) {
 			throw new IllegalStateException("%s does not run: its schema '%s' could not be reset after %s (%s), and cannot be made again (%s)"

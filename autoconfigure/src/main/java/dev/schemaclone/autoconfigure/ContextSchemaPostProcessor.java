@@ -3,6 +3,7 @@ package dev.schemaclone.autoconfigure;
 import java.util.function.Supplier;
 
 import com.zaxxer.hikari.HikariDataSource;
+import com.zaxxer.hikari.HikariPoolMXBean;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
@@ -72,6 +73,7 @@ final class ContextSchemaPostProcessor implements BeanPostProcessor, BeanFactory
 		}
 		if (hikariPresent && bean instanceof HikariDataSource dataSource && hasSchema()) {
 			sizePool(dataSource);
+			schema().afterEachReset(() -> endSessions(dataSource));
 		}
 		return bean;
 	}
@@ -116,6 +118,18 @@ final class ContextSchemaPostProcessor implements BeanPostProcessor, BeanFactory
 		}
 		if (!this.environment.containsProperty("spring.datasource.hikari.minimum-idle")) {
 			dataSource.setMinimumIdle(1);
+		}
+	}
+
+	/**
+	 * Close the pool's idle connections, and the others when they come back: a refreshed
+	 * test starts on new sessions, with no {@code TEMPORARY} table, user variable or session
+	 * setting that the test before it left. A pool that has not started has none.
+	 */
+	private static void endSessions(HikariDataSource dataSource) {
+		HikariPoolMXBean pool = dataSource.getHikariPoolMXBean();
+		if (pool != null) {
+			pool.softEvictConnections();
 		}
 	}
 

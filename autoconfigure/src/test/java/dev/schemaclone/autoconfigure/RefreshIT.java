@@ -17,7 +17,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * {@code schemaclone.refresh}: each test starts on its template's state, whatever the test
- * before it wrote, committed or rolled back.
+ * before it wrote, committed or rolled back, and on new sessions.
  */
 class RefreshIT {
 
@@ -58,6 +58,39 @@ class RefreshIT {
 		@Test
 		@Order(3)
 		void thirdTestFindsNeitherWrite() {
+			assertPristineThenWrite(this.dataSource);
+		}
+
+	}
+
+	/**
+	 * One connection in the pool, so that without a new session each test would get the one
+	 * the test before it left.
+	 */
+	@SpringBootTest(properties = { "schemaclone.refresh=after-each-test-method",
+			"spring.datasource.hikari.maximum-pool-size=1" })
+	@TestMethodOrder(OrderAnnotation.class)
+	@Nested
+	class SessionsLeftBehind {
+
+		@Autowired
+		private DataSource dataSource;
+
+		@Test
+		@Order(1)
+		void firstTestLeavesATemporaryTableAndSessionState() {
+			JdbcTemplate jdbc = new JdbcTemplate(this.dataSource);
+			jdbc.execute("CREATE TEMPORARY TABLE person (id BIGINT, name VARCHAR(100))");
+			jdbc.execute("SET @left_behind = 1, SESSION foreign_key_checks = 0");
+			assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM person", Integer.class)).isZero();
+		}
+
+		@Test
+		@Order(2)
+		void secondTestStartsOnANewSession() {
+			JdbcTemplate jdbc = new JdbcTemplate(this.dataSource);
+			assertThat(jdbc.queryForObject("SELECT @left_behind", Integer.class)).isNull();
+			assertThat(jdbc.queryForObject("SELECT @@foreign_key_checks", Integer.class)).isEqualTo(1);
 			assertPristineThenWrite(this.dataSource);
 		}
 
