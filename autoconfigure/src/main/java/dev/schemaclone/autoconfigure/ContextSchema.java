@@ -70,7 +70,7 @@ final class ContextSchema {
 	private boolean untouched;
 
 	/** What else a reset does: end the pools' sessions. */
-	private final List<Runnable> afterReset = new CopyOnWriteArrayList<>();
+	private final List<Runnable> withReset = new CopyOnWriteArrayList<>();
 
 	/** The last reset's failure, until a reset succeeds. */
 	private RuntimeException failedReset;
@@ -221,10 +221,10 @@ final class ContextSchema {
 	/**
 	 * Have each reset of the clone do more: the sessions a test leaves in the context's pools
 	 * hold what no reset of the schema reaches.
-	 * @param action what to do after each reset
+	 * @param action what to do with each reset, before it
 	 */
-	void afterEachReset(Runnable action) {
-		this.afterReset.add(action);
+	void withEachReset(Runnable action) {
+		this.withReset.add(action);
 	}
 
 	/**
@@ -238,10 +238,14 @@ final class ContextSchema {
 		}
 	}
 
+	/**
+	 * Reset the clone, after asking the pools for new sessions: they open theirs while the
+	 * reset runs.
+	 */
 	private void refresh(String test) {
+		this.withReset.forEach(Runnable::run);
 		this.workspace.refresh(this.reserved.name(), this.template, test);
 		this.untouched = true;
-		this.afterReset.forEach(Runnable::run);
 	}
 
 	private void repairFailedReset(String test) {

@@ -73,7 +73,7 @@ final class ContextSchemaPostProcessor implements BeanPostProcessor, BeanFactory
 		}
 		if (hikariPresent && bean instanceof HikariDataSource dataSource && hasSchema()) {
 			sizePool(dataSource);
-			schema().afterEachReset(() -> endSessions(dataSource));
+			schema().withEachReset(() -> endSessions(dataSource));
 		}
 		return bean;
 	}
