@@ -97,8 +97,10 @@ public class SchemaCloneProperties {
 	private int keepFailed = WorkspaceSettings.DEFAULT_KEEP_FAILED;
 
 	/**
-	 * When to return each context's clone to its template's state: never, after each test
-	 * class, or after each test method. The tests of a refreshing context run one at a time.
+	 * When to return each context's clone to the state the context started with: never,
+	 * after each test class, or after each test method (then each method starts on the state
+	 * its class set up before its tests). The test classes of a refreshing context run one at
+	 * a time.
 	 */
 	private Refresh refresh = Refresh.NEVER;
 
@@ -244,7 +246,7 @@ public class SchemaCloneProperties {
 	}
 
 	/**
-	 * When a context's clone is returned to its template's state.
+	 * When a context's clone is returned to the state the context started with.
 	 */
 	public enum Refresh {
 
@@ -254,7 +256,10 @@ public class SchemaCloneProperties {
 		/** After each test class, once its last test ran. */
 		AFTER_EACH_TEST_CLASS,
 
-		/** After each test method, once Spring rolled back its transaction. */
+		/**
+		 * After each test method, once Spring rolled back its transaction, to the state its
+		 * class started its methods with; and after each test class.
+		 */
 		AFTER_EACH_TEST_METHOD
 
 	}
