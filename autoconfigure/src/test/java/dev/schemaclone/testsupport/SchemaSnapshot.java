@@ -1,5 +1,9 @@
 package dev.schemaclone.testsupport;
 
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -7,6 +11,7 @@ import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,7 +19,8 @@ import java.util.Map;
 /**
  * Everything {@code information_schema} says about one schema, with the schema's own name
  * replaced by a placeholder, plus row counts and checksums: two schemas with equal snapshots
- * cannot be told apart.
+ * cannot be told apart. An {@link #exact(Connection, String) exact} snapshot adds every row
+ * and every object's {@code SHOW CREATE} text, for tests that must not trust checksums.
  */
 public final class SchemaSnapshot {
 
@@ -35,6 +41,9 @@ public final class SchemaSnapshot {
 		QUERIES.put("events", "SELECT EVENT_NAME, EVENT_DEFINITION, EVENT_TYPE, INTERVAL_VALUE, INTERVAL_FIELD, STATUS, ON_COMPLETION, SQL_MODE FROM information_schema.EVENTS WHERE EVENT_SCHEMA = ? ORDER BY 1");
 		QUERIES.put("partitions", "SELECT TABLE_NAME, PARTITION_NAME, PARTITION_ORDINAL_POSITION, PARTITION_METHOD, PARTITION_EXPRESSION, PARTITION_DESCRIPTION FROM information_schema.PARTITIONS WHERE TABLE_SCHEMA = ? AND PARTITION_NAME IS NOT NULL ORDER BY 1, 3");
 	}
+
+	/** {@code ER_UNKNOWN_SYSTEM_VARIABLE}: MariaDB has no {@code information_schema_stats_expiry}. */
+	private static final int UNKNOWN_SYSTEM_VARIABLE = 1193;
 
 	private final Map<String, List<String>> facts;
 
@@ -78,6 +87,167 @@ public final class SchemaSnapshot {
 		facts.put("rows", tables);
 		facts.put("show_create_table", createTables);
 		return new SchemaSnapshot(normalise(facts, schema));
+	}
+
+	/**
+	 * Read a schema down to its last byte: what {@link #of(Connection, String)} reads, plus
+	 * each table's {@code AUTO_INCREMENT} from live statistics, every row of every base table
+	 * (duplicates counted, values as the server's bytes, in a fixed order), and the
+	 * {@code SHOW CREATE} text of every view, trigger, routine and event.
+	 * @param connection a connection to the server
+	 * @param schema the schema
+	 * @return its snapshot
+	 */
+	public static SchemaSnapshot exact(Connection connection, String schema) throws SQLException {
+		liveStatistics(connection);
+		Map<String, List<String>> facts = new LinkedHashMap<>(of(connection, schema).facts);
+		facts.put("auto_increment", rows(connection,
+				"SELECT TABLE_NAME, AUTO_INCREMENT FROM information_schema.TABLES WHERE TABLE_SCHEMA = ? ORDER BY 1", schema));
+		Map<String, List<String>> definitions = new LinkedHashMap<>();
+		definitions.put("show_create_view", showCreate(connection, schema, "VIEW",
+				"SELECT TABLE_NAME FROM information_schema.VIEWS WHERE TABLE_SCHEMA = ? ORDER BY 1", 2));
+		// Column 3 is the trigger as written, without the creation time the other columns hold.
+		definitions.put("show_create_trigger", showCreate(connection, schema, "TRIGGER",
+				"SELECT TRIGGER_NAME FROM information_schema.TRIGGERS WHERE TRIGGER_SCHEMA = ? ORDER BY 1", 2, 3));
+		definitions.put("show_create_procedure", showCreate(connection, schema, "PROCEDURE",
+				"SELECT ROUTINE_NAME FROM information_schema.ROUTINES WHERE ROUTINE_SCHEMA = ? AND ROUTINE_TYPE = 'PROCEDURE' ORDER BY 1", 2, 3));
+		definitions.put("show_create_function", showCreate(connection, schema, "FUNCTION",
+				"SELECT ROUTINE_NAME FROM information_schema.ROUTINES WHERE ROUTINE_SCHEMA = ? AND ROUTINE_TYPE = 'FUNCTION' ORDER BY 1", 2, 3));
+		definitions.put("show_create_event", showCreate(connection, schema, "EVENT",
+				"SELECT EVENT_NAME FROM information_schema.EVENTS WHERE EVENT_SCHEMA = ? ORDER BY 1", 2, 3, 4));
+		facts.putAll(normalise(definitions, schema));
+		facts.put("row_content", rowContent(connection, schema));
+		return new SchemaSnapshot(facts);
+	}
+
+	/**
+	 * Make {@code information_schema.TABLES} tell live {@code AUTO_INCREMENT} values: MySQL 8
+	 * caches them for a day by default; MariaDB caches none and does not know the variable.
+	 */
+	private static void liveStatistics(Connection connection) throws SQLException {
+		try (Statement statement = connection.createStatement()) {
+			statement.execute("SET SESSION information_schema_stats_expiry = 0");
+		}
+		catch (SQLException ex) {
+			if (ex.getErrorCode() != UNKNOWN_SYSTEM_VARIABLE) {
+				throw ex;
+			}
+		}
+	}
+
+	private static List<String> showCreate(Connection connection, String schema, String kind, String names,
+			int... columns) throws SQLException {
+		List<String> definitions = new ArrayList<>();
+		try (Statement statement = connection.createStatement()) {
+			for (String name : rows(connection, names, schema)) {
+				String object = name.substring(0, name.length() - 1);
+				try (ResultSet show = statement.executeQuery("SHOW CREATE " + kind + " " + quote(schema) + "." + quote(object))) {
+					show.next();
+					StringBuilder definition = new StringBuilder(object).append('|');
+					for (int column : columns) {
+						definition.append(show.getString(column)).append('|');
+					}
+					definitions.add(definition.toString());
+				}
+			}
+		}
+		return definitions;
+	}
+
+	/**
+	 * Return every row of every base table, as {@code table: value, value, …}. Values are
+	 * read as the server's bytes, floating-point ones through {@code DOUBLE} (a
+	 * {@code FLOAT} prints too few digits to show a change of one ulp), and each table's rows
+	 * are sorted here: {@code ORDER BY} under a case-insensitive collation may order equal
+	 * keys differently in two schemas.
+	 */
+	private static List<String> rowContent(Connection connection, String schema) throws SQLException {
+		Map<String, List<String>> expressions = new LinkedHashMap<>();
+		try (PreparedStatement columns = connection.prepareStatement("SELECT c.TABLE_NAME, c.COLUMN_NAME, c.DATA_TYPE"
+				+ " FROM information_schema.COLUMNS c JOIN information_schema.TABLES t"
+				+ " ON t.TABLE_SCHEMA = c.TABLE_SCHEMA AND t.TABLE_NAME = c.TABLE_NAME"
+				+ " WHERE c.TABLE_SCHEMA = ? AND t.TABLE_TYPE = 'BASE TABLE' ORDER BY c.TABLE_NAME, c.ORDINAL_POSITION")) {
+			columns.setString(1, schema);
+			try (ResultSet result = columns.executeQuery()) {
+				while (result.next()) {
+					String column = quote(result.getString(2));
+					String type = result.getString(3);
+					expressions.computeIfAbsent(result.getString(1), (table) -> new ArrayList<>())
+						.add(("float".equals(type) || "double".equals(type)) ? "CAST(CAST(" + column + " AS DOUBLE) AS CHAR)"
+								: "CAST(" + column + " AS BINARY)");
+				}
+			}
+		}
+		List<String> content = new ArrayList<>();
+		try (Statement statement = connection.createStatement()) {
+			for (Map.Entry<String, List<String>> table : expressions.entrySet()) {
+				List<String> rows = new ArrayList<>();
+				try (ResultSet result = statement.executeQuery("SELECT " + String.join(", ", table.getValue()) + " FROM "
+						+ quote(schema) + "." + quote(table.getKey()))) {
+					int count = table.getValue().size();
+					while (result.next()) {
+						StringBuilder row = new StringBuilder(table.getKey()).append(':');
+						for (int i = 1; i <= count; i++) {
+							row.append(' ').append(literal(result.getBytes(i))).append((i < count) ? "," : "");
+						}
+						rows.add(row.toString());
+					}
+				}
+				rows.sort(null);
+				content.addAll(rows);
+			}
+		}
+		return content;
+	}
+
+	/**
+	 * Return a value as a quoted string when it is printable UTF-8, else as hexadecimal, so
+	 * that NULL, an empty string and bytes that merely look alike stay apart.
+	 */
+	private static String literal(byte[] value) {
+		if (value == null) {
+			return "NULL";
+		}
+		try {
+			String text = StandardCharsets.UTF_8.newDecoder()
+				.onMalformedInput(CodingErrorAction.REPORT)
+				.onUnmappableCharacter(CodingErrorAction.REPORT)
+				.decode(ByteBuffer.wrap(value))
+				.toString();
+			if (text.codePoints().noneMatch(Character::isISOControl)) {
+				return "'" + text.replace("\\", "\\\\").replace("'", "\\'") + "'";
+			}
+		}
+		catch (CharacterCodingException ex) {
+			// Not text: shown as bytes below.
+		}
+		return "0x" + HexFormat.of().formatHex(value);
+	}
+
+	private static String quote(String identifier) {
+		return "`" + identifier.replace("`", "``") + "`";
+	}
+
+	/**
+	 * Return the first fact in which this snapshot differs from another, or {@code null} when
+	 * they are equal.
+	 * @param expected the snapshot this one should equal
+	 * @return the kind of fact, its position, and the expected and actual text there
+	 */
+	public String firstDifference(SchemaSnapshot expected) {
+		for (Map.Entry<String, List<String>> kind : expected.facts.entrySet()) {
+			List<String> wanted = kind.getValue();
+			List<String> actual = this.facts.getOrDefault(kind.getKey(), List.of());
+			for (int i = 0; i < Math.max(wanted.size(), actual.size()); i++) {
+				String want = (i < wanted.size()) ? wanted.get(i) : "<nothing>";
+				String got = (i < actual.size()) ? actual.get(i) : "<nothing>";
+				if (!want.equals(got)) {
+					return "%s[%d] (%d expected, %d actual): expected <%s> but was <%s>".formatted(kind.getKey(), i,
+							wanted.size(), actual.size(), want, got);
+				}
+			}
+		}
+		return null;
 	}
 
 	public Map<String, List<String>> facts() {
