@@ -24,11 +24,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The clones a test JVM ends with stay warm for the next build, each only once its context has
  * closed, as Spring Boot's shutdown hook closes them at the same moment: never one that its
- * context wrote into after the reset, and all of them up to {@code keep-warm}.
+ * context wrote into after the reset, and all of them up to {@code keep-warm}. The contexts of
+ * the next JVM claim them, passing over one that is gone.
  */
-class WarmAtExitIT {
+class WarmContextsIT {
 
-	private static final String PREFIX = "it_atexit";
+	private static final String PREFIX = "it_warmctx";
 
 	@BeforeEach
 	@AfterEach
@@ -75,6 +76,17 @@ class WarmAtExitIT {
 		assertAllPristine(warmClones());
 	}
 
+	@Test
+	void warmCloneWhoseSchemaWasDroppedByHandIsPassedOverAndTheContextStarts() throws Exception {
+		run(2, "plain");
+		String gone = warmClones().get(0);
+		TestServer.execute("DROP DATABASE `" + gone + "`");
+		String other = warmClones().get(1);
+		assertThat(run(1, "plain").get(0)).as("the next JVM's context").isEqualTo(other);
+		assertThat(warmClones()).contains(other).doesNotContain(gone);
+		assertThat(registered(gone)).isZero();
+	}
+
 	/**
 	 * Run one JVM with contexts; return the clones it ended with, the first context's first.
 	 */
@@ -100,10 +112,20 @@ class WarmAtExitIT {
 		}
 	}
 
+	/**
+	 * Return the warm clones, in the order the next claims take them.
+	 */
 	private static List<String> warmClones() throws SQLException {
 		try (Connection connection = TestServer.server().open()) {
-			return registry(connection).queryForList(
-					"SELECT schema_name FROM " + PREFIX + "_registry.owned_schema WHERE state = 'WARM'", String.class);
+			return registry(connection).queryForList("SELECT schema_name FROM " + PREFIX
+					+ "_registry.owned_schema WHERE state = 'WARM' ORDER BY updated_at", String.class);
+		}
+	}
+
+	private static int registered(String schema) throws SQLException {
+		try (Connection connection = TestServer.server().open()) {
+			return registry(connection).queryForObject(
+					"SELECT COUNT(*) FROM " + PREFIX + "_registry.owned_schema WHERE schema_name = ?", Integer.class, schema);
 		}
 	}
 
