@@ -1,5 +1,7 @@
 package dev.schemaclone.autoconfigure;
 
+import java.util.List;
+
 import org.springframework.context.ApplicationContext;
 import org.springframework.test.context.TestContext;
 import org.springframework.test.context.support.AbstractTestExecutionListener;
@@ -12,7 +14,9 @@ import dev.schemaclone.autoconfigure.SchemaCloneProperties.Refresh;
  * at a time so that none sees another's rows or reset. Ordered before
  * {@code TransactionalTestExecutionListener} (4000): Spring runs {@code after} callbacks in
  * reverse order, so the reset comes after the test's transaction was rolled back and finds
- * nothing to do for a {@code @Transactional} test.
+ * nothing to do for a {@code @Transactional} test. A class on another refreshing context than
+ * the classes around it ({@code @Nested}) pauses their turns while it runs, see
+ * {@link ClassTurns}.
  */
 public class SchemaRefreshTestExecutionListener extends AbstractTestExecutionListener {
 
@@ -21,6 +25,8 @@ public class SchemaRefreshTestExecutionListener extends AbstractTestExecutionLis
 
 	private static final String HELD = SchemaRefreshTestExecutionListener.class.getName() + ".held.";
 
+	private static final String PAUSED = SchemaRefreshTestExecutionListener.class.getName() + ".paused";
+
 	@Override
 	public int getOrder() {
 		return ORDER;
@@ -28,32 +34,25 @@ public class SchemaRefreshTestExecutionListener extends AbstractTestExecutionLis
 
 	@Override
 	public void beforeTestClass(TestContext testContext) {
-		begin(testContext, Refresh.AFTER_EACH_TEST_CLASS, testContext.getTestClass().getName());
+		String testClass = testContext.getTestClass().getName();
+		ContextSchemaPostProcessor refreshing = refreshing(testContext);
+		if (refreshing != null) {
+			ContextSchema schema = refreshing.schema();
+			testContext.setAttribute(PAUSED, ClassTurns.pauseOthers(schema, testClass));
+			if (refreshing.refresh() == Refresh.AFTER_EACH_TEST_CLASS) {
+				ClassTurns.take(schema, testClass);
+				testContext.setAttribute(HELD + Refresh.AFTER_EACH_TEST_CLASS, schema);
+			}
+		}
 	}
 
 	@Override
 	public void beforeTestMethod(TestContext testContext) {
-		begin(testContext, Refresh.AFTER_EACH_TEST_METHOD, testName(testContext));
-	}
-
-	@Override
-	public void afterTestMethod(TestContext testContext) {
-		end(testContext, Refresh.AFTER_EACH_TEST_METHOD, testName(testContext));
-	}
-
-	@Override
-	public void afterTestClass(TestContext testContext) {
-		end(testContext, Refresh.AFTER_EACH_TEST_CLASS, testContext.getTestClass().getName());
-	}
-
-	private void begin(TestContext testContext, Refresh mode, String test) {
-		ApplicationContext context = testContext.getApplicationContext();
-		ContextSchemaPostProcessor postProcessor = context.getBeanProvider(ContextSchemaPostProcessor.class)
-			.getIfAvailable();
-		if (postProcessor != null && postProcessor.refresh() == mode && postProcessor.hasSchema()) {
-			ContextSchema schema = postProcessor.schema();
-			schema.beginTest(test);
-			testContext.setAttribute(HELD + mode, schema);
+		ContextSchemaPostProcessor refreshing = refreshing(testContext);
+		if (refreshing != null && refreshing.refresh() == Refresh.AFTER_EACH_TEST_METHOD) {
+			ContextSchema schema = refreshing.schema();
+			schema.beginTest(testName(testContext));
+			testContext.setAttribute(HELD + Refresh.AFTER_EACH_TEST_METHOD, schema);
 		}
 	}
 
@@ -62,10 +61,34 @@ public class SchemaRefreshTestExecutionListener extends AbstractTestExecutionLis
 	 * ({@code @DirtiesContext}): a closed context's schema skips the reset, but lets the next
 	 * test run.
 	 */
-	private void end(TestContext testContext, Refresh mode, String test) {
-		if (testContext.removeAttribute(HELD + mode) instanceof ContextSchema schema) {
-			schema.endTest(test);
+	@Override
+	public void afterTestMethod(TestContext testContext) {
+		if (testContext.removeAttribute(HELD + Refresh.AFTER_EACH_TEST_METHOD) instanceof ContextSchema schema) {
+			schema.endTest(testName(testContext));
 		}
+	}
+
+	@Override
+	@SuppressWarnings("unchecked")
+	public void afterTestClass(TestContext testContext) {
+		if (testContext.removeAttribute(HELD + Refresh.AFTER_EACH_TEST_CLASS) instanceof ContextSchema schema) {
+			ClassTurns.end(schema, testContext.getTestClass().getName());
+		}
+		if (testContext.removeAttribute(PAUSED) instanceof List<?> paused) {
+			ClassTurns.resume((List<ClassTurns.Turn>) paused);
+		}
+	}
+
+	/**
+	 * Return what holds the schema of the test's context if that context refreshes, else
+	 * {@code null}.
+	 */
+	private static ContextSchemaPostProcessor refreshing(TestContext testContext) {
+		ApplicationContext context = testContext.getApplicationContext();
+		ContextSchemaPostProcessor postProcessor = context.getBeanProvider(ContextSchemaPostProcessor.class)
+			.getIfAvailable();
+		return (postProcessor != null && postProcessor.refresh() != Refresh.NEVER && postProcessor.hasSchema())
+				? postProcessor : null;
 	}
 
 	static String testName(TestContext testContext) {
