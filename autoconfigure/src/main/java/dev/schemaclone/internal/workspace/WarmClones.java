@@ -159,7 +159,8 @@ final class WarmClones {
 			}
 		}
 		catch (SQLException | RuntimeException ex) {
-			logger.debug("Could not keep '%s' warm (%s); dropping it".formatted(clone, ex.getMessage()));
+			// A clone that is not kept costs the next build a copy: say why.
+			logger.info("Could not keep '%s' warm (%s); dropping it".formatted(clone, ex.getMessage()));
 			return false;
 		}
 	}
