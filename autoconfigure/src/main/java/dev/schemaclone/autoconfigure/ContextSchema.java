@@ -87,6 +87,7 @@ final class ContextSchema {
 		this.workspace = SchemaWorkspaces.get(new DatabaseServer(applicationUrl.withDatabase(""), adminUser, adminPassword),
 				settings);
 		this.reserved = this.workspace.reserve(applicationKey(applicationUrl));
+		this.workspace.hold(this.reserved.name());
 	}
 
 	/**

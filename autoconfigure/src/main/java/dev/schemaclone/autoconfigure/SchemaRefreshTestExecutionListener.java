@@ -1,5 +1,7 @@
 package dev.schemaclone.autoconfigure;
 
+import java.util.List;
+
 import org.springframework.context.ApplicationContext;
 import org.springframework.test.context.TestContext;
 import org.springframework.test.context.support.AbstractTestExecutionListener;
@@ -15,7 +17,9 @@ import dev.schemaclone.autoconfigure.SchemaCloneProperties.Refresh;
  * {@code TransactionalTestExecutionListener} (4000) and {@code SqlScriptsTestExecutionListener}
  * (5000): Spring runs {@code before} callbacks in order and {@code after} callbacks in reverse,
  * so a class's baseline is taken before its class-level scripts, and the reset comes after
- * the test's transaction was rolled back and its scripts ran.
+ * the test's transaction was rolled back and its scripts ran. A class on another refreshing
+ * context than the classes around it ({@code @Nested}) pauses their turns while it runs, see
+ * {@link ClassTurns}.
  */
 public class SchemaRefreshTestExecutionListener extends AbstractTestExecutionListener {
 
@@ -23,6 +27,8 @@ public class SchemaRefreshTestExecutionListener extends AbstractTestExecutionLis
 	public static final int ORDER = 3800;
 
 	private static final String HELD = SchemaRefreshTestExecutionListener.class.getName() + ".held";
+
+	private static final String PAUSED = SchemaRefreshTestExecutionListener.class.getName() + ".paused";
 
 	private static final String METHOD_BASELINE = SchemaRefreshTestExecutionListener.class.getName() + ".methodBaseline";
 
@@ -40,10 +46,9 @@ public class SchemaRefreshTestExecutionListener extends AbstractTestExecutionLis
 			.getIfAvailable();
 		if (postProcessor != null && postProcessor.refresh() != Refresh.NEVER && postProcessor.hasSchema()) {
 			ContextSchema schema = postProcessor.schema();
-			String testClass = testContext.getTestClass().getName();
-			schema.beginClass(testClass);
+			testContext.setAttribute(PAUSED, ClassTurns.pauseOthers(schema, SchemaRefreshTestExecutionListener::endTurn));
 			testContext.setAttribute(HELD, new Held(schema, postProcessor.refresh() == Refresh.AFTER_EACH_TEST_METHOD));
-			schema.beginBaseline(testClass);
+			beginTurn(testContext);
 		}
 	}
 
@@ -80,25 +85,48 @@ public class SchemaRefreshTestExecutionListener extends AbstractTestExecutionLis
 		}
 	}
 
-	/**
-	 * Reset the schema held since the class began, even if the context was closed since
-	 * ({@code @DirtiesContext}): a closed context's schema skips the reset, but lets the next
-	 * class run.
-	 */
 	@Override
+	@SuppressWarnings("unchecked")
 	public void afterTestClass(TestContext testContext) {
-		if (testContext.removeAttribute(HELD) instanceof Held held) {
-			ContextSchema schema = held.schema();
-			try {
-				if (testContext.removeAttribute(METHOD_BASELINE) != null) {
-					schema.endBaseline();
-				}
-				schema.reset(testContext.getTestClass().getName());
+		endTurn(testContext);
+		testContext.removeAttribute(HELD);
+		if (testContext.removeAttribute(PAUSED) instanceof List<?> paused) {
+			ClassTurns.resume((List<ClassTurns.Turn>) paused, SchemaRefreshTestExecutionListener::beginTurn);
+		}
+	}
+
+	/**
+	 * Wait for the class's turn on its context and take the clone's state as its baseline.
+	 */
+	private static void beginTurn(TestContext testContext) {
+		Held held = (Held) testContext.getAttribute(HELD);
+		String testClass = testContext.getTestClass().getName();
+		held.schema().beginClass(testClass);
+		ClassTurns.add(held.schema(), testContext);
+		held.schema().beginBaseline(testClass);
+	}
+
+	/**
+	 * Reset the schema held since the class began and give its turn back, even if the
+	 * context was closed since ({@code @DirtiesContext}): a closed context's schema skips the
+	 * reset, but lets the next class run.
+	 */
+	private static void endTurn(TestContext testContext) {
+		Held held = (Held) testContext.getAttribute(HELD);
+		if (held == null) {
+			return;
+		}
+		ContextSchema schema = held.schema();
+		try {
+			if (testContext.removeAttribute(METHOD_BASELINE) != null) {
 				schema.endBaseline();
 			}
-			finally {
-				schema.endClass();
-			}
+			schema.reset(testContext.getTestClass().getName());
+			schema.endBaseline();
+		}
+		finally {
+			ClassTurns.remove(testContext);
+			schema.endClass();
 		}
 	}
 

@@ -80,6 +80,13 @@ public final class ChildJvm implements AutoCloseable {
 		return this.process.exitValue();
 	}
 
+	/**
+	 * Return what the child printed so far, for the message of a failed assertion.
+	 */
+	public String output() {
+		return String.join(System.lineSeparator(), this.lines);
+	}
+
 	/** Kill with SIGKILL: no shutdown hook, no finally block runs. */
 	public void kill() throws InterruptedException {
 		this.process.destroyForcibly().waitFor(30, TimeUnit.SECONDS);

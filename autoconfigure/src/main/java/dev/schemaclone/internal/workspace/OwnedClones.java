@@ -24,7 +24,7 @@ import dev.schemaclone.internal.server.SchemaCloneException;
 /**
  * The clones this process made or claimed and has not dropped yet, and their ending: dropped
  * right away, in the background so that a closing context does not wait for its clone's
- * {@code DROP}, or all at once at exit, where some are kept warm instead. On a disk-backed
+ * {@code DROP}, or at exit, where some are kept warm instead. On a disk-backed
  * server a drop is mostly the server waiting for its files, and drops on several connections
  * overlap those waits.
  */
@@ -94,7 +94,7 @@ final class OwnedClones {
 	}
 
 	/**
-	 * Drop a clone in the background, or right here once {@link #finish} has begun.
+	 * Drop a clone in the background, or right here once {@link #awaitEnds} has begun.
 	 */
 	void dropLater(String clone) {
 		if (take(clone)) {
@@ -103,20 +103,30 @@ final class OwnedClones {
 	}
 
 	/**
-	 * End every clone not dropped yet, each kept warm or dropped, and wait for all of it, at
-	 * most a minute.
+	 * Return the clones not dropped yet.
+	 */
+	List<String> pending() {
+		return List.copyOf(this.pending);
+	}
+
+	/**
+	 * End a clone at exit in the background: kept warm, or dropped.
 	 * @param keepWarm keeps a clone warm for a later process and says whether it did
 	 */
-	void finish(Predicate<String> keepWarm) {
-		for (String clone : List.copyOf(this.pending)) {
-			if (take(clone)) {
-				submit(() -> {
-					if (!keepWarm.test(clone)) {
-						dropReportingFailure(clone);
-					}
-				}, clone);
-			}
+	void end(String clone, Predicate<String> keepWarm) {
+		if (take(clone)) {
+			submit(() -> {
+				if (!keepWarm.test(clone)) {
+					dropReportingFailure(clone);
+				}
+			}, clone);
 		}
+	}
+
+	/**
+	 * Wait for the drops and ends begun, at most a minute.
+	 */
+	void awaitEnds() {
 		this.executor.shutdown();
 		try {
 			if (!this.executor.awaitTermination(MAX_WAIT.toMillis(), TimeUnit.MILLISECONDS)) {

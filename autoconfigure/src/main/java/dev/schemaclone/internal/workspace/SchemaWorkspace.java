@@ -26,6 +26,14 @@ public final class SchemaWorkspace implements AutoCloseable {
 
 	private static final Log logger = LogFactory.getLog(SchemaWorkspace.class);
 
+	/**
+	 * How long the end of the process waits for the contexts that still hold clones. Spring
+	 * Boot's shutdown hook closes them one after another while this process's runs; a build
+	 * tool may halt a test JVM whose exit takes longer than a bound (Surefire's
+	 * {@code forkedProcessExitTimeoutInSeconds}, 30 by default), resets of the clones included.
+	 */
+	static final Duration CONTEXT_CLOSE_WAIT = Duration.ofSeconds(20);
+
 	private final DatabaseServer server;
 
 	private final WorkspaceSettings settings;
@@ -39,6 +47,8 @@ public final class SchemaWorkspace implements AutoCloseable {
 	private final WarmClones warm;
 
 	private final OwnedClones clones;
+
+	private final HeldClones held = new HeldClones();
 
 	private final SpareClones spares;
 
@@ -135,6 +145,16 @@ public final class SchemaWorkspace implements AutoCloseable {
 	}
 
 	/**
+	 * Record that a context writes into a clone until it gives it back with
+	 * {@link #recycle}, {@link #keep} or {@link #dropLater} as it closes: the end of the
+	 * process leaves the clone alone until then, and drops it if that takes too long.
+	 * @param clone the clone, from {@link #reserve(String)}
+	 */
+	public void hold(String clone) {
+		this.held.hold(clone);
+	}
+
+	/**
 	 * Make a spare of a template: a warm clone if one is there, else a new clone.
 	 */
 	private String spareOf(String template) {
@@ -172,6 +192,7 @@ public final class SchemaWorkspace implements AutoCloseable {
 				return null;
 			}
 		});
+		this.held.release(clone);
 	}
 
 	/**
@@ -303,6 +324,7 @@ public final class SchemaWorkspace implements AutoCloseable {
 	public void drop(String schema) {
 		this.refreshes.end(schema);
 		this.clones.drop(schema);
+		this.held.release(schema);
 	}
 
 	/**
@@ -312,17 +334,24 @@ public final class SchemaWorkspace implements AutoCloseable {
 	public void dropLater(String clone) {
 		this.refreshes.end(clone);
 		this.clones.dropLater(clone);
+		this.held.release(clone);
 	}
 
 	/**
 	 * End every clone this process made or claimed and has not dropped yet, and wait for it:
-	 * up to {@code keepWarm} per template are reset and kept warm for later processes, the
-	 * rest dropped.
+	 * up to {@code keepWarm} per template are reset and kept warm for later processes, each
+	 * once the context that holds it closed, the rest dropped.
 	 */
 	public void endClones() {
 		this.refreshes.endAll();
 		this.spares.close();
-		this.clones.finish((clone) -> this.warm.keep(clone, this.application));
+		this.held.awaitEach(this.clones.pending(), CONTEXT_CLOSE_WAIT,
+				(clone) -> this.clones.end(clone, (ended) -> this.warm.keep(ended, this.application)), (clone) -> {
+					logger.warn("The context of clone '%s' did not close within %s of the process's end; dropping the clone instead of keeping it warm"
+						.formatted(clone, CONTEXT_CLOSE_WAIT));
+					this.clones.dropLater(clone);
+				});
+		this.clones.awaitEnds();
 	}
 
 	/**
@@ -333,6 +362,7 @@ public final class SchemaWorkspace implements AutoCloseable {
 	public void keep(String clone) {
 		this.refreshes.end(clone);
 		this.clones.keep(clone);
+		this.held.release(clone);
 		logger.info("Keeping clone '%s' for debugging until the next run".formatted(clone));
 	}
 

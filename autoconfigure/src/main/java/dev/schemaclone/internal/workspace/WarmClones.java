@@ -70,7 +70,8 @@ final class WarmClones {
 
 	/**
 	 * Claim a warm clone of a template and check it before use: one that something changed
-	 * after it was kept is dropped, and the next one tried.
+	 * after it was kept, or that cannot be checked (its schema dropped by hand), is dropped,
+	 * and the next one tried.
 	 * @return the claimed clone, now this process's, or {@code null} if there is none fit for use
 	 */
 	String claim(String template) {
@@ -91,20 +92,47 @@ final class WarmClones {
 					this.clones.drop(clone);
 					return null;
 				}
-				try (CloneReset check = this.states.resetOf(clone, template)) {
-					if (check.isPristine()) {
-						logger.info("Claimed warm clone '%s' of '%s' in %d ms".formatted(clone, template,
-								Duration.ofNanos(System.nanoTime() - start).toMillis()));
-						return clone;
-					}
+				if (isPristine(clone, template)) {
+					logger.info("Claimed warm clone '%s' of '%s' in %d ms".formatted(clone, template,
+							Duration.ofNanos(System.nanoTime() - start).toMillis()));
+					return clone;
 				}
-				logger.warn("Warm clone '%s' was changed after it was kept; dropping it".formatted(clone));
-				this.clones.drop(clone);
+				discard(clone);
 			}
 		}
 		catch (SQLException ex) {
 			throw new SchemaCloneException("Cannot claim a warm clone of '%s' on %s: %s".formatted(template, this.server,
 					ex.getMessage()), ex);
+		}
+	}
+
+	/**
+	 * Return whether a claimed clone holds exactly its template's state; one whose check
+	 * fails is unfit, whatever the cause: a context never waits on a bad warm clone.
+	 */
+	private boolean isPristine(String clone, String template) {
+		try (CloneReset check = this.states.resetOf(clone, template)) {
+			if (check.isPristine()) {
+				return true;
+			}
+			logger.warn("Warm clone '%s' was changed after it was kept; dropping it".formatted(clone));
+		}
+		catch (RuntimeException ex) {
+			logger.warn("Warm clone '%s' cannot be checked (%s); dropping it".formatted(clone, ex.getMessage()));
+		}
+		return false;
+	}
+
+	/**
+	 * Drop a claimed clone found unfit, through the registry's ownership check; one whose drop
+	 * fails too is left to the next run's sweep rather than fail the context.
+	 */
+	private void discard(String clone) {
+		try {
+			this.clones.drop(clone);
+		}
+		catch (RuntimeException ex) {
+			logger.warn(ex.getMessage() + "; the next run drops it");
 		}
 	}
 
@@ -131,7 +159,8 @@ final class WarmClones {
 			}
 		}
 		catch (SQLException | RuntimeException ex) {
-			logger.debug("Could not keep '%s' warm (%s); dropping it".formatted(clone, ex.getMessage()));
+			// A clone that is not kept costs the next build a copy: say why.
+			logger.info("Could not keep '%s' warm (%s); dropping it".formatted(clone, ex.getMessage()));
 			return false;
 		}
 	}
