@@ -41,3 +41,7 @@ INSERT INTO attachment (id, front, back) VALUES (1, REPEAT('x', 9000000), REPEAT
 -- A view with a literal, of a fixed type whatever its length: its definition is a catalog
 -- value the schema's name is taken out of.
 CREATE VIEW v_label AS SELECT id, CAST('ab' AS CHAR(60)) AS label FROM parent;
+
+-- A function of the schema's character set: information_schema's DTD_IDENTIFIER of its
+-- parameter and its result omit the character set.
+CREATE FUNCTION echo_text(p VARCHAR(10)) RETURNS VARCHAR(10) DETERMINISTIC RETURN p;

@@ -117,6 +117,23 @@ class ResetBlindSpotsIT {
 			.isEqualTo("ab");
 	}
 
+	/**
+	 * A function whose parameter and result change character set: the digest reads their
+	 * {@code DTD_IDENTIFIER}s ({@code varchar(10)} either way) and neither
+	 * {@code CHARACTER_SET_NAME}, so the latin1 function stays: a call with text beyond latin1
+	 * then fails with "Incorrect string value" in a strict mode, or gives {@code ?} in others.
+	 */
+	@Test
+	void functionWhoseParameterChangesCharacterSetIsUndone() throws SQLException {
+		execute("DROP FUNCTION echo_text",
+				"CREATE FUNCTION echo_text(p VARCHAR(10) CHARSET latin1) RETURNS VARCHAR(10) CHARSET latin1 DETERMINISTIC RETURN p");
+		Outcome outcome = this.reset.reset("function character set");
+		assertThat(query("SELECT GROUP_CONCAT(CHARACTER_SET_NAME ORDER BY ORDINAL_POSITION) FROM information_schema.PARAMETERS"
+				+ " WHERE SPECIFIC_SCHEMA = '" + this.clone + "' AND SPECIFIC_NAME = 'echo_text'"))
+			.as("character sets of the function's result and parameter after a reset that said %s", outcome)
+			.isEqualTo("utf8mb4,utf8mb4");
+	}
+
 	private void execute(String... sql) throws SQLException {
 		try (Connection connection = TestServer.server().open(this.clone); Statement statement = connection.createStatement()) {
 			for (String each : sql) {
