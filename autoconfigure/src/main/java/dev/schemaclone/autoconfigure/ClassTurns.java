@@ -1,76 +1,84 @@
 package dev.schemaclone.autoconfigure;
 
-import java.util.ArrayDeque;
-import java.util.Deque;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Consumer;
-
-import org.springframework.test.context.TestContext;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The turns on refreshing contexts that the current thread holds for test classes, innermost
- * last, all on one context: a class on another refreshing context first ends them, their
- * clones reset, and begins them again once it ends. A thread holding a turn so never waits
- * for another context's, and two threads whose {@code @Nested} classes enter each other's
- * contexts cannot wait for each other.
+ * The turns test classes hold on refreshing contexts, found by class so that a
+ * {@code @Nested} class finds those of the classes around it on whatever thread JUnit runs
+ * it. A nested class on the same context runs inside its enclosing class's turn; one on
+ * another context first ends the turns around it, their clones reset, and begins them again
+ * once it ends: a class holding a turn so never waits for another context's, and parallel
+ * classes whose nested classes enter each other's contexts cannot wait for each other.
  */
 final class ClassTurns {
 
-	private static final ThreadLocal<Deque<Turn>> held = ThreadLocal.withInitial(ArrayDeque::new);
+	private static final Map<Class<?>, ClassTurn> active = new ConcurrentHashMap<>();
 
 	private ClassTurns() {
 	}
 
 	/**
-	 * End the turns this thread holds on contexts other than the one a test class is about to
-	 * run on.
-	 * @param schema the schema of the class's context
-	 * @param end ends one class's turn
-	 * @return the turns ended, for {@link #resume}
+	 * Begin a class's turn.
+	 * @param turn the turn
+	 * @return the turns of enclosing classes it ended, for {@link #end}
 	 */
-	static List<Turn> pauseOthers(ContextSchema schema, Consumer<TestContext> end) {
-		Deque<Turn> turns = held.get();
-		if (turns.isEmpty() || turns.peekLast().schema() == schema) {
-			return List.of();
+	static List<ClassTurn> begin(ClassTurn turn) {
+		List<ClassTurn> enclosing = enclosing(turn.testClass());
+		Object owner = turn;
+		List<ClassTurn> paused = List.of();
+		if (!enclosing.isEmpty()) {
+			ClassTurn innermost = enclosing.get(enclosing.size() - 1);
+			if (innermost.schema() == turn.schema()) {
+				owner = innermost.owner();
+			}
+			else {
+				paused = enclosing;
+				for (int i = paused.size() - 1; i >= 0; i--) {
+					paused.get(i).end();
+				}
+			}
 		}
-		List<Turn> paused = List.copyOf(turns);
-		while (!turns.isEmpty()) {
-			end.accept(turns.removeLast().testContext());
-		}
+		turn.begin(owner);
+		active.put(turn.testClass(), turn);
 		return paused;
 	}
 
 	/**
-	 * Begin again the turns {@link #pauseOthers} ended, outermost first.
-	 * @param paused the turns
-	 * @param begin begins one class's turn, and {@link #add adds} it
+	 * End a class's turn and begin again, outermost first, the turns it ended.
+	 * @param turn the turn
+	 * @param paused what {@link #begin} returned
 	 */
-	static void resume(List<Turn> paused, Consumer<TestContext> begin) {
-		paused.forEach((turn) -> begin.accept(turn.testContext()));
+	static void end(ClassTurn turn, List<ClassTurn> paused) {
+		active.remove(turn.testClass(), turn);
+		turn.end();
+		paused.forEach((outer) -> outer.begin(outer.owner()));
 	}
 
 	/**
-	 * Record that this thread holds a context's turn for a test class.
+	 * Replace the turn of a class whose context was closed before its next method
+	 * ({@code @DirtiesContext}) by a turn on the context it runs on now.
 	 */
-	static void add(ContextSchema schema, TestContext testContext) {
-		held.get().addLast(new Turn(schema, testContext));
+	static void replace(ClassTurn closed, ClassTurn current) {
+		closed.end();
+		current.begin(current);
+		active.replace(closed.testClass(), closed, current);
 	}
 
 	/**
-	 * Record that this thread gave a class's turn back.
+	 * Return the turns held by the classes around a class, outermost first.
 	 */
-	static void remove(TestContext testContext) {
-		held.get().removeIf((turn) -> turn.testContext() == testContext);
-	}
-
-	/**
-	 * A turn held for one test class.
-	 *
-	 * @param schema the schema of the class's context
-	 * @param testContext the class's test context
-	 */
-	record Turn(ContextSchema schema, TestContext testContext) {
-
+	private static List<ClassTurn> enclosing(Class<?> testClass) {
+		List<ClassTurn> turns = new ArrayList<>();
+		for (Class<?> outer = testClass.getEnclosingClass(); outer != null; outer = outer.getEnclosingClass()) {
+			ClassTurn turn = active.get(outer);
+			if (turn != null) {
+				turns.add(0, turn);
+			}
+		}
+		return turns;
 	}
 
 }

@@ -33,11 +33,9 @@ final class ContextSchema {
 
 	/**
 	 * The test classes of a refreshing context run one at a time: none sees another's rows,
-	 * class set-up or reset. Held by the thread that runs the class (JUnit runs a class's
-	 * callbacks on one thread), and reentrant, so that a {@code @Nested} class runs inside the
-	 * class around it.
+	 * class set-up or reset. A {@code @Nested} class runs inside the class around it.
 	 */
-	private final ReentrantLock classes = new ReentrantLock(true);
+	private final ClassLock classes = new ClassLock();
 
 	/**
 	 * When refreshing after each method, the methods of a class run one at a time too, on
@@ -125,18 +123,20 @@ final class ContextSchema {
 	}
 
 	/**
-	 * Wait until no test class of another runs on this context.
+	 * Wait until no test class of another owner runs on this context.
+	 * @param owner who runs the class: its turn, or that of the class around it
 	 * @param testClass the class about to run, for the error
 	 */
-	void beginClass(String testClass) {
-		acquire(this.classes, testClass);
+	void beginClass(Object owner, String testClass) {
+		this.classes.acquire(owner, TEST_WAIT, () -> timedOut(testClass));
 	}
 
 	/**
 	 * Let the next test class run, after {@link #beginClass}.
+	 * @param owner who ran the class
 	 */
-	void endClass() {
-		this.classes.unlock();
+	void endClass(Object owner) {
+		this.classes.release(owner);
 	}
 
 	/**
@@ -144,7 +144,15 @@ final class ContextSchema {
 	 * @param test the test about to run, for the error
 	 */
 	void beginMethod(String test) {
-		acquire(this.methods, test);
+		try {
+			if (!this.methods.tryLock(TEST_WAIT.toMillis(), TimeUnit.MILLISECONDS)) {
+				throw new IllegalStateException(timedOut(test));
+			}
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(test + " was interrupted waiting for the tests before it", ex);
+		}
 	}
 
 	/**
@@ -154,17 +162,9 @@ final class ContextSchema {
 		this.methods.unlock();
 	}
 
-	private void acquire(ReentrantLock lock, String test) {
-		try {
-			if (!lock.tryLock(TEST_WAIT.toMillis(), TimeUnit.MILLISECONDS)) {
-				throw new IllegalStateException("%s waited %s for the tests before it on schema '%s': the tests of a context with 'schemaclone.refresh' run one at a time, and one of them has not finished"
-					.formatted(test, TEST_WAIT, this.reserved.name()));
-			}
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new IllegalStateException(test + " was interrupted waiting for the tests before it", ex);
-		}
+	private String timedOut(String test) {
+		return "%s waited %s for the tests before it on schema '%s': the tests of a context with 'schemaclone.refresh' run one at a time, and one of them has not finished"
+			.formatted(test, TEST_WAIT, this.reserved.name());
 	}
 
 	/**

@@ -17,22 +17,22 @@ import dev.schemaclone.autoconfigure.SchemaCloneProperties.Refresh;
  * {@code TransactionalTestExecutionListener} (4000) and {@code SqlScriptsTestExecutionListener}
  * (5000): Spring runs {@code before} callbacks in order and {@code after} callbacks in reverse,
  * so a class's baseline is taken before its class-level scripts, and the reset comes after
- * the test's transaction was rolled back and its scripts ran. A class on another refreshing
- * context than the classes around it ({@code @Nested}) pauses their turns while it runs, see
- * {@link ClassTurns}.
+ * the test's transaction was rolled back and its scripts ran.
+ *
+ * Spring makes one listener per test class, and gives each thread that runs the class's
+ * methods its own copy of the {@code TestContext}: the class's turn lives in this listener,
+ * where the class's method threads see it. See {@link ClassTurns} for {@code @Nested} classes.
  */
 public class SchemaRefreshTestExecutionListener extends AbstractTestExecutionListener {
 
 	/** The order of this listener. */
 	public static final int ORDER = 3800;
 
-	private static final String HELD = SchemaRefreshTestExecutionListener.class.getName() + ".held";
-
-	private static final String PAUSED = SchemaRefreshTestExecutionListener.class.getName() + ".paused";
-
-	private static final String METHOD_BASELINE = SchemaRefreshTestExecutionListener.class.getName() + ".methodBaseline";
-
 	private static final String METHOD_HELD = SchemaRefreshTestExecutionListener.class.getName() + ".methodHeld";
+
+	private ClassTurn turn;
+
+	private List<ClassTurn> paused = List.of();
 
 	@Override
 	public int getOrder() {
@@ -41,104 +41,86 @@ public class SchemaRefreshTestExecutionListener extends AbstractTestExecutionLis
 
 	@Override
 	public void beforeTestClass(TestContext testContext) {
-		ApplicationContext context = testContext.getApplicationContext();
-		ContextSchemaPostProcessor postProcessor = context.getBeanProvider(ContextSchemaPostProcessor.class)
-			.getIfAvailable();
-		if (postProcessor != null && postProcessor.refresh() != Refresh.NEVER && postProcessor.hasSchema()) {
-			ContextSchema schema = postProcessor.schema();
-			testContext.setAttribute(PAUSED, ClassTurns.pauseOthers(schema, SchemaRefreshTestExecutionListener::endTurn));
-			testContext.setAttribute(HELD, new Held(schema, postProcessor.refresh() == Refresh.AFTER_EACH_TEST_METHOD));
-			beginTurn(testContext);
+		ClassTurn turn = turnFor(testContext);
+		if (turn != null) {
+			List<ClassTurn> paused = ClassTurns.begin(turn);
+			synchronized (this) {
+				this.turn = turn;
+				this.paused = paused;
+			}
 		}
 	}
 
-	/**
-	 * Take, before the first method of a class, what its class set-up wrote as the state each
-	 * of its methods starts from.
-	 */
 	@Override
 	public void beforeTestMethod(TestContext testContext) {
-		if (testContext.getAttribute(HELD) instanceof Held held && held.methods()) {
-			ContextSchema schema = held.schema();
+		ClassTurn turn = currentTurn(testContext);
+		if (turn != null && turn.methods()) {
 			String test = testName(testContext);
-			schema.beginMethod(test);
-			testContext.setAttribute(METHOD_HELD, schema);
-			if (testContext.getAttribute(METHOD_BASELINE) == null) {
-				testContext.setAttribute(METHOD_BASELINE, Boolean.TRUE);
-				schema.beginBaseline(test);
-			}
-			else {
-				schema.requireReset(test);
-			}
+			turn.lockMethod(test);
+			testContext.setAttribute(METHOD_HELD, turn);
+			turn.startMethod(test);
 		}
 	}
 
 	@Override
 	public void afterTestMethod(TestContext testContext) {
-		if (testContext.removeAttribute(METHOD_HELD) instanceof ContextSchema schema) {
-			try {
-				schema.reset(testName(testContext));
-			}
-			finally {
-				schema.endMethod();
-			}
+		if (testContext.removeAttribute(METHOD_HELD) instanceof ClassTurn turn) {
+			turn.endMethod(testName(testContext));
 		}
 	}
 
+	/**
+	 * Reset the schema held since the class began, even if the context was closed since
+	 * ({@code @DirtiesContext}): a closed context's schema skips the reset, but lets the next
+	 * class run.
+	 */
 	@Override
-	@SuppressWarnings("unchecked")
 	public void afterTestClass(TestContext testContext) {
-		endTurn(testContext);
-		testContext.removeAttribute(HELD);
-		if (testContext.removeAttribute(PAUSED) instanceof List<?> paused) {
-			ClassTurns.resume((List<ClassTurns.Turn>) paused, SchemaRefreshTestExecutionListener::beginTurn);
+		ClassTurn turn;
+		List<ClassTurn> paused;
+		synchronized (this) {
+			turn = this.turn;
+			paused = this.paused;
+			this.turn = null;
+			this.paused = List.of();
+		}
+		if (turn != null) {
+			ClassTurns.end(turn, paused);
 		}
 	}
 
 	/**
-	 * Wait for the class's turn on its context and take the clone's state as its baseline.
+	 * Return the class's turn on the context its next method runs on: after a method that
+	 * closed the class's context ({@code @DirtiesContext}), a turn on the new one.
 	 */
-	private static void beginTurn(TestContext testContext) {
-		Held held = (Held) testContext.getAttribute(HELD);
-		String testClass = testContext.getTestClass().getName();
-		held.schema().beginClass(testClass);
-		ClassTurns.add(held.schema(), testContext);
-		held.schema().beginBaseline(testClass);
-	}
-
-	/**
-	 * Reset the schema held since the class began and give its turn back, even if the
-	 * context was closed since ({@code @DirtiesContext}): a closed context's schema skips the
-	 * reset, but lets the next class run.
-	 */
-	private static void endTurn(TestContext testContext) {
-		Held held = (Held) testContext.getAttribute(HELD);
-		if (held == null) {
-			return;
-		}
-		ContextSchema schema = held.schema();
-		try {
-			if (testContext.removeAttribute(METHOD_BASELINE) != null) {
-				schema.endBaseline();
+	private synchronized ClassTurn currentTurn(TestContext testContext) {
+		if (this.turn != null) {
+			ClassTurn current = turnFor(testContext);
+			if (current != null && current.schema() != this.turn.schema()) {
+				ClassTurns.replace(this.turn, current);
+				this.turn = current;
 			}
-			schema.reset(testContext.getTestClass().getName());
-			schema.endBaseline();
 		}
-		finally {
-			ClassTurns.remove(testContext);
-			schema.endClass();
+		return this.turn;
+	}
+
+	/**
+	 * Return a turn for the test class on its context's schema if that context refreshes,
+	 * else {@code null}.
+	 */
+	private static ClassTurn turnFor(TestContext testContext) {
+		ApplicationContext context = testContext.getApplicationContext();
+		ContextSchemaPostProcessor postProcessor = context.getBeanProvider(ContextSchemaPostProcessor.class)
+			.getIfAvailable();
+		if (postProcessor == null || postProcessor.refresh() == Refresh.NEVER || !postProcessor.hasSchema()) {
+			return null;
 		}
+		return new ClassTurn(postProcessor.schema(), testContext.getTestClass(),
+				postProcessor.refresh() == Refresh.AFTER_EACH_TEST_METHOD);
 	}
 
 	static String testName(TestContext testContext) {
 		return testContext.getTestClass().getName() + "." + testContext.getTestMethod().getName() + "()";
-	}
-
-	/**
-	 * The schema a test class holds, and whether its methods are refreshed.
-	 */
-	private record Held(ContextSchema schema, boolean methods) {
-
 	}
 
 }

@@ -15,9 +15,10 @@ import dev.schemaclone.internal.server.Identifiers;
 /**
  * A digest of every object a schema holds, from {@code information_schema} in one expression:
  * the schema's defaults, tables and their options, columns, indexes, constraints, foreign
- * keys, partitions, views, routines and their parameters, triggers and events. The schema's
- * own name is taken out of every value, so a pristine clone has its template's digest. Each
- * view is summed by {@link MultisetDigest}: no two changes cancel.
+ * keys and their columns, partitions, views, routines and their parameters, triggers and
+ * events. The schema's own name is replaced in every value by a byte no name holds, so a
+ * pristine clone has its template's digest, and a value that gains the clone's name differs.
+ * Each view is summed by {@link MultisetDigest}: no two changes cancel.
  *
  * Some facts exist on one server only, and are read where the server has them: an index's
  * {@code EXPRESSION} (MySQL's functional indexes) and {@code IS_VISIBLE} (MySQL) or
@@ -49,15 +50,21 @@ final class CatalogDigest {
 		WANTED.put("CHECK_CONSTRAINTS", List.of("CONSTRAINT_SCHEMA", "CONSTRAINT_NAME", "CHECK_CLAUSE", "TABLE_NAME", "LEVEL"));
 		WANTED.put("REFERENTIAL_CONSTRAINTS", List.of("CONSTRAINT_SCHEMA", "TABLE_NAME", "CONSTRAINT_NAME",
 				"REFERENCED_TABLE_NAME", "UNIQUE_CONSTRAINT_NAME", "MATCH_OPTION", "UPDATE_RULE", "DELETE_RULE"));
+		// The columns of keys: a foreign key moved to another indexed column shows nowhere else.
+		WANTED.put("KEY_COLUMN_USAGE", List.of("TABLE_SCHEMA", "TABLE_NAME", "CONSTRAINT_NAME", "COLUMN_NAME",
+				"ORDINAL_POSITION", "POSITION_IN_UNIQUE_CONSTRAINT", "REFERENCED_TABLE_SCHEMA", "REFERENCED_TABLE_NAME",
+				"REFERENCED_COLUMN_NAME"));
 		WANTED.put("PARTITIONS", List.of("TABLE_SCHEMA", "TABLE_NAME", "PARTITION_NAME", "SUBPARTITION_NAME",
 				"PARTITION_ORDINAL_POSITION", "SUBPARTITION_ORDINAL_POSITION", "PARTITION_METHOD", "SUBPARTITION_METHOD",
 				"PARTITION_EXPRESSION", "SUBPARTITION_EXPRESSION", "PARTITION_DESCRIPTION", "PARTITION_COMMENT"));
 		WANTED.put("VIEWS", List.of("TABLE_SCHEMA", "TABLE_NAME", "CHECK_OPTION", "SECURITY_TYPE", "ALGORITHM",
 				"VIEW_DEFINITION"));
-		WANTED.put("ROUTINES", List.of("ROUTINE_SCHEMA", "ROUTINE_NAME", "ROUTINE_TYPE", "DTD_IDENTIFIER", "ROUTINE_BODY",
-				"IS_DETERMINISTIC", "SQL_DATA_ACCESS", "SECURITY_TYPE", "SQL_MODE", "ROUTINE_COMMENT", "ROUTINE_DEFINITION"));
+		// MariaDB's DTD_IDENTIFIER leaves out the character set, which CHARACTER_SET_NAME tells.
+		WANTED.put("ROUTINES", List.of("ROUTINE_SCHEMA", "ROUTINE_NAME", "ROUTINE_TYPE", "DTD_IDENTIFIER",
+				"CHARACTER_SET_NAME", "COLLATION_NAME", "ROUTINE_BODY", "IS_DETERMINISTIC", "SQL_DATA_ACCESS",
+				"SECURITY_TYPE", "SQL_MODE", "ROUTINE_COMMENT", "ROUTINE_DEFINITION"));
 		WANTED.put("PARAMETERS", List.of("SPECIFIC_SCHEMA", "SPECIFIC_NAME", "ROUTINE_TYPE", "ORDINAL_POSITION",
-				"PARAMETER_MODE", "PARAMETER_NAME", "DTD_IDENTIFIER"));
+				"PARAMETER_MODE", "PARAMETER_NAME", "DTD_IDENTIFIER", "CHARACTER_SET_NAME", "COLLATION_NAME"));
 		WANTED.put("TRIGGERS", List.of("TRIGGER_SCHEMA", "TRIGGER_NAME", "EVENT_OBJECT_TABLE", "EVENT_MANIPULATION",
 				"ACTION_TIMING", "ACTION_ORDER", "ACTION_ORIENTATION", "SQL_MODE", "ACTION_STATEMENT"));
 		WANTED.put("EVENTS", List.of("EVENT_SCHEMA", "EVENT_NAME", "STATUS", "EVENT_TYPE", "EXECUTE_AT", "INTERVAL_VALUE",
@@ -108,7 +115,7 @@ final class CatalogDigest {
 			List<String> values = new ArrayList<>();
 			for (String column : columns.subList(1, columns.size())) {
 				// Binary, so that columns of different collations concatenate on MySQL too.
-				values.add("REPLACE(CAST(" + column + " AS BINARY), CAST(" + literal + " AS BINARY), '')");
+				values.add("REPLACE(CAST(" + column + " AS BINARY), CAST(" + literal + " AS BINARY), UNHEX('00'))");
 			}
 			String from = "FROM information_schema." + view + " WHERE " + columns.get(0) + " = " + literal;
 			views.add("CONCAT('" + view + ":', " + MultisetDigest.of(values, from) + ")");

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.StringJoiner;
@@ -25,6 +26,11 @@ import dev.schemaclone.internal.server.Identifiers;
  * adjacent values, blind to bytes moved between them) can tell what changed.
  */
 final class StateQuery {
+
+	/** Types whose values can be longer than {@code max_allowed_packet} once quoted. */
+	private static final Set<String> LARGE_TYPES = Set.of("tinytext", "text", "mediumtext", "longtext", "tinyblob", "blob",
+			"mediumblob", "longblob", "json", "geometry", "point", "linestring", "polygon", "multipoint", "multilinestring",
+			"multipolygon", "geometrycollection", "geomcollection");
 
 	private final String sql;
 
@@ -53,14 +59,31 @@ final class StateQuery {
 	/**
 	 * Return the values that tell a row of a table: its written columns, each as bytes, but
 	 * {@code FLOAT}s as {@code DOUBLE}s, which print every bit of them (a {@code FLOAT} prints
-	 * six digits). Generated columns follow from the others.
+	 * six digits); {@code ENUM}s and {@code SET}s by their numbers, which tell the empty error
+	 * value of an {@code ENUM} from a member {@code ''}; and the types that can hold more than a
+	 * row's quoted values may add up to (the server gives {@code NULL} for a string longer than
+	 * {@code max_allowed_packet}) by their length and SHA-256. Generated columns follow from the
+	 * others.
 	 */
 	private static List<String> values(Table table) {
 		List<String> values = new ArrayList<>();
 		for (Column column : table.writableColumns()) {
 			String name = Identifiers.quoteExisting(column.name());
-			values.add("float".equalsIgnoreCase(column.dataType()) ? "CAST(" + name + " + 0e0 AS BINARY)"
-					: "CAST(" + name + " AS BINARY)");
+			String type = column.dataType().toLowerCase(Locale.ROOT);
+			String value;
+			if (type.equals("float")) {
+				value = name + " + 0e0";
+			}
+			else if (type.equals("enum") || type.equals("set")) {
+				value = name + " + 0";
+			}
+			else if (LARGE_TYPES.contains(type)) {
+				value = "CONCAT(LENGTH(" + name + "), ':', SHA2(" + name + ", 256))";
+			}
+			else {
+				value = name;
+			}
+			values.add("CAST(" + value + " AS BINARY)");
 		}
 		return values;
 	}
