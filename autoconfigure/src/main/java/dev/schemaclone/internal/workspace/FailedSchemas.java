@@ -111,7 +111,8 @@ final class FailedSchemas {
 	private void dropOld(Connection connection, Entry old) {
 		try {
 			if (this.registry.drop(connection, old, this.lease.token()) == Drop.DROPPED) {
-				logger.debug("Dropped '%s', a failed test's schema beyond the %d kept".formatted(old.name(), this.limit));
+				// Said once per copy, as keeping it was: a developer looking for it learns where it went.
+				logger.info("Dropped '%s', a failed test's schema beyond the %d kept".formatted(old.name(), this.limit));
 			}
 		}
 		catch (SQLException ex) {
