@@ -97,6 +97,14 @@ public class SchemaCloneProperties {
 	private int keepFailed = WorkspaceSettings.DEFAULT_KEEP_FAILED;
 
 	/**
+	 * How long a test JVM counts as alive after its last heartbeat (written every 2 s) once
+	 * the connection holding its lease is gone, before another build may drop its clones: a
+	 * killed JVM's clones are dropped by the first build that starts after that. At least
+	 * 10s; raise it if you pause test JVMs in a debugger for longer.
+	 */
+	private Duration leaseGrace = Duration.ofMinutes(2);
+
+	/**
 	 * When to return each context's clone to the state the context started with: never,
 	 * after each test class, or after each test method (then each method starts on the state
 	 * its class set up before its tests). The test classes of a refreshing context run one at
@@ -208,6 +216,14 @@ public class SchemaCloneProperties {
 		this.keepFailed = keepFailed;
 	}
 
+	public Duration getLeaseGrace() {
+		return this.leaseGrace;
+	}
+
+	public void setLeaseGrace(Duration leaseGrace) {
+		this.leaseGrace = leaseGrace;
+	}
+
 	public Refresh getRefresh() {
 		return this.refresh;
 	}
@@ -226,7 +242,7 @@ public class SchemaCloneProperties {
 					"'schemaclone.pool-size' must be between 1 and 100, but was " + this.poolSize);
 		}
 		return new WorkspaceSettings(this.prefix, this.lockTimeout, this.migrationTimeout, this.prefetch,
-				this.cloneConnections, this.keepWarm, this.keepFailed, PROPERTY_NAMES);
+				this.cloneConnections, this.keepWarm, this.keepFailed, this.leaseGrace, PROPERTY_NAMES);
 	}
 
 	/**
@@ -241,6 +257,7 @@ public class SchemaCloneProperties {
 			case CLONE_CONNECTIONS -> PREFIX + ".clone-connections";
 			case KEEP_WARM -> PREFIX + ".keep-warm";
 			case KEEP_FAILED -> PREFIX + ".keep-failed";
+			case LEASE_GRACE -> PREFIX + ".lease-grace";
 			case CREDENTIALS -> "'" + PREFIX + ".username' and '" + PREFIX + ".password'";
 		};
 	}

@@ -45,12 +45,27 @@ public final class ChildJvm implements AutoCloseable {
 	}
 
 	public static ChildJvm start(Class<?> main, String... arguments) throws IOException {
+		return startOn(TestServer.url(), main, arguments);
+	}
+
+	/**
+	 * Start a child that reaches the test server through another URL, such as a proxy's.
+	 * @param url the test server's setting for the child, credentials included
+	 */
+	public static ChildJvm startOn(String url, Class<?> main, String... arguments) throws IOException {
 		String classPath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
 		List<String> command = new ArrayList<>(List.of(System.getProperty("java.home") + File.separator + "bin" + File.separator + "java",
-				"-cp", classPath, "-D" + TestServer.SETTING + "=" + TestServer.url(), "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn",
+				"-cp", classPath, "-D" + TestServer.SETTING + "=" + url, "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn",
 				main.getName()));
 		command.addAll(List.of(arguments));
 		return new ChildJvm(new ProcessBuilder(command).redirectErrorStream(true).start());
+	}
+
+	/**
+	 * Return the lines the child printed so far.
+	 */
+	public List<String> lines() {
+		return List.copyOf(this.lines);
 	}
 
 	/**

@@ -10,6 +10,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
 
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+
 import dev.schemaclone.internal.server.Identifiers;
 import dev.schemaclone.internal.server.SchemaCloneException;
 import dev.schemaclone.internal.server.SchemaDrop;
@@ -47,6 +50,22 @@ public final class SchemaRegistry {
 	 * at; never claimed, reset or swept, only dropped to keep their number bounded.
 	 */
 	public static final String KEPT = "KEPT";
+
+	/**
+	 * A schema one process won the right to drop, by a conditional update no other process
+	 * can win too: the {@code owner} is the dropper's token. Left by a dropper that died, it
+	 * is won again by a sweep.
+	 */
+	public static final String DROPPING = "DROPPING";
+
+	/**
+	 * A schema the server refused to drop for good (a file it does not know in its directory):
+	 * passed over by every sweep, trim and retention, and forgotten once someone dropped it on
+	 * the server.
+	 */
+	public static final String UNDROPPABLE = "UNDROPPABLE";
+
+	private static final Log logger = LogFactory.getLog(SchemaRegistry.class);
 
 	/** {@code ER_DUP_FIELDNAME}, the same code in MySQL and MariaDB. */
 	private static final int DUPLICATE_COLUMN = 1060;
@@ -151,6 +170,7 @@ public final class SchemaRegistry {
 			addColumnIfMissing(statement, "application", "VARCHAR(64) NULL");
 			addColumnIfMissing(statement, "migrations", "INT NULL");
 			addColumnIfMissing(statement, "build_millis", "BIGINT NULL");
+			new LeaseHeartbeats(this.prefix).create(statement);
 		}
 	}
 
@@ -272,10 +292,8 @@ public final class SchemaRegistry {
 	/**
 	 * Return the kept copies of failed tests' clones, newest first.
 	 */
-	public List<String> findKept(Connection connection) throws SQLException {
-		return query(connection, "WHERE state = ? ORDER BY created_at DESC, schema_name DESC", KEPT).stream()
-			.map(Entry::name)
-			.toList();
+	public List<Entry> findKept(Connection connection) throws SQLException {
+		return query(connection, "WHERE state = ? ORDER BY created_at DESC, schema_name DESC", KEPT);
 	}
 
 	public int countWarm(Connection connection, String template) throws SQLException {
@@ -351,33 +369,87 @@ public final class SchemaRegistry {
 	}
 
 	/**
-	 * Drop a schema we created and forget it. Refuses any name that lacks our shape or our
-	 * registry row: schemaclone never drops what it cannot prove it created.
+	 * Drop a schema this process holds (its clone, or a template under the template's lock)
+	 * and forget it. Refuses any name that lacks our shape or our registry row: schemaclone
+	 * never drops what it cannot prove it created.
+	 * @param dropper the calling process's token
+	 * @return {@link Drop#DROPPED}, or {@link Drop#UNDROPPABLE} if the server refused it for good
+	 * @throws SQLException if the drop failed for now; the schema is left as it was recorded
 	 */
-	public void drop(Connection connection, String name) throws SQLException {
-		if (!dropIfRecorded(connection, name)) {
+	public Drop drop(Connection connection, String name, String dropper) throws SQLException {
+		requireOwnedShape(name);
+		Entry entry = find(connection, name);
+		if (entry == null) {
 			throw new SchemaCloneException(
 					"Refusing to drop schema '%s': schemaclone has no record of creating it".formatted(name));
 		}
+		Drop outcome = (DROPPING.equals(entry.state()) && !dropper.equals(entry.owner())) ? Drop.TAKEN
+				: drop(connection, entry, dropper);
+		if (outcome == Drop.TAKEN) {
+			throw new SchemaCloneException("Schema '%s' is being dropped by another process".formatted(name));
+		}
+		return outcome;
 	}
 
 	/**
-	 * Drop a schema we created and forget it, unless the registry no longer records it:
-	 * another process sweeping or trimming the same schemas at the same moment dropped it
-	 * first. Still refuses a name that lacks our shape.
-	 * @return whether the registry recorded it
+	 * Drop a schema and forget it if the registry still records it as read, in one process
+	 * only: the schema is won by a conditional update from the state and owner read to
+	 * {@link #DROPPING} and this process, which of several processes sweeping or trimming the
+	 * same schemas at once only one can win; the others leave it. A refusal for good marks
+	 * it {@link #UNDROPPABLE}, passed over from then on, and is logged once with what to do;
+	 * any other failure gives the schema back as it was, for a later attempt.
+	 * @param entry the schema's registry row as the caller read it
+	 * @param dropper the calling process's token
+	 * @return what became of it
+	 * @throws SQLException if the drop failed for now
 	 */
-	public boolean dropIfRecorded(Connection connection, String name) throws SQLException {
+	public Drop drop(Connection connection, Entry entry, String dropper) throws SQLException {
+		String name = entry.name();
 		requireOwnedShape(name);
-		if (find(connection, name) == null) {
-			return false;
+		if (UNDROPPABLE.equals(entry.state())) {
+			return Drop.UNDROPPABLE;
 		}
-		SchemaDrop.dropIfExists(connection, name);
-		try (PreparedStatement statement = connection.prepareStatement("DELETE FROM " + table() + " WHERE schema_name = ?")) {
+		if (update(connection, "state = ?, owner = ?", "schema_name = ? AND state = ? AND owner = ?", DROPPING, dropper,
+				name, entry.state(), entry.owner()) != 1) {
+			return Drop.TAKEN;
+		}
+		try {
+			SchemaDrop.dropIfExists(connection, name);
+		}
+		catch (SQLException ex) {
+			if (!SchemaDrop.isPermanent(ex)) {
+				update(connection, "state = ?, owner = ?", "schema_name = ? AND state = ? AND owner = ?", entry.state(),
+						entry.owner(), name, DROPPING, dropper);
+				throw ex;
+			}
+			update(connection, "state = ?, owner = '', error = ?, updated_at = CURRENT_TIMESTAMP(6)",
+					"schema_name = ? AND state = ? AND owner = ?", UNDROPPABLE, ex.getMessage(), name, DROPPING, dropper);
+			logger.warn(("Schema '%s' cannot be dropped: %s. schemaclone passes it over from now on; "
+					+ "once that is done on the server, drop it there (DROP DATABASE `%s`) and schemaclone forgets it")
+				.formatted(name, ex.getMessage(), name));
+			return Drop.UNDROPPABLE;
+		}
+		try (PreparedStatement statement = connection
+			.prepareStatement("DELETE FROM " + table() + " WHERE schema_name = ? AND state = ? AND owner = ?")) {
 			statement.setString(1, name);
+			statement.setString(2, DROPPING);
+			statement.setString(3, dropper);
 			statement.executeUpdate();
 		}
-		return true;
+		return Drop.DROPPED;
+	}
+
+	/**
+	 * Forget the schemas marked {@link #UNDROPPABLE} that someone dropped on the server since.
+	 * @return how many were forgotten
+	 */
+	public int forgetDroppedByHand(Connection connection) throws SQLException {
+		try (PreparedStatement statement = connection.prepareStatement("DELETE FROM " + table() + " WHERE state = ?"
+				+ " AND NOT EXISTS (SELECT 1 FROM information_schema.SCHEMATA s WHERE s.SCHEMA_NAME = " + table()
+				+ ".schema_name)")) {
+			statement.setString(1, UNDROPPABLE);
+			return statement.executeUpdate();
+		}
 	}
 
 	/**
@@ -411,6 +483,22 @@ public final class SchemaRegistry {
 
 	private String table() {
 		return Identifiers.quote(this.schema) + ".`owned_schema`";
+	}
+
+	/**
+	 * What became of a schema that a process set out to drop.
+	 */
+	public enum Drop {
+
+		/** Dropped, and forgotten. */
+		DROPPED,
+
+		/** Left alone: another process changed its record first (won its drop, claimed it). */
+		TAKEN,
+
+		/** Refused by the server for good, and marked so. */
+		UNDROPPABLE
+
 	}
 
 	/**

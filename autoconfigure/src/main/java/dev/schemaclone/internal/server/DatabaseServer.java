@@ -3,6 +3,7 @@ package dev.schemaclone.internal.server;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Properties;
@@ -15,7 +16,8 @@ import java.util.StringJoiner;
  * @param username the user
  * @param password the password, never printed
  * @param connectTimeout how long opening a connection may take
- * @param socketTimeout how long one ordinary statement may wait for the server
+ * @param socketTimeout how long one ordinary statement may wait for the server: the bound on
+ * every statement of every connection opened here
  */
 public record DatabaseServer(MySqlUrl url, String username, String password, Duration connectTimeout,
 		Duration socketTimeout) {
@@ -24,6 +26,28 @@ public record DatabaseServer(MySqlUrl url, String username, String password, Dur
 	public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(10);
 
 	public static final Duration DEFAULT_SOCKET_TIMEOUT = Duration.ofMinutes(2);
+
+	/**
+	 * How long a statement of a connection opened here waits for a lock another session
+	 * holds: a table or schema lock ({@code lock_wait_timeout}, a year by default on MySQL) or
+	 * a row lock ({@code innodb_lock_wait_timeout}). Shorter than the socket timeout, so that
+	 * the server gives up first and says why, and the session does not go on waiting after its
+	 * client left.
+	 */
+	public static final Duration LOCK_WAIT = Duration.ofSeconds(30);
+
+	/**
+	 * Refuse a URL of several servers: named locks and the registry live in one server, and
+	 * two sessions of a load-balanced URL may land on different ones.
+	 */
+	public DatabaseServer {
+		if (!url.namesOneServer()) {
+			throw new SchemaCloneException(("schemaclone needs the URL of one server, but %s names several (load balancing, replication or failover): "
+					+ "the named locks and the registry that tell schemaclone's processes apart live in one server, so its sessions could land on different servers "
+					+ "and drop each other's schemas. Point the tests' datasource at one server, such as the first host: %s")
+				.formatted(url, url.firstServer()));
+		}
+	}
 
 	public DatabaseServer(MySqlUrl url, String username, String password) {
 		this(url, username, password, DEFAULT_CONNECT_TIMEOUT, DEFAULT_SOCKET_TIMEOUT);
@@ -85,12 +109,43 @@ public record DatabaseServer(MySqlUrl url, String username, String password, Dur
 		if (!target.parameters().containsKey("socketTimeout")) {
 			properties.setProperty("socketTimeout", String.valueOf(this.socketTimeout.toMillis()));
 		}
+		Connection connection;
 		try {
-			return DriverManager.getConnection(target.toJdbcUrl(), properties);
+			connection = DriverManager.getConnection(target.toJdbcUrl(), properties);
 		}
 		catch (SQLException ex) {
 			throw new SchemaCloneException("Cannot connect to %s as '%s': %s. Check that the server runs and that the URL and credentials are right"
 				.formatted(target, this.username, ex.getMessage()), ex);
+		}
+		try {
+			boundLockWaits(connection, LOCK_WAIT);
+			return connection;
+		}
+		catch (SQLException ex) {
+			closeQuietly(connection);
+			throw new SchemaCloneException("Cannot set up a session on %s: %s".formatted(target, ex.getMessage()), ex);
+		}
+	}
+
+	/**
+	 * Bound how long a session's statements wait for locks other sessions hold.
+	 * @param connection the session
+	 * @param wait the bound, whole seconds
+	 * @throws SQLException if the server refuses the setting
+	 */
+	public static void boundLockWaits(Connection connection, Duration wait) throws SQLException {
+		long seconds = Math.max(1, wait.toSeconds());
+		try (Statement statement = connection.createStatement()) {
+			statement.execute("SET SESSION lock_wait_timeout = " + seconds + ", innodb_lock_wait_timeout = " + seconds);
+		}
+	}
+
+	private static void closeQuietly(Connection connection) {
+		try {
+			connection.close();
+		}
+		catch (SQLException ex) {
+			// Nothing was done on it.
 		}
 	}
 

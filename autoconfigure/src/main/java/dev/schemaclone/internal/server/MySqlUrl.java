@@ -69,6 +69,41 @@ public record MySqlUrl(String scheme, String hosts, String database, String quer
 	}
 
 	/**
+	 * Return the first server a URL names: itself when it names one, else its first host with
+	 * the plain scheme, for a URL of load balancing, replication or failover.
+	 * @return the URL of one server
+	 */
+	public MySqlUrl firstServer() {
+		String plainScheme = this.scheme.replaceFirst("(?i)^(jdbc:(?:mysql|mariadb))(?::[a-z]+)?://", "$1://");
+		return new MySqlUrl(plainScheme, this.hosts.substring(0, endOfFirstHost()), this.database, this.query);
+	}
+
+	/**
+	 * Return whether the URL names one server: no sub-protocol such as {@code loadbalance:}
+	 * or {@code replication:}, and one host.
+	 * @return whether it does
+	 */
+	public boolean namesOneServer() {
+		return firstServer().equals(this);
+	}
+
+	/**
+	 * Return where the first host ends: at the first comma outside parentheses, which the
+	 * {@code address=(host=…)(port=…)} and {@code (host=…,port=…)} forms use.
+	 */
+	private int endOfFirstHost() {
+		int depth = 0;
+		for (int i = 0; i < this.hosts.length(); i++) {
+			char c = this.hosts.charAt(i);
+			depth += (c == '(') ? 1 : (c == ')') ? -1 : 0;
+			if (c == ',' && depth == 0) {
+				return i;
+			}
+		}
+		return this.hosts.length();
+	}
+
+	/**
 	 * Return a key that is the same for every URL naming the same server.
 	 * @return the server key
 	 */

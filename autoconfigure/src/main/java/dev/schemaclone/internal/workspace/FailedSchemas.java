@@ -4,6 +4,8 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.apache.commons.logging.Log;
@@ -11,10 +13,11 @@ import org.apache.commons.logging.LogFactory;
 
 import dev.schemaclone.internal.coordination.OwnerLease;
 import dev.schemaclone.internal.coordination.SchemaRegistry;
+import dev.schemaclone.internal.coordination.SchemaRegistry.Drop;
+import dev.schemaclone.internal.coordination.SchemaRegistry.Entry;
 import dev.schemaclone.internal.copy.SchemaCloner;
 import dev.schemaclone.internal.server.DatabaseServer;
 import dev.schemaclone.internal.server.Identifiers;
-import dev.schemaclone.internal.server.SchemaCloneException;
 
 /**
  * Copies of clones as failed tests left them, kept for a developer to look at after the run.
@@ -40,6 +43,9 @@ final class FailedSchemas {
 	private final AtomicInteger kept = new AtomicInteger();
 
 	private final AtomicInteger sequence = new AtomicInteger();
+
+	/** Copies this process could not drop: a later run tries again, this one does not wait on them twice. */
+	private final Set<String> failedToDrop = ConcurrentHashMap.newKeySet();
 
 	/**
 	 * @param limit how many copies the server keeps under this prefix, 0 for none
@@ -72,35 +78,53 @@ final class FailedSchemas {
 			}
 			SchemaCloner.copyAsIs(this.server, connection, clone, copy, this.cloneConnections);
 			this.registry.markKept(connection, copy, this.lease.token());
-			dropBeyondLimit(connection);
-			return copy;
 		}
 		catch (SQLException | RuntimeException ex) {
 			logger.warn("Could not keep a copy of '%s' for the failed test: %s".formatted(clone, ex.getMessage()));
 			dropQuietly(copy);
 			return null;
 		}
+		dropBeyondLimit();
+		return copy;
 	}
 
-	private void dropBeyondLimit(Connection connection) throws SQLException {
-		List<String> copies = this.registry.findKept(connection);
-		for (String old : copies.subList(Math.min(this.limit, copies.size()), copies.size())) {
-			try {
-				// Another process keeping a copy at the same moment may have dropped it first.
-				if (this.registry.dropIfRecorded(connection, old)) {
-					logger.debug("Dropped '%s', a failed test's schema beyond the %d kept".formatted(old, this.limit));
+	/**
+	 * Drop the oldest copies beyond the bound, each by one process only. Best effort: a copy
+	 * that cannot be dropped now (a developer has it open) is logged once and left to a later
+	 * trim, and one the server refuses for good is passed over from then on.
+	 */
+	private void dropBeyondLimit() {
+		try (Connection connection = CleanupSession.open(this.server)) {
+			List<Entry> copies = this.registry.findKept(connection);
+			for (Entry old : copies.subList(Math.min(this.limit, copies.size()), copies.size())) {
+				if (!this.failedToDrop.contains(old.name())) {
+					dropOld(connection, old);
 				}
 			}
-			catch (SchemaCloneException ex) {
-				// One the server will not drop yet is left for a later trim; the new copy stays.
-				logger.debug(ex.getMessage());
+		}
+		catch (SQLException | RuntimeException ex) {
+			logger.warn("Could not drop the oldest failed tests' schemas beyond the %d kept (%s); a later run tries again"
+				.formatted(this.limit, ex.getMessage()));
+		}
+	}
+
+	private void dropOld(Connection connection, Entry old) {
+		try {
+			if (this.registry.drop(connection, old, this.lease.token()) == Drop.DROPPED) {
+				// Said once per copy, as keeping it was: a developer looking for it learns where it went.
+				logger.info("Dropped '%s', a failed test's schema beyond the %d kept".formatted(old.name(), this.limit));
 			}
+		}
+		catch (SQLException ex) {
+			this.failedToDrop.add(old.name());
+			logger.warn("Could not drop '%s', a failed test's schema beyond the %d kept (%s); a later run tries again"
+				.formatted(old.name(), this.limit, ex.getMessage()));
 		}
 	}
 
 	private void dropQuietly(String copy) {
 		try (Connection connection = this.server.open()) {
-			this.registry.dropIfRecorded(connection, copy);
+			this.registry.drop(connection, copy, this.lease.token());
 		}
 		catch (SQLException | RuntimeException ex) {
 			logger.debug("Could not drop the partial copy '%s': %s".formatted(copy, ex.getMessage()));

@@ -2,7 +2,6 @@ package dev.schemaclone.internal.workspace;
 
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -18,6 +17,7 @@ import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
 import dev.schemaclone.internal.coordination.SchemaRegistry;
+import dev.schemaclone.internal.coordination.SchemaRegistry.Drop;
 import dev.schemaclone.internal.server.DatabaseServer;
 import dev.schemaclone.internal.server.SchemaCloneException;
 
@@ -35,12 +35,11 @@ final class OwnedClones {
 	/** Dropping is all that is left at exit, but a server that no longer answers must not hang it. */
 	private static final Duration MAX_WAIT = Duration.ofMinutes(1);
 
-	/** A drop nobody waits for must not wait the server's default day for a lock a transaction left open holds. */
-	private static final Duration DROP_LOCK_WAIT = Duration.ofSeconds(30);
-
 	private final DatabaseServer server;
 
 	private final SchemaRegistry registry;
+
+	private final String owner;
 
 	/** Clones not dropped yet. */
 	private final Set<String> pending = ConcurrentHashMap.newKeySet();
@@ -56,11 +55,13 @@ final class OwnedClones {
 	/**
 	 * @param server the server
 	 * @param registry the registry that proves the clones ours
+	 * @param owner this process's lease token
 	 * @param threads how many drops may run at once, each on its own connection
 	 */
-	OwnedClones(DatabaseServer server, SchemaRegistry registry, int threads) {
+	OwnedClones(DatabaseServer server, SchemaRegistry registry, String owner, int threads) {
 		this.server = server;
 		this.registry = registry;
+		this.owner = owner;
 		this.executor = new ThreadPoolExecutor(threads, threads, 1, TimeUnit.SECONDS, new LinkedBlockingQueue<>(),
 				(runnable) -> {
 					Thread thread = new Thread(runnable, "schemaclone-drop");
@@ -176,11 +177,16 @@ final class OwnedClones {
 		}
 	}
 
+	/**
+	 * Drop a schema, waiting at most {@link DatabaseServer#LOCK_WAIT} for a lock a transaction
+	 * left open holds, not the server's default of a day or a year. One the server refuses for
+	 * good is marked so and warned of once by the registry, and counts as ended here.
+	 */
 	private void dropNow(String schema) {
-		try (Connection connection = this.server.open(); Statement statement = connection.createStatement()) {
-			statement.execute("SET SESSION lock_wait_timeout = " + DROP_LOCK_WAIT.toSeconds());
-			this.registry.drop(connection, schema);
-			logger.debug("Dropped '" + schema + "'");
+		try (Connection connection = this.server.open()) {
+			if (this.registry.drop(connection, schema, this.owner) == Drop.DROPPED) {
+				logger.debug("Dropped '" + schema + "'");
+			}
 		}
 		catch (SQLException ex) {
 			throw new SchemaCloneException("Cannot drop schema '%s': %s".formatted(schema, ex.getMessage()), ex);

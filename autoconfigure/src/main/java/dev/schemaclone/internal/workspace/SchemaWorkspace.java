@@ -71,7 +71,7 @@ public final class SchemaWorkspace implements AutoCloseable {
 		this.settings = settings;
 		this.registry = registry;
 		this.lease = lease;
-		this.clones = new OwnedClones(server, registry, settings.cloneConnections());
+		this.clones = new OwnedClones(server, registry, lease.token(), settings.cloneConnections());
 		this.states = new TemplateStates(server, registry, settings.cloneConnections());
 		this.maker = new CloneMaker(server, registry, lease, this.clones, this.states, settings.cloneConnections(),
 				this.activity);
@@ -83,23 +83,25 @@ public final class SchemaWorkspace implements AutoCloseable {
 
 	/**
 	 * Open a workspace: create the registry if needed, take this process's lease and drop
-	 * the orphans of dead processes.
+	 * the orphans of dead processes (best effort: a sweep that fails is logged, and the
+	 * workspace opens).
 	 * @param server the server
 	 * @param settings the settings
 	 * @return the workspace
 	 */
 	public static SchemaWorkspace open(DatabaseServer server, WorkspaceSettings settings) {
 		SchemaRegistry registry = new SchemaRegistry(settings.prefix());
+		OwnerLease lease;
 		try (Connection connection = server.open()) {
 			registry.create(connection);
-			OwnerLease lease = OwnerLease.take(server, settings.prefix());
-			OrphanSweeper.sweep(connection, registry, lease.token());
-			return new SchemaWorkspace(server, settings, registry, lease);
+			lease = OwnerLease.take(server, settings.prefix(), settings.leaseGrace());
 		}
 		catch (SQLException ex) {
 			throw new SchemaCloneException("Cannot prepare schemaclone's registry on %s: %s. The user needs CREATE, DROP, INSERT, UPDATE, DELETE and SELECT on all schemas; give an admin user as %s if the application's user lacks them"
 				.formatted(server, ex.getMessage(), settings.names().of(Setting.CREDENTIALS)), ex);
 		}
+		OrphanSweeper.sweep(server, registry, lease.token());
+		return new SchemaWorkspace(server, settings, registry, lease);
 	}
 
 	/**

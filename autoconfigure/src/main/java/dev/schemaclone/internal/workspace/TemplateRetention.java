@@ -23,6 +23,7 @@ import dev.schemaclone.internal.coordination.NamedLock;
 import dev.schemaclone.internal.coordination.OwnerStatus;
 import dev.schemaclone.internal.coordination.SchemaRegistry;
 import dev.schemaclone.internal.coordination.SchemaRegistry.Entry;
+import dev.schemaclone.internal.server.DatabaseServer;
 
 /**
  * Drops templates that are no longer current, by application and recent use: a server shared
@@ -30,7 +31,8 @@ import dev.schemaclone.internal.coordination.SchemaRegistry.Entry;
  * {@value #KEEP_PER_LINEAGE} most recently used templates of each lineage (an application's
  * history as it grows: switching branches back and forth reuses them), drops any not used for
  * {@link #MAX_IDLE}, and keeps at most {@value #MAX_TEMPLATES} in all; never one a live process
- * has clones of or is cloning. A template's warm clones go with it.
+ * has clones of or is cloning. A template's warm clones go with it. Best effort: it runs after
+ * a template is ready, and a failure is logged and left for the next build.
  */
 final class TemplateRetention {
 
@@ -45,12 +47,24 @@ final class TemplateRetention {
 	private TemplateRetention() {
 	}
 
-	static void prune(Connection connection, SchemaRegistry registry) throws SQLException {
-		List<Entry> entries = registry.findAll(connection);
-		OwnerStatus owners = new OwnerStatus(connection, registry.prefix());
-		Set<String> inUse = templatesInUse(entries, owners);
-		for (Expired expired : expired(entries, serverTime(connection), inUse)) {
-			retire(connection, registry, owners, expired);
+	/**
+	 * Drop the templates that are no longer current.
+	 * @param server the server
+	 * @param registry the registry of the prefix
+	 * @param self the calling process's token
+	 */
+	static void prune(DatabaseServer server, SchemaRegistry registry, String self) {
+		try (Connection connection = CleanupSession.open(server)) {
+			List<Entry> entries = registry.findAll(connection);
+			OwnerStatus owners = new OwnerStatus(connection, registry.prefix());
+			Set<String> inUse = templatesInUse(entries, owners);
+			for (Expired expired : expired(entries, serverTime(connection), inUse)) {
+				retire(connection, registry, owners, expired, self);
+			}
+		}
+		catch (SQLException | RuntimeException ex) {
+			logger.warn("Could not drop old templates on %s (%s); the next template build tries again".formatted(server,
+					ex.getMessage()));
 		}
 	}
 
@@ -102,8 +116,8 @@ final class TemplateRetention {
 	 * second sees what the other wrote. Under the template's build lock, so that a process
 	 * about to rebuild it waits, and one that finds the mark of a retention that died clears it.
 	 */
-	private static void retire(Connection connection, SchemaRegistry registry, OwnerStatus owners, Expired expired)
-			throws SQLException {
+	private static void retire(Connection connection, SchemaRegistry registry, OwnerStatus owners, Expired expired,
+			String self) throws SQLException {
 		Entry template = expired.template();
 		try (NamedLock lock = NamedLock.tryAcquire(connection, registry.buildLockName(template.name()))) {
 			if (lock == null
@@ -119,9 +133,9 @@ final class TemplateRetention {
 				return;
 			}
 			for (String clone : warm) {
-				registry.drop(connection, clone);
+				registry.drop(connection, clone, self);
 			}
-			registry.drop(connection, template.name());
+			registry.drop(connection, template.name(), self);
 			logger.info("Dropped template '%s' (last used %s) and its %d warm clones: %s".formatted(template.name(),
 					template.lastUsedAt(), warm.size(), expired.reason()));
 		}

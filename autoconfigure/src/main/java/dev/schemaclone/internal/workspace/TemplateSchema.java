@@ -18,6 +18,7 @@ import org.apache.commons.logging.LogFactory;
 import dev.schemaclone.internal.coordination.NamedLock;
 import dev.schemaclone.internal.coordination.OwnerLease;
 import dev.schemaclone.internal.coordination.SchemaRegistry;
+import dev.schemaclone.internal.coordination.SchemaRegistry.Drop;
 import dev.schemaclone.internal.coordination.SchemaRegistry.Entry;
 import dev.schemaclone.internal.migration.MigrationFingerprint;
 import dev.schemaclone.internal.migration.MigrationProgress;
@@ -108,7 +109,10 @@ final class TemplateSchema {
 			logger.info("Dropping template '%s' left %s by an earlier build".formatted(this.name,
 					entry.state().toLowerCase()));
 			killSessionsUsing(connection, this.name);
-			this.registry.drop(connection, this.name);
+			if (this.registry.drop(connection, this.name, this.lease.token()) != Drop.DROPPED) {
+				throw new SchemaCloneException("Template '%s' cannot be built: the server refuses to drop what an earlier build left (see the warning above)"
+					.formatted(this.name));
+			}
 		}
 		else if (schemaExists(connection, this.name)) {
 			throw new SchemaCloneException("Schema '%s' exists but schemaclone has no record of creating it; drop it yourself or set '%s' to another value"
@@ -125,13 +129,9 @@ final class TemplateSchema {
 			statement.execute("CREATE DATABASE " + Identifiers.quote(this.name));
 		}
 		MigrationProgress tracker = new MigrationProgress();
+		int migrations;
 		try {
-			int migrations = migrate(connection, tracker);
-			disableEvents(connection);
-			long millis = Duration.ofNanos(System.nanoTime() - start).toMillis();
-			this.registry.markReady(connection, this.name, migrations, millis);
-			logger.info("Built template '%s': %d migrations in %d ms".formatted(this.name, migrations, millis));
-			TemplateRetention.prune(connection, registry);
+			migrations = migrate(connection, tracker);
 		}
 		catch (RuntimeException ex) {
 			SchemaCloneException failure = (ex instanceof SchemaCloneException sce) ? sce
@@ -140,6 +140,12 @@ final class TemplateSchema {
 			this.registry.updateState(connection, this.name, SchemaRegistry.FAILED, failure.getMessage());
 			throw failure;
 		}
+		disableEvents(connection);
+		long millis = Duration.ofNanos(System.nanoTime() - start).toMillis();
+		this.registry.markReady(connection, this.name, migrations, millis);
+		logger.info("Built template '%s': %d migrations in %d ms".formatted(this.name, migrations, millis));
+		// After the template is ready: nothing retention does may count it failed.
+		TemplateRetention.prune(this.server, this.registry, this.lease.token());
 	}
 
 	private int migrate(Connection connection, MigrationProgress tracker) {

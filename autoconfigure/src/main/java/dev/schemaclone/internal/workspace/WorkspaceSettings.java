@@ -17,11 +17,13 @@ import dev.schemaclone.internal.server.Identifiers;
  * ends, for later processes to claim; 0 drops them all
  * @param keepFailed how many copies of the clones failed tests left the server keeps under
  * the prefix, newest first; 0 keeps none
+ * @param leaseGrace how long after its last heartbeat a process whose lease lock is free still
+ * counts as alive: other processes drop its clones only after that
  * @param names how errors name each setting: {@link Names#COMPONENTS} for the engine's own
  * users, the properties that set them for the Spring layer
  */
 public record WorkspaceSettings(String prefix, Duration lockTimeout, Duration migrationTimeout, int prefetch,
-		int cloneConnections, int keepWarm, int keepFailed, Names names) {
+		int cloneConnections, int keepWarm, int keepFailed, Duration leaseGrace, Names names) {
 
 	/** The most connections one clone spreads its tables over by default. */
 	public static final int DEFAULT_CLONE_CONNECTIONS = 4;
@@ -48,6 +50,16 @@ public record WorkspaceSettings(String prefix, Duration lockTimeout, Duration mi
 
 	public static final Duration DEFAULT_MIGRATION_TIMEOUT = Duration.ofMinutes(5);
 
+	/**
+	 * Long enough for a paused JVM (a debugger's breakpoint, a long garbage collection, a
+	 * starved machine) and for a heartbeat to take the lease again on a new connection; short
+	 * enough that a killed build's clones go with the next run a few minutes later.
+	 */
+	public static final Duration DEFAULT_LEASE_GRACE = Duration.ofMinutes(2);
+
+	/** Five heartbeats: less would count a process dead that merely lost one connection. */
+	public static final Duration MIN_LEASE_GRACE = Duration.ofSeconds(10);
+
 	public WorkspaceSettings {
 		Identifiers.requireSafePrefix(prefix, names.of(Setting.PREFIX));
 		requirePositive(lockTimeout, names.of(Setting.LOCK_TIMEOUT));
@@ -56,6 +68,11 @@ public record WorkspaceSettings(String prefix, Duration lockTimeout, Duration mi
 		requireBetween(cloneConnections, 1, 16, names.of(Setting.CLONE_CONNECTIONS));
 		requireBetween(keepWarm, 0, MAX_KEEP_WARM, names.of(Setting.KEEP_WARM));
 		requireBetween(keepFailed, 0, MAX_KEEP_FAILED, names.of(Setting.KEEP_FAILED));
+		requirePositive(leaseGrace, names.of(Setting.LEASE_GRACE));
+		if (leaseGrace.compareTo(MIN_LEASE_GRACE) < 0) {
+			throw new IllegalArgumentException("'%s' must be at least %d seconds, but was %s"
+				.formatted(names.of(Setting.LEASE_GRACE), MIN_LEASE_GRACE.toSeconds(), leaseGrace));
+		}
 	}
 
 	/**
@@ -63,7 +80,18 @@ public record WorkspaceSettings(String prefix, Duration lockTimeout, Duration mi
 	 */
 	public WorkspaceSettings(String prefix, Duration lockTimeout, Duration migrationTimeout, int prefetch,
 			int cloneConnections, int keepWarm, int keepFailed) {
-		this(prefix, lockTimeout, migrationTimeout, prefetch, cloneConnections, keepWarm, keepFailed, Names.COMPONENTS);
+		this(prefix, lockTimeout, migrationTimeout, prefetch, cloneConnections, keepWarm, keepFailed, DEFAULT_LEASE_GRACE,
+				Names.COMPONENTS);
+	}
+
+	/**
+	 * Return the same settings with another lease grace.
+	 * @param grace the grace
+	 * @return the new settings
+	 */
+	public WorkspaceSettings withLeaseGrace(Duration grace) {
+		return new WorkspaceSettings(this.prefix, this.lockTimeout, this.migrationTimeout, this.prefetch,
+				this.cloneConnections, this.keepWarm, this.keepFailed, grace, this.names);
 	}
 
 	/**
@@ -110,11 +138,12 @@ public record WorkspaceSettings(String prefix, Duration lockTimeout, Duration mi
 	 */
 	@Override
 	public String toString() {
-		return "%s=%s, %s=%s, %s=%s, %s=%d, %s=%d, %s=%d, %s=%d".formatted(this.names.of(Setting.PREFIX), this.prefix,
+		return "%s=%s, %s=%s, %s=%s, %s=%d, %s=%d, %s=%d, %s=%d, %s=%s".formatted(this.names.of(Setting.PREFIX), this.prefix,
 				this.names.of(Setting.LOCK_TIMEOUT), this.lockTimeout, this.names.of(Setting.MIGRATION_TIMEOUT),
 				this.migrationTimeout, this.names.of(Setting.PREFETCH), this.prefetch,
 				this.names.of(Setting.CLONE_CONNECTIONS), this.cloneConnections, this.names.of(Setting.KEEP_WARM),
-				this.keepWarm, this.names.of(Setting.KEEP_FAILED), this.keepFailed);
+				this.keepWarm, this.names.of(Setting.KEEP_FAILED), this.keepFailed, this.names.of(Setting.LEASE_GRACE),
+				this.leaseGrace);
 	}
 
 	private static void requirePositive(Duration duration, String setting) {
@@ -136,7 +165,7 @@ public record WorkspaceSettings(String prefix, Duration lockTimeout, Duration mi
 	 */
 	public enum Setting {
 
-		PREFIX, LOCK_TIMEOUT, MIGRATION_TIMEOUT, PREFETCH, CLONE_CONNECTIONS, KEEP_WARM, KEEP_FAILED,
+		PREFIX, LOCK_TIMEOUT, MIGRATION_TIMEOUT, PREFETCH, CLONE_CONNECTIONS, KEEP_WARM, KEEP_FAILED, LEASE_GRACE,
 
 		/** The user that creates and drops schemas, and its password. */
 		CREDENTIALS
@@ -159,6 +188,7 @@ public record WorkspaceSettings(String prefix, Duration lockTimeout, Duration mi
 			case CLONE_CONNECTIONS -> "cloneConnections";
 			case KEEP_WARM -> "keepWarm";
 			case KEEP_FAILED -> "keepFailed";
+			case LEASE_GRACE -> "leaseGrace";
 			case CREDENTIALS -> "the server's username and password";
 		};
 

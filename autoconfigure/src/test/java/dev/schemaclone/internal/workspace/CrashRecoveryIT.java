@@ -5,6 +5,7 @@ import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
+import dev.schemaclone.internal.coordination.OwnerLease;
 import dev.schemaclone.testsupport.ChildJvm;
 import dev.schemaclone.testsupport.TestServer;
 
@@ -13,8 +14,8 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * JVMs killed with SIGKILL: one in the middle of a template build, holding the lock; one
- * after it made clones. The next process recovers without waiting out any timeout and
- * drops exactly the dead process's schemas.
+ * after it made clones. The next process recovers without waiting out any timeout, and
+ * drops exactly the dead process's schemas once its lease grace has passed, not before.
  */
 class CrashRecoveryIT {
 
@@ -50,17 +51,31 @@ class CrashRecoveryIT {
 		assertThat(TestTemplates.runs(runId)).isEqualTo(2);
 	}
 
+	/**
+	 * The bound: a killed process's last heartbeat is at most one period before its death, and
+	 * it counts as dead once that heartbeat is older than its grace. Its clones are swept by the
+	 * first process that opens a grace after the kill, and by none that opens before the grace
+	 * less one heartbeat period has passed.
+	 */
 	@Test
-	void clonesOfAKilledProcessAreDroppedByTheNextAndNothingElse() throws Exception {
+	void clonesOfAKilledProcessAreDroppedByTheNextAfterItsGraceAndNothingElse() throws Exception {
 		String runId = TestTemplates.newRunId();
 		String orphan;
+		long killed;
 		try (ChildJvm child = ChildJvm.start(TemplateClient.class, PREFIX, runId, "hold")) {
 			orphan = child.awaitLine("CLONE ", 120);
 			child.kill();
+			killed = System.nanoTime();
+		}
+		try (SchemaWorkspace early = TestTemplates.workspace(PREFIX)) {
+			assertThat(Duration.ofNanos(System.nanoTime() - killed))
+				.isLessThan(TestTemplates.CHILD_LEASE_GRACE.minus(OwnerLease.HEARTBEAT));
+			assertThat(TestServer.schemasLike(orphan)).as("swept before the grace passed").containsExactly(orphan);
 		}
 		String decoyClone = PREFIX + "_c_deadbeef_1";
 		String decoyOther = PREFIX + "_c_other";
 		TestServer.execute("CREATE DATABASE `" + decoyClone + "`", "CREATE DATABASE `" + decoyOther + "`");
+		Thread.sleep(Math.max(0, TestTemplates.CHILD_LEASE_GRACE.toNanos() - (System.nanoTime() - killed)) / 1_000_000 + 500);
 		try (SchemaWorkspace live = TestTemplates.workspace(PREFIX)) {
 			String liveClone = live.createClone(live.template(TestTemplates.counted(runId)));
 			assertThat(TestServer.schemasLike(orphan)).isEmpty();

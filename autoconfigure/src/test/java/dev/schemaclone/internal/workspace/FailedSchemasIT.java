@@ -1,13 +1,17 @@
 package dev.schemaclone.internal.workspace;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
+import dev.schemaclone.testsupport.ChildJvm;
 import dev.schemaclone.testsupport.TestServer;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -66,6 +70,47 @@ class FailedSchemasIT {
 		}
 	}
 
+	/**
+	 * Each trim drops the copies beyond the bound that it wins in the registry: of several
+	 * processes trimming the same oldest copy at once, one issues the {@code DROP}.
+	 */
+	@Test
+	void severalProcessesKeepingCopiesAtOnceDropEachCopyBeyondTheBoundExactlyOnce() throws Exception {
+		int jvms = 4;
+		int limit = 2;
+		List<ChildJvm> children = new ArrayList<>();
+		try {
+			long start = System.currentTimeMillis() + 15_000;
+			for (int i = 0; i < jvms; i++) {
+				children.add(ChildJvm.start(FailedCopyClient.class, PREFIX, String.valueOf(limit), String.valueOf(start)));
+			}
+			List<String> keptCopies = new ArrayList<>();
+			List<String> dropped = new ArrayList<>();
+			for (ChildJvm child : children) {
+				child.awaitLine("ENDED", 180);
+				for (String line : child.lines()) {
+					if (line.startsWith("KEPT ")) {
+						keptCopies.add(line.substring("KEPT ".length()));
+					}
+					Matcher drop = DROPPED.matcher(line);
+					if (drop.find()) {
+						dropped.add(drop.group(1));
+					}
+				}
+				assertThat(child.output()).doesNotContain("Could not");
+			}
+			assertThat(keptCopies).hasSize(jvms * limit).doesNotContainNull();
+			assertThat(kept()).hasSize(limit);
+			assertThat(dropped).doesNotHaveDuplicates()
+				.containsExactlyInAnyOrderElementsOf(keptCopies.stream().filter((copy) -> !kept().contains(copy)).toList());
+		}
+		finally {
+			for (ChildJvm child : children) {
+				child.close();
+			}
+		}
+	}
+
 	@Test
 	void noCopyWhenTurnedOff() {
 		try (SchemaWorkspace workspace = workspace(0)) {
@@ -75,6 +120,8 @@ class FailedSchemasIT {
 		}
 		assertThat(kept()).isEmpty();
 	}
+
+	private static final Pattern DROPPED = Pattern.compile("Dropped '([a-z0-9_]+)', a failed test's schema");
 
 	private static List<String> kept() {
 		return TestServer.schemasLike(PREFIX + "\\_f\\_%");

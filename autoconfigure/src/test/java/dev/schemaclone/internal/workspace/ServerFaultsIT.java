@@ -4,6 +4,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.time.Duration;
+import java.util.List;
 
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterAll;
@@ -119,21 +120,63 @@ class ServerFaultsIT {
 
 	@Test
 	@Order(5)
-	void fileStuckInCloneDirectoryFailsWithinSecondsAndKeepsTheRecord() throws Exception {
+	void fileStuckInCloneDirectoryMarksItUndroppableWithinSecondsWithOneWarning(CapturedOutput output) throws Exception {
 		try (SchemaWorkspace workspace = open(server.admin())) {
 			String clone = cloneWithStrayFile(workspace, "stuck.tmp");
 			long start = System.nanoTime();
-			assertThatExceptionOfType(SchemaCloneException.class).isThrownBy(() -> workspace.drop(clone))
-				.withMessageContaining("Cannot drop schema '%s'".formatted(clone))
-				.withMessageContaining("Directory not empty")
-				.withMessageContaining("holds a file it does not know in '%s': remove it".formatted(clone));
+			workspace.drop(clone);
 			assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(BOUND);
-			// The record stays, so that the next run may drop what is left once the file is gone.
+			// The record stays, so that no one creates a schema of that name; sweeps pass it over.
 			try (Connection connection = server.admin().open()) {
-				assertThat(workspace.registry().find(connection, clone)).isNotNull();
+				assertThat(workspace.registry().find(connection, clone).state()).isEqualTo("UNDROPPABLE");
+			}
+			try (SchemaWorkspace next = open(server.admin())) {
+				assertThat(warningsAbout(output, clone)).singleElement()
+					.asString()
+					.contains("Directory not empty", "holds a file it does not know in '%s': remove it".formatted(clone),
+							"passes it over from now on", "DROP DATABASE `%s`".formatted(clone));
 			}
 			Files.delete(server.schemaDirectory(clone).resolve("stuck.tmp"));
+			server.execute("DROP DATABASE `" + clone + "`");
+			try (SchemaWorkspace next = open(server.admin()); Connection connection = server.admin().open()) {
+				assertThat(workspace.registry().find(connection, clone)).as("forgotten once dropped by hand").isNull();
+			}
 		}
+	}
+
+	@Test
+	@Order(5)
+	void keptCopyTheServerWillNotDropIsSkippedWithOneWarningAndLaterCopiesAreStillKept(CapturedOutput output)
+			throws Exception {
+		String undroppable = keepOneFailedCopy();
+		Files.createFile(server.schemaDirectory(undroppable).resolve("loan.TRG-"));
+		String second = keepOneFailedCopy();
+		String third = keepOneFailedCopy();
+		assertThat(second).isNotNull();
+		assertThat(third).isNotNull();
+		assertThat(exists(undroppable)).isTrue();
+		assertThat(exists(second)).as("the oldest droppable copy beyond the bound").isFalse();
+		assertThat(exists(third)).isTrue();
+		assertThat(warningsAbout(output, undroppable)).hasSize(1);
+		assertThat(output).doesNotContain("Could not keep a copy");
+		Files.delete(server.schemaDirectory(undroppable).resolve("loan.TRG-"));
+	}
+
+	/**
+	 * Keep a copy of a failed test's clone in a process of its own that keeps one at most.
+	 */
+	private static String keepOneFailedCopy() {
+		try (SchemaWorkspace workspace = SchemaWorkspace.open(server.admin(),
+				new WorkspaceSettings("it_faults", Duration.ofSeconds(30), Duration.ofSeconds(60), 0, 1, 0, 1))) {
+			String clone = workspace.createClone(workspace.template(Flyway.configure().locations(TestTemplates.fidelity())));
+			String copy = workspace.keepFailed(clone);
+			workspace.endClones();
+			return copy;
+		}
+	}
+
+	private static List<String> warningsAbout(CapturedOutput output, String schema) {
+		return output.getOut().lines().filter((line) -> line.contains("WARN") && line.contains(schema)).toList();
 	}
 
 	@Test

@@ -1,7 +1,5 @@
 package dev.schemaclone.internal.workspace;
 
-import java.time.Duration;
-
 import dev.schemaclone.internal.migration.FlywayMigrationSet;
 import dev.schemaclone.internal.migration.MigrationSet;
 import dev.schemaclone.internal.server.SchemaCloneException;
@@ -23,8 +21,7 @@ public final class TemplateClient {
 
 	public static void main(String[] args) throws InterruptedException {
 		String[] locations = java.util.Arrays.copyOfRange(args, 3, args.length);
-		try (SchemaWorkspace workspace = SchemaWorkspace.open(TestServer.server(),
-				new WorkspaceSettings(args[0], Duration.ofSeconds(120), Duration.ofSeconds(120)))) {
+		try (SchemaWorkspace workspace = SchemaWorkspace.open(TestServer.server(), TestTemplates.childSettings(args[0]))) {
 			MigrationSet migrations = (locations.length == 1 && locations[0].equals(LIQUIBASE))
 					? TestTemplates.countedLiquibase(args[1]) : new FlywayMigrationSet(TestTemplates.counted(args[1], locations));
 			String template = workspace.template(migrations);

@@ -87,6 +87,21 @@ public final class TestTemplates {
 		}
 	}
 
+	/**
+	 * The lease grace of the tests' child JVMs: the shortest there is, so that a test waits
+	 * out a killed child's grace in seconds.
+	 */
+	static final Duration CHILD_LEASE_GRACE = WorkspaceSettings.MIN_LEASE_GRACE;
+
+	/**
+	 * Return the settings of a child JVM: those of {@link #workspace(String)}, with
+	 * {@link #CHILD_LEASE_GRACE}.
+	 */
+	static WorkspaceSettings childSettings(String prefix) {
+		return new WorkspaceSettings(prefix, Duration.ofSeconds(120), Duration.ofSeconds(120))
+			.withLeaseGrace(CHILD_LEASE_GRACE);
+	}
+
 	static String newRunId() {
 		return UUID.randomUUID().toString();
 	}

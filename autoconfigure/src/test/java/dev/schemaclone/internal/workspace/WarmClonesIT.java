@@ -106,6 +106,8 @@ class WarmClonesIT {
 						"SELECT COUNT(*) FROM information_schema.INNODB_TRX WHERE trx_state = 'LOCK WAIT'") > 0);
 			child.kill();
 			blocker.rollback();
+			// A killed process counts as alive until its grace has passed.
+			Thread.sleep(TestTemplates.CHILD_LEASE_GRACE.plusSeconds(1).toMillis());
 			try (SchemaWorkspace next = workspace(0)) {
 				assertThat(TestServer.schemasLike(clone)).isEmpty();
 				assertThat(warmClones()).isEmpty();

@@ -30,7 +30,15 @@ class WorkspaceSettingsTests {
 		SchemaCloneProperties properties = new SchemaCloneProperties();
 		assertThat(WorkspaceSettings.defaults()).isEqualTo(new WorkspaceSettings(properties.getPrefix(),
 				properties.getLockTimeout(), properties.getMigrationTimeout(), properties.getPrefetch(),
-				properties.getCloneConnections(), properties.getKeepWarm(), properties.getKeepFailed()));
+				properties.getCloneConnections(), properties.getKeepWarm(), properties.getKeepFailed())
+			.withLeaseGrace(properties.getLeaseGrace()));
+	}
+
+	@Test
+	void leaseGraceShorterThanFiveHeartbeatsIsRejectedWithThePropertyName() {
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> WorkspaceSettings.defaults().withLeaseGrace(Duration.ofSeconds(3)))
+			.withMessage("'leaseGrace' must be at least 10 seconds, but was PT3S");
 	}
 
 	@Test
