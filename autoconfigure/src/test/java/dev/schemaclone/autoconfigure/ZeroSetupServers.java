@@ -12,8 +12,7 @@ public final class ZeroSetupServers {
 	}
 
 	/**
-	 * Start the zero-setup server of this JVM if needed and return its URL, credentials as
-	 * parameters.
+	 * Find or start the zero-setup server and return its URL, credentials as parameters.
 	 * @return the URL
 	 */
 	public static String urlWithCredentials() {

@@ -45,7 +45,14 @@ public final class ChildJvm implements AutoCloseable {
 	}
 
 	public static ChildJvm start(Class<?> main, String... arguments) throws IOException {
-		return startOn(TestServer.url(), main, arguments);
+		return start(TestServer.url(), List.of(), main, arguments);
+	}
+
+	/**
+	 * Start a child with options of its own for the JVM, for example system properties.
+	 */
+	public static ChildJvm start(List<String> options, Class<?> main, String... arguments) throws IOException {
+		return start(TestServer.url(), options, main, arguments);
 	}
 
 	/**
@@ -53,10 +60,15 @@ public final class ChildJvm implements AutoCloseable {
 	 * @param url the test server's setting for the child, credentials included
 	 */
 	public static ChildJvm startOn(String url, Class<?> main, String... arguments) throws IOException {
+		return start(url, List.of(), main, arguments);
+	}
+
+	private static ChildJvm start(String url, List<String> options, Class<?> main, String... arguments) throws IOException {
 		String classPath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
 		List<String> command = new ArrayList<>(List.of(System.getProperty("java.home") + File.separator + "bin" + File.separator + "java",
-				"-cp", classPath, "-D" + TestServer.SETTING + "=" + url, "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn",
-				main.getName()));
+				"-cp", classPath, "-D" + TestServer.SETTING + "=" + url, "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn"));
+		command.addAll(options);
+		command.add(main.getName());
 		command.addAll(List.of(arguments));
 		return new ChildJvm(new ProcessBuilder(command).redirectErrorStream(true).start());
 	}
@@ -86,6 +98,11 @@ public final class ChildJvm implements AutoCloseable {
 				}
 				return null;
 			}, Objects::nonNull);
+	}
+
+	/** The lines the child printed so far. */
+	public List<String> lines() {
+		return List.copyOf(this.lines);
 	}
 
 	public int waitFor(long seconds) throws InterruptedException {

@@ -26,7 +26,8 @@ import dev.schemaclone.internal.workspace.WorkspaceSettings;
 /**
  * Runs every measurement of docs/benchmarks.md side by side in one run and prints the tables.
  * Usage: {@code java -jar schemaclone-benchmarks.jar [--url URL] [--runs N] [--ranger DIR] [--quick]
- * [--parts histories,reset,liquibase,herd,suite,closing]}.
+ * [--parts histories,reset,liquibase,herd,suite,closing]}, or {@code --parts settings [--directory DIR]} alone for
+ * {@link ServerSettingsBenchmark}.
  */
 public final class Benchmarks {
 
@@ -38,7 +39,7 @@ public final class Benchmarks {
 
 	private final StringBuilder report = new StringBuilder();
 
-	private Benchmarks(String url, int runs) {
+	Benchmarks(String url, int runs) {
 		this.url = url;
 		this.server = DatabaseServer.fromUrlWithCredentials(url);
 		this.runs = runs;
@@ -63,6 +64,15 @@ public final class Benchmarks {
 		for (int[] size : quick ? new int[][] { { 50, 20 }, { 200, 120 } } : new int[][] { { 50, 20 }, { 200, 120 }, { 600, 300 } }) {
 			histories.add(GeneratedHistory.write(size[0], size[1], work));
 		}
+		if (options.getOrDefault("parts", "").equals("settings")) {
+			try {
+				ServerSettingsBenchmark.run(histories.get(1), benchmarks.runs, Path.of(options.getOrDefault("directory", "/dev/shm")));
+			}
+			finally {
+				FileSystemUtils.deleteRecursively(work);
+			}
+			return;
+		}
 		Path ranger = Path.of(options.getOrDefault("ranger", "../shared/corpora/apache-ranger-mysql/migrations"));
 		try {
 			benchmarks.run(histories, Files.isDirectory(ranger) ? ranger.toAbsolutePath().normalize() : null, quick,
@@ -74,9 +84,7 @@ public final class Benchmarks {
 	}
 
 	private void run(List<GeneratedHistory> histories, Path ranger, boolean quick, List<String> parts) throws Exception {
-		execute("CREATE DATABASE IF NOT EXISTS " + GeneratedHistory.COUNTER_SCHEMA,
-				"CREATE TABLE IF NOT EXISTS " + GeneratedHistory.COUNTER_SCHEMA + ".runs (history VARCHAR(32) NOT NULL)");
-		dropSchemasLike("bench\\_%");
+		prepare();
 		line("## Machine and server");
 		line("");
 		line("- %d cores, Java %s, %s".formatted(Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"),
@@ -86,9 +94,7 @@ public final class Benchmarks {
 			line("");
 			line("## Per history: migrate, clone, server floor, context wait");
 			line("");
-			line("| history | full migrate | clone, 1 connection | clone, %d connections | floor (N × trivial CREATE TABLE, 1 connection) | clone / floor | migrate / clone | context wait, no prefetch | context wait, prefetch | fingerprint | no-op migrate on a clone |"
-				.formatted(WorkspaceSettings.DEFAULT_CLONE_CONNECTIONS));
-			line("|---|---|---|---|---|---|---|---|---|---|---|");
+			line(historyHeader("history"));
 			for (GeneratedHistory history : histories) {
 				perHistory(history.label(), history.location(), history.tables());
 			}
@@ -144,7 +150,14 @@ public final class Benchmarks {
 		System.out.println(this.report);
 	}
 
-	private void perHistory(String label, String location, int tables) {
+	/** Create the table the generated histories count their runs in; drop what a run left. */
+	void prepare() {
+		execute("CREATE DATABASE IF NOT EXISTS " + GeneratedHistory.COUNTER_SCHEMA,
+				"CREATE TABLE IF NOT EXISTS " + GeneratedHistory.COUNTER_SCHEMA + ".runs (history VARCHAR(32) NOT NULL)");
+		dropSchemasLike("bench\\_%");
+	}
+
+	void perHistory(String label, String location, int tables) {
 		FluentConfiguration flyway = Flyway.configure().locations(location).placeholderReplacement(false);
 		int[] sequence = { 0 };
 		Timings migrate = Timings.of(this.runs, () -> {
@@ -179,6 +192,12 @@ public final class Benchmarks {
 		dropSchemasLike("bench\\_clone\\_%");
 		dropSchemasLike("bench\\_pref\\_%");
 		dropSchemasLike("bench\\_serial\\_%");
+	}
+
+	static String historyHeader(String first) {
+		return ("| %s | full migrate | clone, 1 connection | clone, %d connections | floor (N × trivial CREATE TABLE, 1 connection) | clone / floor | migrate / clone | context wait, no prefetch | context wait, prefetch | fingerprint | no-op migrate on a clone |\n"
+				+ "|---|---|---|---|---|---|---|---|---|---|---|")
+			.formatted(first, WorkspaceSettings.DEFAULT_CLONE_CONNECTIONS);
 	}
 
 	/**
@@ -374,6 +393,10 @@ public final class Benchmarks {
 		catch (SQLException ex) {
 			throw new IllegalStateException(ex);
 		}
+	}
+
+	String report() {
+		return this.report.toString();
 	}
 
 	private void line(String text) {
