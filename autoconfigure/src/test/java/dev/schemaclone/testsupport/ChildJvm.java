@@ -100,11 +100,6 @@ public final class ChildJvm implements AutoCloseable {
 			}, Objects::nonNull);
 	}
 
-	/** The lines the child printed so far. */
-	public List<String> lines() {
-		return List.copyOf(this.lines);
-	}
-
 	public int waitFor(long seconds) throws InterruptedException {
 		if (!this.process.waitFor(seconds, TimeUnit.SECONDS)) {
 			throw new IllegalStateException("Child still running after " + seconds + " s: " + this.lines);
