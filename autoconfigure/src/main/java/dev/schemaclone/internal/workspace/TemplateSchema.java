@@ -19,6 +19,8 @@ import dev.schemaclone.internal.coordination.NamedLock;
 import dev.schemaclone.internal.coordination.OwnerLease;
 import dev.schemaclone.internal.coordination.SchemaRegistry;
 import dev.schemaclone.internal.coordination.SchemaRegistry.Entry;
+import dev.schemaclone.internal.copy.SequenceCache;
+import dev.schemaclone.internal.copy.TemplateDefinition;
 import dev.schemaclone.internal.migration.MigrationFingerprint;
 import dev.schemaclone.internal.migration.MigrationProgress;
 import dev.schemaclone.internal.migration.MigrationSet;
@@ -128,6 +130,10 @@ final class TemplateSchema {
 		try {
 			int migrations = migrate(connection, tracker);
 			disableEvents(connection);
+			SequenceCache.settle(connection, this.name);
+			// Read as a clone reads it, so that an object no clone could copy fails the build,
+			// named, instead of every clone.
+			TemplateDefinition.read(connection, this.name);
 			long millis = Duration.ofNanos(System.nanoTime() - start).toMillis();
 			this.registry.markReady(connection, this.name, migrations, millis);
 			logger.info("Built template '%s': %d migrations in %d ms".formatted(this.name, migrations, millis));
