@@ -52,7 +52,7 @@ record ObjectListing(List<String> views, Map<String, Kind> tables) {
 		return new ObjectListing(List.copyOf(views), tables);
 	}
 
-	private static Kind kind(String template, String table, String type) {
+	static Kind kind(String template, String table, String type) {
 		return switch (type) {
 			case "BASE TABLE" -> Kind.TABLE;
 			// Both MariaDB only.
