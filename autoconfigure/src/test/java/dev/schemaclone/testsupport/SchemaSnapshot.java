@@ -11,14 +11,17 @@ import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Everything {@code information_schema} says about one schema, with the schema's own name
- * replaced by a placeholder, plus row counts and checksums: two schemas with equal snapshots
+ * replaced by a placeholder, plus row counts (of a system-versioned table's history too) and
+ * checksums, and each sequence's definition and row: two schemas with equal snapshots
  * cannot be told apart. An {@link #exact(Connection, String) exact} snapshot adds every row
  * and every object's {@code SHOW CREATE} text, for tests that must not trust checksums.
  */
@@ -67,9 +70,22 @@ public final class SchemaSnapshot {
 		try (Statement statement = connection.createStatement()) {
 			for (String row : facts.get("tables")) {
 				String table = row.split("\\|")[0];
-				if (row.contains("|BASE TABLE|")) {
-					String quoted = "`" + schema + "`.`" + table + "`";
-					try (ResultSet count = statement.executeQuery("SELECT COUNT(*) FROM " + quoted)) {
+				String quoted = "`" + schema + "`.`" + table + "`";
+				if (row.contains("|SEQUENCE|")) {
+					// The definition, and the one row: next value, bounds, increment, cache, cycle.
+					createTables.add(showCreate(statement, "SEQUENCE", quoted));
+					try (ResultSet sequence = statement.executeQuery("SELECT * FROM " + quoted)) {
+						sequence.next();
+						StringBuilder values = new StringBuilder(table).append(' ');
+						for (int i = 1; i <= sequence.getMetaData().getColumnCount(); i++) {
+							values.append(sequence.getString(i)).append('|');
+						}
+						tables.add(values.toString());
+					}
+				}
+				else if (row.contains("|BASE TABLE|") || row.contains("|SYSTEM VERSIONED|")) {
+					String history = row.contains("|SYSTEM VERSIONED|") ? " FOR SYSTEM_TIME ALL" : "";
+					try (ResultSet count = statement.executeQuery("SELECT COUNT(*) FROM " + quoted + history)) {
 						count.next();
 						tables.add(table + " rows=" + count.getLong(1));
 					}
@@ -77,16 +93,20 @@ public final class SchemaSnapshot {
 						checksum.next();
 						tables.add(table + " checksum=" + checksum.getString(2));
 					}
-					try (ResultSet create = statement.executeQuery("SHOW CREATE TABLE " + quoted)) {
-						create.next();
-						createTables.add(create.getString(2));
-					}
+					createTables.add(showCreate(statement, "TABLE", quoted));
 				}
 			}
 		}
 		facts.put("rows", tables);
 		facts.put("show_create_table", createTables);
 		return new SchemaSnapshot(normalise(facts, schema));
+	}
+
+	private static String showCreate(Statement statement, String kind, String quoted) throws SQLException {
+		try (ResultSet create = statement.executeQuery("SHOW CREATE " + kind + " " + quoted)) {
+			create.next();
+			return create.getString(2);
+		}
 	}
 
 	/**
@@ -163,19 +183,35 @@ public final class SchemaSnapshot {
 	 */
 	private static List<String> rowContent(Connection connection, String schema) throws SQLException {
 		Map<String, List<String>> expressions = new LinkedHashMap<>();
-		try (PreparedStatement columns = connection.prepareStatement("SELECT c.TABLE_NAME, c.COLUMN_NAME, c.DATA_TYPE"
-				+ " FROM information_schema.COLUMNS c JOIN information_schema.TABLES t"
-				+ " ON t.TABLE_SCHEMA = c.TABLE_SCHEMA AND t.TABLE_NAME = c.TABLE_NAME"
-				+ " WHERE c.TABLE_SCHEMA = ? AND t.TABLE_TYPE = 'BASE TABLE' ORDER BY c.TABLE_NAME, c.ORDINAL_POSITION")) {
+		Set<String> versioned = new HashSet<>();
+		Set<String> explicitPeriods = new HashSet<>();
+		try (PreparedStatement columns = connection.prepareStatement("SELECT c.TABLE_NAME, c.COLUMN_NAME, c.DATA_TYPE,"
+				+ " t.TABLE_TYPE, c.GENERATION_EXPRESSION FROM information_schema.COLUMNS c JOIN information_schema.TABLES t"
+				+ " ON t.TABLE_SCHEMA = c.TABLE_SCHEMA AND t.TABLE_NAME = c.TABLE_NAME WHERE c.TABLE_SCHEMA = ?"
+				+ " AND t.TABLE_TYPE IN ('BASE TABLE', 'SYSTEM VERSIONED', 'SEQUENCE') ORDER BY c.TABLE_NAME, c.ORDINAL_POSITION")) {
 			columns.setString(1, schema);
 			try (ResultSet result = columns.executeQuery()) {
 				while (result.next()) {
+					String table = result.getString(1);
 					String column = quote(result.getString(2));
 					String type = result.getString(3);
-					expressions.computeIfAbsent(result.getString(1), (table) -> new ArrayList<>())
+					expressions.computeIfAbsent(table, (key) -> new ArrayList<>())
 						.add(("float".equals(type) || "double".equals(type)) ? "CAST(CAST(" + column + " AS DOUBLE) AS CHAR)"
 								: "CAST(" + column + " AS BINARY)");
+					if ("SYSTEM VERSIONED".equals(result.getString(4))) {
+						versioned.add(table);
+					}
+					if ("ROW START".equals(result.getString(5))) {
+						explicitPeriods.add(table);
+					}
 				}
+			}
+		}
+		// MariaDB's system-versioned tables: every row of their history, with the implicit
+		// period columns where they name none.
+		for (String table : versioned) {
+			if (!explicitPeriods.contains(table)) {
+				expressions.get(table).addAll(List.of("CAST(ROW_START AS BINARY)", "CAST(ROW_END AS BINARY)"));
 			}
 		}
 		List<String> content = new ArrayList<>();
@@ -183,7 +219,7 @@ public final class SchemaSnapshot {
 			for (Map.Entry<String, List<String>> table : expressions.entrySet()) {
 				List<String> rows = new ArrayList<>();
 				try (ResultSet result = statement.executeQuery("SELECT " + String.join(", ", table.getValue()) + " FROM "
-						+ quote(schema) + "." + quote(table.getKey()))) {
+						+ quote(schema) + "." + quote(table.getKey()) + (versioned.contains(table.getKey()) ? " FOR SYSTEM_TIME ALL" : ""))) {
 					int count = table.getValue().size();
 					while (result.next()) {
 						StringBuilder row = new StringBuilder(table.getKey()).append(':');

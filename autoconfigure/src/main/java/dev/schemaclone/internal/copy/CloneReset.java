@@ -12,6 +12,7 @@ import java.util.stream.Collectors;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
+import dev.schemaclone.internal.copy.TemplateDefinition.Kind;
 import dev.schemaclone.internal.copy.TemplateDefinition.Table;
 import dev.schemaclone.internal.copy.TemplateDefinition.Trigger;
 import dev.schemaclone.internal.server.DatabaseServer;
@@ -23,8 +24,9 @@ import dev.schemaclone.internal.server.SchemaCloneException;
  * Brings one clone back to its source's state after tests changed it (the source is its
  * template, or a copy of the state its context started with), by DML on what they changed:
  * the rows of the tables whose content differs from the source's (deleted, and copied again
- * from the source where it has rows) and the {@code AUTO_INCREMENT} counters that moved. What
- * changed is read in one {@link StateQuery} and compared exactly with the source's. A clone
+ * from the source where it has rows; a sequence's one row, its next value, replaced) and the
+ * {@code AUTO_INCREMENT} counters that moved. What changed is read in one {@link StateQuery}
+ * and compared exactly with the source's. A clone
  * whose objects changed (a column, index, table, view, routine, trigger or event created,
  * changed or dropped) is made again from the source instead; so is one that a transaction
  * left open by a test still holds, once that transaction is ended, and one whose reset
@@ -237,7 +239,8 @@ public final class CloneReset implements AutoCloseable {
 	}
 
 	/**
-	 * Delete the rows of the changed tables and copy the source's again, in one transaction,
+	 * Delete the rows of the changed tables and copy the source's again (a sequence's row is
+	 * replaced, a system-versioned table's history deleted and copied too), in one transaction,
 	 * run again whole when the server makes it a deadlock's victim: InnoDB then rolls back all
 	 * of it, while the driver goes on with the rest of the batch. Their triggers are dropped
 	 * for it and created again after: the server cannot turn them off, and a trigger firing on
@@ -251,7 +254,14 @@ public final class CloneReset implements AutoCloseable {
 		List<Trigger> triggers = this.definition.triggers().stream().filter((trigger) -> names.contains(trigger.table())).toList();
 		List<String> rows = new ArrayList<>();
 		for (Table table : dirty) {
-			rows.add("DELETE FROM " + Identifiers.quote(this.clone) + "." + Identifiers.quoteExisting(table.name()));
+			String name = Identifiers.quote(this.clone) + "." + Identifiers.quoteExisting(table.name());
+			if (table.kind() != Kind.SEQUENCE) {
+				rows.add("DELETE FROM " + name);
+			}
+			if (table.kind() == Kind.SYSTEM_VERSIONED) {
+				// DELETE made the current rows history; TRUNCATE is refused on such a table (4137).
+				rows.add("DELETE HISTORY FROM " + name);
+			}
 			if (table.hasRows()) {
 				rows.add(SchemaCloner.rowCopy(this.definition, this.clone, table));
 			}
@@ -354,6 +364,7 @@ public final class CloneReset implements AutoCloseable {
 			statement.execute("SET SESSION foreign_key_checks = 0, innodb_lock_wait_timeout = " + seconds
 					+ ", lock_wait_timeout = " + seconds + ", sql_mode = CONCAT(@@sql_mode, ',NO_AUTO_VALUE_ON_ZERO')");
 			PristineState.prepareToRead(opened);
+			SchemaCloner.writeHistory(opened);
 			return opened;
 		}
 		catch (SQLException ex) {

@@ -14,6 +14,7 @@ import java.util.concurrent.Future;
 import java.util.stream.Collectors;
 
 import dev.schemaclone.internal.copy.TemplateDefinition.Event;
+import dev.schemaclone.internal.copy.TemplateDefinition.Kind;
 import dev.schemaclone.internal.copy.TemplateDefinition.SqlObject;
 import dev.schemaclone.internal.copy.TemplateDefinition.Table;
 import dev.schemaclone.internal.copy.TemplateDefinition.Trigger;
@@ -23,9 +24,10 @@ import dev.schemaclone.internal.server.SchemaCloneException;
 
 /**
  * Copies a ready template into a new schema, object kind by object kind, so that the clone
- * cannot be told from a schema migrated the usual way: tables with every index, key and
- * constraint and their {@code AUTO_INCREMENT} counters, the rows of every table that has
- * rows, views reading the clone's tables, routines, triggers and events. Tables and rows are
+ * cannot be told from a schema migrated the usual way: sequences with their next values,
+ * tables with every index, key and constraint and their {@code AUTO_INCREMENT} counters, the
+ * rows of every table that has rows (a system-versioned table's history too), views reading
+ * the clone's tables, routines, triggers and events. Tables and rows are
  * spread over several connections: the server's work per {@code CREATE TABLE} is mostly
  * waiting for its data dictionary to reach disk, and several sessions wait together.
  */
@@ -67,7 +69,9 @@ public final class SchemaCloner {
 			// Every table exists before any row is copied: MySQL 8 takes metadata locks on the
 			// tables a foreign key relates, so an insert into a child while another session
 			// creates its parent can deadlock.
-			onEach(sessions, shares, (session, share) -> executeAll(session, createStatements(share)));
+			// Sequences before tables: a column's default may call one, and the server checks it.
+			executeAll(sessions.get(0), createStatements(definition, clone, definition.tables(), true));
+			onEach(sessions, shares, (session, share) -> executeAll(session, createStatements(definition, clone, share, false)));
 			onEach(sessions, shares, (session, share) -> executeAll(session, rowCopies(definition, clone, share)));
 			Connection connection = sessions.get(0);
 			// Routines first: a view that calls a stored function is checked against it when
@@ -87,7 +91,8 @@ public final class SchemaCloner {
 
 	/**
 	 * Fill an existing empty schema with a copy of another schema as it is now, its default
-	 * character set and collation included.
+	 * character set and collation included; the source's sequences are {@link SequenceCache
+	 * settled} first, so that the copy's give the values the source's give.
 	 * @param server the server, to open connections of its own on
 	 * @param connection a connection to read the source on
 	 * @param source the schema to copy
@@ -96,6 +101,7 @@ public final class SchemaCloner {
 	 */
 	public static void copyAsIs(DatabaseServer server, Connection connection, String source, String target, int connections)
 			throws SQLException {
+		SequenceCache.settle(connection, source);
 		TemplateDefinition definition = TemplateDefinition.read(connection, source);
 		try (Statement statement = connection.createStatement()) {
 			statement.execute("ALTER DATABASE " + Identifiers.quote(target) + " CHARACTER SET "
@@ -113,6 +119,7 @@ public final class SchemaCloner {
 		try (Statement statement = connection.createStatement()) {
 			statement.execute("SET SESSION foreign_key_checks = 0, unique_checks = 0,"
 					+ " sql_mode = CONCAT(@@sql_mode, ',NO_AUTO_VALUE_ON_ZERO')");
+			writeHistory(connection);
 		}
 		catch (SQLException ex) {
 			connection.close();
@@ -121,8 +128,24 @@ public final class SchemaCloner {
 		return connection;
 	}
 
-	private static List<String> createStatements(List<Table> tables) {
-		return tables.stream().map(Table::ddl).toList();
+	/**
+	 * Return the statements that create tables, or only sequences, in a clone: a column's
+	 * default that calls a sequence names it with the template's schema.
+	 */
+	private static List<String> createStatements(TemplateDefinition definition, String clone, List<Table> tables,
+			boolean sequences) {
+		return tables.stream()
+			.filter((table) -> (table.kind() == Kind.SEQUENCE) == sequences)
+			.map((table) -> definition.retarget(table.ddl(), clone))
+			.toList();
+	}
+
+	/**
+	 * Let a session write the history of system-versioned tables, period columns included:
+	 * MariaDB 10.11+ (a template with such rows is refused on older servers); MySQL has none.
+	 */
+	static void writeHistory(Connection connection) throws SQLException {
+		TemplateDefinition.setIfKnown(connection, "system_versioning_insert_history = ON");
 	}
 
 	private static List<String> rowCopies(TemplateDefinition definition, String clone, List<Table> tables) {
@@ -130,7 +153,9 @@ public final class SchemaCloner {
 	}
 
 	/**
-	 * Return the statement that copies a table's rows from the template into a clone.
+	 * Return the statement that copies a table's rows from the template into a clone: with a
+	 * system-versioned table's history, under {@code system_versioning_insert_history}; a
+	 * sequence's one row, which replaces the clone's.
 	 * @param definition the template's objects
 	 * @param clone the clone
 	 * @param table the table
@@ -143,7 +168,7 @@ public final class SchemaCloner {
 			.collect(Collectors.joining(", "));
 		String name = Identifiers.quoteExisting(table.name());
 		return "INSERT INTO " + Identifiers.quote(clone) + "." + name + " (" + columns + ") SELECT " + columns + " FROM "
-				+ Identifiers.quote(definition.template()) + "." + name;
+				+ table.rows(definition.template());
 	}
 
 	/**

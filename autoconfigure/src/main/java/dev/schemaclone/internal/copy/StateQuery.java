@@ -21,8 +21,9 @@ import dev.schemaclone.internal.server.Identifiers;
 /**
  * The one query, one round trip, that reads the {@link SchemaState} of a schema shaped like a
  * definition: the digest of its objects, every {@code AUTO_INCREMENT} counter, the digest of
- * the rows of every table the definition fills, and which of the tables it leaves empty hold
- * a row. Neither {@code TABLE_ROWS} (an estimate) nor {@code CHECKSUM TABLE} (one CRC across
+ * the rows of every table the definition fills (a system-versioned table's history with its
+ * period columns; a sequence's one row, which holds its definition and its next value), and
+ * which of the tables it leaves empty hold a row. Neither {@code TABLE_ROWS} (an estimate) nor {@code CHECKSUM TABLE} (one CRC across
  * adjacent values, blind to bytes moved between them) can tell what changed.
  */
 final class StateQuery {
@@ -45,7 +46,7 @@ final class StateQuery {
 				+ " WHERE TABLE_SCHEMA = " + literal + " AND AUTO_INCREMENT IS NOT NULL");
 		for (int i = 0; i < this.tables.size(); i++) {
 			Table table = this.tables.get(i);
-			String from = "FROM " + Identifiers.quote(schema) + "." + Identifiers.quoteExisting(table.name());
+			String from = "FROM " + table.rows(schema);
 			if (table.hasRows()) {
 				sql.add("SELECT 'r', '" + i + "', CAST(" + MultisetDigest.of(values(table), from) + " AS BINARY)");
 			}

@@ -5,9 +5,12 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.StringJoiner;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -23,7 +26,7 @@ import dev.schemaclone.internal.server.SchemaCloneException;
  * @param template the template's schema name
  * @param charset the template's default character set
  * @param collation the template's default collation
- * @param tables base tables
+ * @param tables base tables, system-versioned tables and sequences
  * @param views views, each after the views it reads
  * @param routines stored procedures and functions
  * @param triggers triggers, by table in their action order
@@ -39,6 +42,9 @@ public record TemplateDefinition(String template, String charset, String collati
 	 */
 	private static final Pattern DEFINER = Pattern.compile("\\sDEFINER\\s*=\\s*(?:`(?:[^`]|``)*`|'[^']*'|[^\\s@]+)(?:@(?:`(?:[^`]|``)*`|'[^']*'|\\S+))?");
 
+	/** What {@code information_schema.COLUMNS.GENERATION_EXPRESSION} says of MariaDB's period columns. */
+	private static final Set<String> SYSTEM_TIME_PERIOD = Set.of("ROW START", "ROW END");
+
 	/** {@code ER_UNKNOWN_SYSTEM_VARIABLE}, the same code in MySQL and MariaDB. */
 	private static final int UNKNOWN_SYSTEM_VARIABLE = 1193;
 
@@ -46,23 +52,23 @@ public record TemplateDefinition(String template, String charset, String collati
 		showInvisiblePrimaryKeys(connection);
 		String quoted = Identifiers.quote(template);
 		String[] defaults = defaults(connection, template);
+		ObjectListing listing = ObjectListing.read(connection, template);
 		List<Table> tables = new ArrayList<>();
-		List<String> viewNames = new ArrayList<>();
-		for (String[] row : rows(connection, "SHOW FULL TABLES FROM " + quoted, 1, 2)) {
-			if ("VIEW".equals(row[1])) {
-				viewNames.add(row[0]);
-			}
-			else if ("BASE TABLE".equals(row[1])) {
-				String ddl = rows(connection, "SHOW CREATE TABLE " + quoted + "." + Identifiers.quoteExisting(row[0]), 2).get(0)[0];
-				tables.add(new Table(row[0], ddl, false, List.of()));
-			}
+		Map<String, String> definitions = new LinkedHashMap<>();
+		for (Map.Entry<String, Kind> table : listing.tables().entrySet()) {
+			String kind = (table.getValue() == Kind.SEQUENCE) ? "SEQUENCE" : "TABLE";
+			String ddl = rows(connection, "SHOW CREATE " + kind + " " + quoted + "." + Identifiers.quoteExisting(table.getKey()), 2).get(0)[0];
+			tables.add(new Table(table.getKey(), ddl, table.getValue(), false, List.of()));
+			definitions.put(kind.toLowerCase(Locale.ROOT) + " '" + table.getKey() + "'", ddl);
 		}
 		tables = withRowsAndColumns(connection, template, tables);
 		List<SqlObject> views = new ArrayList<>();
-		for (String view : viewNames) {
+		for (String view : listing.views()) {
 			String ddl = rows(connection, "SHOW CREATE VIEW " + quoted + "." + Identifiers.quoteExisting(view), 2).get(0)[0];
 			views.add(new SqlObject(view, withoutDefiner(ddl), null));
+			definitions.put("view '" + view + "'", ddl);
 		}
+		ForeignReferences.refuse(connection, template, definitions);
 		List<SqlObject> routines = new ArrayList<>();
 		for (String[] routine : rows(connection, "SELECT ROUTINE_TYPE, ROUTINE_NAME FROM information_schema.ROUTINES WHERE ROUTINE_SCHEMA = '"
 				+ template + "' ORDER BY ROUTINE_TYPE, ROUTINE_NAME", 1, 2)) {
@@ -120,8 +126,11 @@ public record TemplateDefinition(String template, String charset, String collati
 	}
 
 	/**
-	 * Find, in one round trip each, which tables hold rows and which of their columns can be
-	 * written (generated columns cannot).
+	 * Find, in one round trip each, which tables hold rows (a system-versioned table's history
+	 * counts) and which of their columns can be written: not generated columns, but a
+	 * system-versioned table's period columns, which MariaDB 10.11+ lets a session write under
+	 * {@code system_versioning_insert_history}, and which are the implicit {@code ROW_START}
+	 * and {@code ROW_END} when the table names none.
 	 */
 	private static List<Table> withRowsAndColumns(Connection connection, String template, List<Table> tables)
 			throws SQLException {
@@ -130,26 +139,49 @@ public record TemplateDefinition(String template, String charset, String collati
 		}
 		StringJoiner probe = new StringJoiner(" UNION ALL ");
 		for (int i = 0; i < tables.size(); i++) {
-			probe.add("SELECT " + i + ", EXISTS(SELECT 1 FROM " + Identifiers.quote(template) + "."
-					+ Identifiers.quoteExisting(tables.get(i).name()) + ")");
+			probe.add("SELECT " + i + ", EXISTS(SELECT 1 FROM " + tables.get(i).rows(template) + ")");
 		}
 		boolean[] hasRows = new boolean[tables.size()];
 		for (String[] row : rows(connection, probe.toString(), 1, 2)) {
 			hasRows[Integer.parseInt(row[0])] = "1".equals(row[1]);
 		}
 		Map<String, List<Column>> columns = new LinkedHashMap<>();
+		Set<String> explicitPeriods = new HashSet<>();
 		for (String[] row : rows(connection, "SELECT TABLE_NAME, COLUMN_NAME, GENERATION_EXPRESSION, DATA_TYPE FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = '"
 				+ template + "' ORDER BY TABLE_NAME, ORDINAL_POSITION", 1, 2, 3, 4)) {
-			if (!isGenerated(row[2])) {
+			boolean period = row[2] != null && SYSTEM_TIME_PERIOD.contains(row[2]);
+			if (period && !row[3].toLowerCase(Locale.ROOT).startsWith("timestamp")) {
+				throw new SchemaCloneException(("Cannot clone template '%s': system-versioned table '%s' keeps its history by"
+						+ " transaction ids ('%s' is %s), which no session can write into a copy. Declare its period columns"
+						+ " TIMESTAMP(6), or leave them out (WITH SYSTEM VERSIONING alone)").formatted(template, row[0], row[1], row[3]));
+			}
+			if (period) {
+				explicitPeriods.add(row[0]);
+			}
+			if (period || !isGenerated(row[2])) {
 				columns.computeIfAbsent(row[0], (key) -> new ArrayList<>()).add(new Column(row[1], row[3]));
 			}
 		}
 		List<Table> result = new ArrayList<>();
 		for (int i = 0; i < tables.size(); i++) {
 			Table table = tables.get(i);
-			result.add(new Table(table.name(), table.ddl(), hasRows[i], columns.getOrDefault(table.name(), List.of())));
+			List<Column> writable = new ArrayList<>(columns.getOrDefault(table.name(), List.of()));
+			if (table.kind() == Kind.SYSTEM_VERSIONED && !explicitPeriods.contains(table.name())) {
+				writable.add(new Column("ROW_START", "timestamp"));
+				writable.add(new Column("ROW_END", "timestamp"));
+			}
+			if (table.kind() == Kind.SYSTEM_VERSIONED && hasRows[i] && !knows(connection, "system_versioning_insert_history")) {
+				throw new SchemaCloneException(("Cannot clone template '%s': system-versioned table '%s' holds rows, whose history"
+						+ " this server cannot write into a copy (MariaDB 10.11 added system_versioning_insert_history). Use MariaDB"
+						+ " 10.11 or later for the tests, or leave the table empty in the migrations").formatted(template, table.name()));
+			}
+			result.add(new Table(table.name(), table.ddl(), table.kind(), hasRows[i], List.copyOf(writable)));
 		}
 		return result;
+	}
+
+	private static boolean knows(Connection connection, String variable) throws SQLException {
+		return !rows(connection, "SHOW VARIABLES LIKE '" + variable + "'", 1).isEmpty();
 	}
 
 	/**
@@ -195,14 +227,51 @@ public record TemplateDefinition(String template, String charset, String collati
 	}
 
 	/**
-	 * A base table.
+	 * A base table, system-versioned table or sequence.
 	 *
 	 * @param name its name
-	 * @param ddl its {@code SHOW CREATE TABLE} text, unqualified
+	 * @param ddl its {@code SHOW CREATE TABLE} (or {@code SEQUENCE}) text, in which only a
+	 * column's default that calls a sequence is qualified with the schema
+	 * @param kind what kind of table it is
 	 * @param hasRows whether the template holds rows in it
-	 * @param writableColumns its columns that are not generated, in order
+	 * @param writableColumns its columns that are not generated, in order, with a
+	 * system-versioned table's period columns last
 	 */
-	record Table(String name, String ddl, boolean hasRows, List<Column> writableColumns) {
+	record Table(String name, String ddl, Kind kind, boolean hasRows, List<Column> writableColumns) {
+
+		/**
+		 * Return what a {@code FROM} clause names to read all the table's rows in a schema: a
+		 * system-versioned table's history too.
+		 * @param schema the schema
+		 * @return the qualified name, and {@code FOR SYSTEM_TIME ALL} where it applies
+		 */
+		String rows(String schema) {
+			String name = Identifiers.quote(schema) + "." + Identifiers.quoteExisting(this.name);
+			return (this.kind == Kind.SYSTEM_VERSIONED) ? name + " FOR SYSTEM_TIME ALL" : name;
+		}
+
+	}
+
+	/**
+	 * What kind of table a {@link Table} is, each copied and reset its own way.
+	 */
+	enum Kind {
+
+		/** A base table: its rows deleted and copied. */
+		TABLE,
+
+		/**
+		 * MariaDB's {@code WITH SYSTEM VERSIONING}: its history rows and their period columns
+		 * copied too, deleted by {@code DELETE HISTORY}.
+		 */
+		SYSTEM_VERSIONED,
+
+		/**
+		 * MariaDB's sequence: one row of its next value and its definition, which an
+		 * {@code INSERT} replaces (the server refuses {@code DELETE} on it) and which empties
+		 * the cache of values taken ahead.
+		 */
+		SEQUENCE
 
 	}
 

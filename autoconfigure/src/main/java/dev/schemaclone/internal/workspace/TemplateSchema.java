@@ -20,6 +20,8 @@ import dev.schemaclone.internal.coordination.OwnerLease;
 import dev.schemaclone.internal.coordination.SchemaRegistry;
 import dev.schemaclone.internal.coordination.SchemaRegistry.Drop;
 import dev.schemaclone.internal.coordination.SchemaRegistry.Entry;
+import dev.schemaclone.internal.copy.SequenceCache;
+import dev.schemaclone.internal.copy.TemplateDefinition;
 import dev.schemaclone.internal.migration.MigrationFingerprint;
 import dev.schemaclone.internal.migration.MigrationProgress;
 import dev.schemaclone.internal.migration.MigrationSet;
@@ -132,6 +134,10 @@ final class TemplateSchema {
 		int migrations;
 		try {
 			migrations = migrate(connection, tracker);
+			SequenceCache.settle(connection, this.name);
+			// Read as a clone reads it, so that an object no clone could copy fails the build,
+			// named, instead of every clone.
+			TemplateDefinition.read(connection, this.name);
 		}
 		catch (RuntimeException ex) {
 			SchemaCloneException failure = (ex instanceof SchemaCloneException sce) ? sce

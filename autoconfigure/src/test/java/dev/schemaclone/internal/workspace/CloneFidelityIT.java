@@ -14,6 +14,7 @@ import dev.schemaclone.testsupport.SchemaSnapshot;
 import dev.schemaclone.testsupport.TestServer;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
@@ -145,6 +146,54 @@ class CloneFidelityIT {
 					workspace.server().password())
 			.load();
 		assertThat(flyway.migrate().migrationsExecuted).isZero();
+	}
+
+	@Test
+	void sequencesGiveWhatAPlainlyMigratedSchemasGive() {
+		assumeTrue(TestTemplates.serverIsMariaDb(), "MySQL has no sequences");
+		String fresh = workspace.createClone(template);
+		String plain = PREFIX + "_plain";
+		TestServer.execute("CREATE DATABASE " + plain);
+		Flyway.configure()
+			.locations(TestTemplates.fidelity())
+			.dataSource(workspace.server().urlOf(plain).toJdbcUrl(), workspace.server().username(),
+					workspace.server().password())
+			.load()
+			.migrate();
+		// The history took 1, 51 and 101; the template's row says 151, where a plain one's says 50001.
+		assertThat(TestTemplates.queryInt("SELECT next_not_cached_value FROM `" + template + "`.book_seq")).isEqualTo(151);
+		for (String sql : new String[] { "SELECT NEXTVAL(`%s`.book_seq)", "SELECT NEXTVAL(`%s`.book_seq)",
+				"INSERT INTO `%s`.ticket (note) VALUES ('second')", "SELECT MAX(id) FROM `%s`.ticket" }) {
+			if (sql.startsWith("INSERT")) {
+				TestServer.execute(sql.formatted(fresh), sql.formatted(plain));
+			}
+			else {
+				assertThat(TestTemplates.queryInt(sql.formatted(fresh))).as(sql)
+					.isEqualTo(TestTemplates.queryInt(sql.formatted(plain)));
+			}
+		}
+		assertThat(TestTemplates.queryInt("SELECT MAX(id) FROM `" + fresh + "`.ticket")).isEqualTo(101);
+		assertThat(TestTemplates.queryInt("SELECT next_not_cached_value FROM `" + template + "`.ticket_seq")).isEqualTo(101);
+		assertThat(TestTemplates.queryInt("SELECT next_not_cached_value FROM `" + template + "`.book_seq")).isEqualTo(151);
+	}
+
+	@Test
+	void historiesAndSequencesEqualTheTemplatesRowForRow() throws SQLException {
+		assumeTrue(TestTemplates.serverIsMariaDb(), "MySQL has no system-versioned tables");
+		String fresh = workspace.createClone(template);
+		try (Connection connection = TestServer.server().open()) {
+			SchemaSnapshot expected = SchemaSnapshot.exact(connection, template);
+			assertThat(SchemaSnapshot.exact(connection, fresh).firstDifference(expected)).isNull();
+			assertThat(expected.facts().get("row_content")).filteredOn((row) -> row.startsWith("price:")).hasSize(3);
+			assertThat(expected.facts().get("row_content")).filteredOn((row) -> row.startsWith("rate:")).hasSize(2);
+			assertThat(expected.facts().get("row_content")).filteredOn((row) -> row.startsWith("retired:")).hasSize(1);
+		}
+		String history = "SELECT COUNT(*) FROM `%s`.price FOR SYSTEM_TIME AS OF TIMESTAMP '2000-01-01 00:00:00'";
+		assertThat(TestTemplates.queryInt(history.formatted(fresh))).isZero();
+		TestServer.execute("INSERT INTO `" + fresh + "`.booking VALUES (2, '2024-02-01', '2024-02-03')");
+		assertThat(TestTemplates.queryInt("SELECT COUNT(*) FROM `" + fresh + "`.booking")).isEqualTo(2);
+		assertThatExceptionOfType(IllegalStateException.class).as("the application-time period's check")
+			.isThrownBy(() -> TestServer.execute("INSERT INTO `" + fresh + "`.booking VALUES (3, '2024-02-03', '2024-02-01')"));
 	}
 
 	@Test

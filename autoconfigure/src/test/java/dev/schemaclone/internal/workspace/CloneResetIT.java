@@ -23,6 +23,7 @@ import dev.schemaclone.testsupport.TestServer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * After what tests do to a clone, a reset leaves it indistinguishable from its template:
@@ -174,6 +175,43 @@ class CloneResetIT {
 		}
 		assertThat(this.reset.reset("the next test")).isNotEqualTo(Outcome.CLEAN);
 		assertPristine();
+	}
+
+	@Test
+	void sequencesATestAdvancedGiveTheirValuesAgain() throws SQLException {
+		assumeTrue(TestTemplates.serverIsMariaDb(), "MySQL has no sequences");
+		String next = "SELECT NEXTVAL(`" + this.clone + "`.book_seq)";
+		assertThat(TestTemplates.queryInt(next)).isEqualTo(151);
+		// From the cache: only the first moved the row.
+		assertThat(TestTemplates.queryInt(next)).isEqualTo(201);
+		execute("INSERT INTO ticket (note) VALUES ('by a test')");
+		assertThat(this.reset.reset("sequences")).isEqualTo(Outcome.ROWS);
+		assertPristine();
+		assertThat(TestTemplates.queryInt(next)).isEqualTo(151);
+		execute("INSERT INTO ticket (note) VALUES ('by the next test')");
+		assertThat(TestTemplates.queryInt("SELECT MAX(id) FROM `" + this.clone + "`.ticket")).isEqualTo(101);
+	}
+
+	@Test
+	void alteredSequenceIsUndone() throws SQLException {
+		assumeTrue(TestTemplates.serverIsMariaDb(), "MySQL has no sequences");
+		execute("ALTER SEQUENCE book_seq INCREMENT BY 7 CACHE 10");
+		assertThat(this.reset.reset("altered")).isNotEqualTo(Outcome.CLEAN);
+		assertPristine();
+		assertThat(TestTemplates.queryInt("SELECT NEXTVAL(`" + this.clone + "`.book_seq) + NEXTVAL(`" + this.clone + "`.book_seq)"))
+			.isEqualTo(151 + 201);
+	}
+
+	@Test
+	void historyATestWroteOrDeletedIsRestored() throws SQLException {
+		assumeTrue(TestTemplates.serverIsMariaDb(), "MySQL has no system-versioned tables");
+		execute("UPDATE price SET amount = 12.00 WHERE id = 2", "DELETE FROM rate", "INSERT INTO retired VALUES (2)",
+				"DELETE HISTORY FROM price", "UPDATE booking SET stay_to = '2024-01-09'");
+		assertThat(this.reset.reset("history")).isEqualTo(Outcome.ROWS);
+		try (Connection connection = TestServer.server().open()) {
+			assertThat(SchemaSnapshot.exact(connection, this.clone).firstDifference(SchemaSnapshot.exact(connection, template)))
+				.isNull();
+		}
 	}
 
 	private void assertReplaced() throws SQLException {

@@ -69,11 +69,25 @@ public final class TestTemplates {
 	/**
 	 * The locations of the every-object-kind history: with its event wherever the server can
 	 * create events (not under {@code --skip-grant-tables}, as the embedded zero-setup
-	 * MariaDB runs).
+	 * MariaDB runs), and its sequences and system-versioned tables on MariaDB.
 	 */
 	static String[] fidelity() {
-		return serverHasEvents() ? new String[] { "classpath:fidelity", "classpath:fidelity-events" }
-				: new String[] { "classpath:fidelity" };
+		List<String> locations = new ArrayList<>(List.of("classpath:fidelity"));
+		if (serverHasEvents()) {
+			locations.add("classpath:fidelity-events");
+		}
+		if (serverIsMariaDb()) {
+			locations.add("classpath:fidelity-mariadb");
+		}
+		return locations.toArray(String[]::new);
+	}
+
+	/**
+	 * Whether the server is MariaDB, which has sequences, system-versioned tables and
+	 * application-time periods; MySQL has none of them.
+	 */
+	static boolean serverIsMariaDb() {
+		return queryString("SELECT VERSION()").contains("MariaDB");
 	}
 
 	static boolean serverHasEvents() {
@@ -121,10 +135,15 @@ public final class TestTemplates {
 	}
 
 	static int queryInt(String sql) {
+		String value = queryString(sql);
+		return (value != null) ? Integer.parseInt(value) : 0;
+	}
+
+	static String queryString(String sql) {
 		try (Connection connection = TestServer.server().open(); Statement statement = connection.createStatement();
 				ResultSet result = statement.executeQuery(sql)) {
 			result.next();
-			return result.getInt(1);
+			return result.getString(1);
 		}
 		catch (SQLException ex) {
 			throw new IllegalStateException(ex);

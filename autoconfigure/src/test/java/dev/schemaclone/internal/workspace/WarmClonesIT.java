@@ -17,6 +17,7 @@ import dev.schemaclone.testsupport.TestServer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * Clones kept warm at the end of a process serve the first contexts of the next: claimed
@@ -64,6 +65,18 @@ class WarmClonesIT {
 			ReservedSchema reserved = next.reserve(APPLICATION);
 			assertThat(reserved.name()).isNotEqualTo(kept);
 			assertThat(reserved.filledFrom()).isNull();
+			assertThat(TestServer.schemasLike(kept)).isEmpty();
+		}
+	}
+
+	@Test
+	void warmCloneWhoseSequenceMovedIsNotHandedOut() throws Exception {
+		assumeTrue(TestTemplates.serverIsMariaDb(), "MySQL has no sequences");
+		String kept = park(TestTemplates.newRunId(), 1, PERSON, "classpath:sequence").get(0);
+		TestServer.execute("DO NEXTVAL(`" + kept + "`.person_seq)");
+		try (SchemaWorkspace next = workspace(0)) {
+			ReservedSchema reserved = next.reserve(APPLICATION);
+			assertThat(reserved.name()).isNotEqualTo(kept);
 			assertThat(TestServer.schemasLike(kept)).isEmpty();
 		}
 	}
@@ -151,8 +164,14 @@ class WarmClonesIT {
 	 * Let a separate JVM make clones, write into them and end: they are kept warm, reset.
 	 */
 	private static List<String> park(String runId, int clones) throws Exception {
+		return park(runId, clones, PERSON);
+	}
+
+	private static List<String> park(String runId, int clones, String... locations) throws Exception {
 		List<String> kept = new ArrayList<>();
-		try (ChildJvm child = ChildJvm.start(WarmClient.class, PREFIX, runId, "park", String.valueOf(clones), PERSON)) {
+		List<String> arguments = new ArrayList<>(List.of(PREFIX, runId, "park", String.valueOf(clones)));
+		arguments.addAll(List.of(locations));
+		try (ChildJvm child = ChildJvm.start(WarmClient.class, arguments.toArray(String[]::new))) {
 			for (int i = 0; i < clones; i++) {
 				kept.add(child.awaitLine("CLONE " + i + " ", 120));
 			}
