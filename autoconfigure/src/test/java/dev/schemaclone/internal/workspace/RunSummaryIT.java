@@ -49,7 +49,7 @@ class RunSummaryIT {
 			assertThat(summary.templates()).singleElement().satisfies((use) -> {
 				assertThat(use.name()).isEqualTo(template);
 				assertThat(use.built()).isTrue();
-				assertThat(use.migrations()).isEqualTo(TestTemplates.serverHasEvents() ? 8 : 6);
+				assertThat(use.migrations()).isEqualTo(TestTemplates.fidelityMigrations());
 				assertThat(use.buildMillis()).isPositive();
 				assertThat(use.contexts()).isEqualTo(3);
 			});

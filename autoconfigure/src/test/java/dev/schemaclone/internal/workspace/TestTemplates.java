@@ -1,5 +1,7 @@
 package dev.schemaclone.internal.workspace;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -17,6 +19,7 @@ import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.configuration.FluentConfiguration;
 
 import org.springframework.core.io.DefaultResourceLoader;
+import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 
 import dev.schemaclone.internal.migration.LiquibaseMigrationSet;
 import dev.schemaclone.testsupport.TestServer;
@@ -88,6 +91,23 @@ public final class TestTemplates {
 	 */
 	static boolean serverIsMariaDb() {
 		return queryString("SELECT VERSION()").contains("MariaDB");
+	}
+
+	/**
+	 * Return how many migrations {@link #fidelity()} holds on this server.
+	 */
+	static int fidelityMigrations() {
+		PathMatchingResourcePatternResolver resolver = new PathMatchingResourcePatternResolver();
+		int count = 0;
+		for (String location : fidelity()) {
+			try {
+				count += resolver.getResources(location + "/V*.sql").length;
+			}
+			catch (IOException ex) {
+				throw new UncheckedIOException(ex);
+			}
+		}
+		return count;
 	}
 
 	static boolean serverHasEvents() {
