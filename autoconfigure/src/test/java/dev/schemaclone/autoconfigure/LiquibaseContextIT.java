@@ -2,12 +2,16 @@ package dev.schemaclone.autoconfigure;
 
 import javax.sql.DataSource;
 
+import org.junit.jupiter.api.MethodOrderer.OrderAnnotation;
 import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.TestPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -59,6 +63,34 @@ class LiquibaseContextIT {
 				.containsExactly("hello", "both");
 			assertThat(jdbc.queryForList("SELECT name FROM person", String.class)).containsExactly("reference row");
 			assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM liquibase_history", Integer.class)).isEqualTo(3);
+		}
+
+	}
+
+	/**
+	 * The second tool migrates each clone while its context starts: a refresh returns to
+	 * that, not to the template the first tool built.
+	 */
+	@Nested
+	@TestPropertySource(properties = "schemaclone.refresh=after-each-test-method")
+	@TestMethodOrder(OrderAnnotation.class)
+	class FlywayAndLiquibaseRefreshed extends FlywayAndLiquibase {
+
+		@Autowired
+		private DataSource dataSource;
+
+		@Test
+		@Order(1)
+		void aTestWritesIntoWhatBothMigrated() {
+			JdbcTemplate jdbc = new JdbcTemplate(this.dataSource);
+			jdbc.update("UPDATE person SET name = 'changed by a test'");
+			jdbc.update("INSERT INTO greeting VALUES (3, 'written by a test')");
+		}
+
+		@Test
+		@Order(2)
+		void theNextTestFindsWhatBothMigrated() {
+			cloneHoldsWhatBothMigrate();
 		}
 
 	}
