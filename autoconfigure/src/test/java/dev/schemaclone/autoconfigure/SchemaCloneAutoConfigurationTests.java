@@ -42,12 +42,29 @@ class SchemaCloneAutoConfigurationTests {
 			.run((context) -> assertThat(context).doesNotHaveBean(ContextSchemaPostProcessor.class));
 	}
 
+	/**
+	 * An application may build its own {@code Flyway} bean with flyway-core alone: its clone
+	 * is filled from it all the same.
+	 */
 	@Test
-	void clonesWithoutFlywayPartsWhereBootsFlywaySupportIsMissing() {
+	void fillsFromFlywayBeansWhereBootsFlywaySupportIsMissing() {
 		this.runner.withClassLoader(new FilteredClassLoader("org.springframework.boot.flyway"))
 			.run((context) -> assertThat(context).hasNotFailed()
 				.hasSingleBean(ContextSchemaPostProcessor.class)
-				.doesNotHaveBean(FlywayClonePostProcessor.class));
+				.hasSingleBean(FlywayClonePostProcessor.class)
+				.doesNotHaveBean(FlywayDetailsPostProcessor.class));
+	}
+
+	/**
+	 * An application may build its own {@code SpringLiquibase} bean with liquibase-core
+	 * alone: its clone is filled from it all the same.
+	 */
+	@Test
+	void fillsFromSpringLiquibaseBeansWhereBootsLiquibaseSupportIsMissing() {
+		this.runner.withClassLoader(new FilteredClassLoader("org.springframework.boot.liquibase"))
+			.run((context) -> assertThat(context).hasNotFailed()
+				.hasSingleBean(LiquibaseClonePostProcessor.class)
+				.doesNotHaveBean(LiquibaseDetailsPostProcessor.class));
 	}
 
 	@Test
@@ -55,7 +72,8 @@ class SchemaCloneAutoConfigurationTests {
 		this.runner.withClassLoader(new FilteredClassLoader("liquibase"))
 			.run((context) -> assertThat(context).hasNotFailed()
 				.hasSingleBean(FlywayClonePostProcessor.class)
-				.doesNotHaveBean(LiquibaseClonePostProcessor.class));
+				.doesNotHaveBean(LiquibaseClonePostProcessor.class)
+				.doesNotHaveBean(LiquibaseDetailsPostProcessor.class));
 	}
 
 	/**
