@@ -29,14 +29,19 @@ public final class SchemaCloneAutoConfiguration {
 		return new ContextSchemaPostProcessor(environment);
 	}
 
+	@Bean
+	static FlywayInitMethods schemaCloneFlywayInitMethods() {
+		return new FlywayInitMethods();
+	}
+
 	/**
 	 * Fills the clone from any {@code Flyway} bean, Boot's or the application's own: an
 	 * application may build its own with flyway-core alone.
 	 */
 	@Bean
 	static FlywayClonePostProcessor schemaCloneFlywayPostProcessor(
-			ObjectProvider<ContextSchemaPostProcessor> contextSchema) {
-		return new FlywayClonePostProcessor(contextSchema);
+			ObjectProvider<ContextSchemaPostProcessor> contextSchema, FlywayInitMethods initMethods) {
+		return new FlywayClonePostProcessor(contextSchema, initMethods);
 	}
 
 	/**

@@ -1,6 +1,7 @@
 package dev.schemaclone.autoconfigure;
 
 import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.output.MigrateResult;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -11,6 +12,8 @@ import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -109,6 +112,22 @@ class SchemaCloneAutoConfigurationTests {
 			});
 	}
 
+	/**
+	 * A {@code migrate} init method taken off a {@code Flyway} bean still runs, once, where
+	 * the context has no clone to fill (an H2 data source here); an init method of that name
+	 * on another type is left to the container.
+	 */
+	@Test
+	void migrateInitMethodRunsOnceWhereNoCloneIsFilled() {
+		new ApplicationContextRunner().withConfiguration(AutoConfigurations.of(SchemaCloneAutoConfiguration.class))
+			.withBean(JdbcConnectionDetails.class, () -> new JdbcDetails("jdbc:h2:mem:app"))
+			.withUserConfiguration(MigrateInitMethods.class)
+			.run((context) -> {
+				assertThat(context.getBean(CountingFlyway.class).migrations).isOne();
+				assertThat(context.getBean(Migrator.class).migrations).isOne();
+			});
+	}
+
 	@Test
 	void givesNoServerOfItsOwnWhenTheApplicationNamesOne() {
 		this.runner.run((context) -> assertThat(context).doesNotHaveBean(JdbcConnectionDetails.class));
@@ -161,6 +180,47 @@ class SchemaCloneAutoConfigurationTests {
 			.run((context) -> assertThat(context).getFailure()
 				.rootCause()
 				.hasMessage("'schemaclone.pool-size' must be between 1 and 100, but was 0"));
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class MigrateInitMethods {
+
+		@Bean(initMethod = "migrate")
+		CountingFlyway flyway() {
+			return new CountingFlyway();
+		}
+
+		@Bean(initMethod = "migrate")
+		Migrator migrator() {
+			return new Migrator();
+		}
+
+	}
+
+	static class CountingFlyway extends Flyway {
+
+		int migrations;
+
+		CountingFlyway() {
+			super(Flyway.configure());
+		}
+
+		@Override
+		public MigrateResult migrate() {
+			this.migrations++;
+			return null;
+		}
+
+	}
+
+	static class Migrator {
+
+		int migrations;
+
+		void migrate() {
+			this.migrations++;
+		}
+
 	}
 
 	private record JdbcDetails(String url) implements JdbcConnectionDetails {
