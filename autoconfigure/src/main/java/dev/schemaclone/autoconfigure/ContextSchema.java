@@ -20,9 +20,9 @@ import dev.schemaclone.internal.workspace.WorkspaceSettings;
 
 /**
  * The schema of one application context: created empty when the context first asks for its
- * URL, filled from the template when the context's Flyway is ready, reset after tests to the
- * state the context started with when the context refreshes, and, when the context closes,
- * reset in the background to its template's state to serve the next context.
+ * URL, filled from the template before the context's migration bean initializes, reset after
+ * tests to the state the context started with when the context refreshes, and, when the
+ * context closes, reset in the background to its template's state to serve the next context.
  */
 final class ContextSchema {
 

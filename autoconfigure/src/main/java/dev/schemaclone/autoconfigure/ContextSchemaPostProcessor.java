@@ -26,7 +26,7 @@ import dev.schemaclone.internal.workspace.WorkspaceSettings;
  * Points one application context at a schema of its own: redirects its JDBC connection
  * details to the clone, sizes the clone's pool, and drops the clone when the context closes.
  * Boot then applies the redirected details to the pool itself; {@link FlywayClonePostProcessor}
- * fills the clone where Boot's Flyway support is on the class path.
+ * and {@link LiquibaseClonePostProcessor} fill the clone from the context's migration bean.
  */
 final class ContextSchemaPostProcessor implements BeanPostProcessor, BeanFactoryAware, DisposableBean {
 
