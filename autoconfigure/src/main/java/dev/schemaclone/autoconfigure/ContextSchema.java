@@ -20,9 +20,9 @@ import dev.schemaclone.internal.workspace.WorkspaceSettings;
 
 /**
  * The schema of one application context: created empty when the context first asks for its
- * URL, filled from the template when the context's Flyway is ready, reset after tests to the
- * state the context started with when the context refreshes, and, when the context closes,
- * reset in the background to its template's state to serve the next context.
+ * URL, filled from the template before the context's migration bean initializes, reset after
+ * tests to the state the context started with when the context refreshes, and, when the
+ * context closes, reset in the background to its template's state to serve the next context.
  */
 final class ContextSchema {
 
@@ -110,13 +110,23 @@ final class ContextSchema {
 	 * Fill the clone from the template of the context's Flyway or Liquibase set-up, migrating
 	 * the template first if no process has. The first set-up to ask fills it; a context with
 	 * both runs the other's migration on the filled clone, as it would without schemaclone.
+	 * A clone something migrated before (a bean that migrates inside its own factory method)
+	 * is emptied first, with a warning: it costs the context the whole history.
+	 * @param migrations the set-up
+	 * @param source the bean it comes from, named in the warning
 	 * @return whether this set-up filled the clone, so that its own run finds nothing to do
 	 */
-	synchronized boolean fill(MigrationSet migrations) {
+	synchronized boolean fill(MigrationSet migrations, String source) {
 		if (this.filled) {
 			return false;
 		}
-		this.template = this.workspace.complete(this.reserved, migrations);
+		ReservedSchema reserved = this.workspace.recheck(this.reserved);
+		if (reserved.written()) {
+			logger.warn(("Schema '%s' was migrated before schemaclone could fill it from the template of %s, so this context ran the whole history itself; schemaclone replaces it with a clone of the template. "
+					+ "A bean whose factory method calls migrate() (or a SpringLiquibase's afterPropertiesSet()) does this: return the Flyway unmigrated from the method and declare it @Bean(initMethod = \"migrate\"), or let the container initialize the SpringLiquibase")
+				.formatted(reserved.name(), source));
+		}
+		this.template = this.workspace.complete(reserved, migrations);
 		this.filled = true;
 		this.filledBy = migrations.getClass();
 		return true;

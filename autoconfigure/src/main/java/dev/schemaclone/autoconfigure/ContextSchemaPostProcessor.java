@@ -10,6 +10,7 @@ import org.apache.commons.logging.LogFactory;
 import org.springframework.beans.factory.BeanFactory;
 import org.springframework.beans.factory.BeanFactoryAware;
 import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.jdbc.autoconfigure.JdbcConnectionDetails;
@@ -25,7 +26,7 @@ import dev.schemaclone.internal.workspace.WorkspaceSettings;
  * Points one application context at a schema of its own: redirects its JDBC connection
  * details to the clone, sizes the clone's pool, and drops the clone when the context closes.
  * Boot then applies the redirected details to the pool itself; {@link FlywayClonePostProcessor}
- * fills the clone where Boot's Flyway support is on the class path.
+ * and {@link LiquibaseClonePostProcessor} fill the clone from the context's migration bean.
  */
 final class ContextSchemaPostProcessor implements BeanPostProcessor, BeanFactoryAware, DisposableBean {
 
@@ -139,6 +140,21 @@ final class ContextSchemaPostProcessor implements BeanPostProcessor, BeanFactory
 	 */
 	boolean isFilledByFlyway() {
 		return hasSchema() && schema().isFilledBy(FlywayMigrationSet.class);
+	}
+
+	/**
+	 * Refuse a context with several beans of one migration tool before the first fills its
+	 * clone: the template is built from one migration set, and the others would run into
+	 * each clone, or collide with it.
+	 * @param type {@code Flyway} or {@code SpringLiquibase}
+	 * @throws IllegalStateException if the context has more than one
+	 */
+	void requireOneBeanOf(Class<?> type) {
+		String[] names = ((ListableBeanFactory) this.beanFactory).getBeanNamesForType(type, true, false);
+		if (names.length > 1) {
+			throw new IllegalStateException("This context has %d %s beans ('%s'): schemaclone fills a context's clone from the template of one of them, and cannot migrate the template with several. Merge them into one (one Flyway with all the locations, one change log that includes the others), or set 'schemaclone.enabled=false' for this context"
+				.formatted(names.length, type.getSimpleName(), String.join("', '", names)));
+		}
 	}
 
 	boolean runsContextMigration() {

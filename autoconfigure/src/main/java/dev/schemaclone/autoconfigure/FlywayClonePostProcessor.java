@@ -4,33 +4,42 @@ import org.flywaydb.core.Flyway;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.config.BeanPostProcessor;
-import org.springframework.boot.flyway.autoconfigure.FlywayConnectionDetails;
 
 import dev.schemaclone.internal.migration.FlywayMigrationSet;
 
 /**
- * The Flyway side of a context's clone: redirects Flyway's own connection details (a
- * {@code @ServiceConnection} container gives Flyway the container's URL) and fills the clone
- * from the template of the context's own Flyway configuration once the {@code Flyway} bean
- * exists, before its migration would run.
+ * Fills a context's clone from the template of its {@code Flyway} bean, Boot's or the
+ * application's own, before that bean's initialization: every migrate that runs after it (a
+ * {@code FlywayMigrationInitializer}, a {@code FlywayMigrationStrategy}, a
+ * {@code @PostConstruct} of another bean) finds the full history, and a {@code migrate} init
+ * method, which {@link FlywayInitMethods} took off, runs only where the clone was not filled
+ * from this bean.
  */
 final class FlywayClonePostProcessor implements BeanPostProcessor {
 
 	private final ObjectProvider<ContextSchemaPostProcessor> contextSchema;
 
-	FlywayClonePostProcessor(ObjectProvider<ContextSchemaPostProcessor> contextSchema) {
+	private final FlywayInitMethods initMethods;
+
+	FlywayClonePostProcessor(ObjectProvider<ContextSchemaPostProcessor> contextSchema, FlywayInitMethods initMethods) {
 		this.contextSchema = contextSchema;
+		this.initMethods = initMethods;
 	}
 
 	@Override
-	public Object postProcessAfterInitialization(Object bean, String beanName) {
-		if (bean instanceof FlywayConnectionDetails details && !(bean instanceof CloneFlywayConnectionDetails)
-				&& details.getJdbcUrl() != null) {
-			return new CloneFlywayConnectionDetails(details,
-					this.contextSchema.getObject().migrationUrl(details::getJdbcUrl));
-		}
-		if (bean instanceof Flyway flyway && this.contextSchema.getObject().hasSchema()) {
-			this.contextSchema.getObject().schema().fill(new FlywayMigrationSet(flyway.getConfiguration()));
+	public Object postProcessBeforeInitialization(Object bean, String beanName) {
+		if (bean instanceof Flyway flyway) {
+			ContextSchemaPostProcessor postProcessor = this.contextSchema.getObject();
+			boolean filled = false;
+			if (postProcessor.hasSchema()) {
+				postProcessor.requireOneBeanOf(Flyway.class);
+				filled = postProcessor.schema()
+					.fill(new FlywayMigrationSet(flyway.getConfiguration()), "Flyway bean '" + beanName + "'");
+			}
+			if (this.initMethods.tookMigrateOff(beanName) && (!filled || postProcessor.runsContextMigration())) {
+				// The init method the application declared, where the container would have run it.
+				flyway.migrate();
+			}
 		}
 		return bean;
 	}

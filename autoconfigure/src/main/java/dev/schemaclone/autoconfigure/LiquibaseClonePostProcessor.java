@@ -4,15 +4,13 @@ import liquibase.integration.spring.SpringLiquibase;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.config.BeanPostProcessor;
-import org.springframework.boot.liquibase.autoconfigure.LiquibaseConnectionDetails;
 
 import dev.schemaclone.internal.migration.LiquibaseMigrationSet;
 
 /**
- * The Liquibase side of a context's clone: redirects Liquibase's own connection details (a
- * {@code @ServiceConnection} container gives Liquibase the container's URL) and, before the
- * context's {@code SpringLiquibase} runs its update, fills the clone from the template of
- * its settings and turns that update off: the clone holds it already.
+ * Fills a context's clone from the template of its {@code SpringLiquibase} bean, Boot's or
+ * the application's own, before that bean runs its update, and turns that update off: the
+ * clone holds it already.
  */
 final class LiquibaseClonePostProcessor implements BeanPostProcessor {
 
@@ -26,20 +24,14 @@ final class LiquibaseClonePostProcessor implements BeanPostProcessor {
 	public Object postProcessBeforeInitialization(Object bean, String beanName) {
 		if (bean instanceof SpringLiquibase liquibase) {
 			ContextSchemaPostProcessor postProcessor = this.contextSchema.getObject();
-			if (postProcessor.hasSchema() && postProcessor.schema().fill(new LiquibaseMigrationSet(liquibase))
-					&& !postProcessor.runsContextMigration()) {
-				liquibase.setShouldRun(false);
+			if (postProcessor.hasSchema()) {
+				postProcessor.requireOneBeanOf(SpringLiquibase.class);
+				if (postProcessor.schema()
+					.fill(new LiquibaseMigrationSet(liquibase), "SpringLiquibase bean '" + beanName + "'")
+						&& !postProcessor.runsContextMigration()) {
+					liquibase.setShouldRun(false);
+				}
 			}
-		}
-		return bean;
-	}
-
-	@Override
-	public Object postProcessAfterInitialization(Object bean, String beanName) {
-		if (bean instanceof LiquibaseConnectionDetails details && !(bean instanceof CloneLiquibaseConnectionDetails)
-				&& details.getJdbcUrl() != null) {
-			return new CloneLiquibaseConnectionDetails(details,
-					this.contextSchema.getObject().migrationUrl(details::getJdbcUrl));
 		}
 		return bean;
 	}

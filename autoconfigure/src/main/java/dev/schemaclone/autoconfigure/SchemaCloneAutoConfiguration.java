@@ -29,18 +29,32 @@ public final class SchemaCloneAutoConfiguration {
 		return new ContextSchemaPostProcessor(environment);
 	}
 
+	@Bean
+	static FlywayInitMethods schemaCloneFlywayInitMethods() {
+		return new FlywayInitMethods();
+	}
+
 	/**
-	 * The Flyway side, only where Boot's Flyway support (spring-boot-flyway) is present:
-	 * without it no migration runs and each context gets an empty clone.
+	 * Fills the clone from any {@code Flyway} bean, Boot's or the application's own: an
+	 * application may build its own with flyway-core alone.
+	 */
+	@Bean
+	static FlywayClonePostProcessor schemaCloneFlywayPostProcessor(
+			ObjectProvider<ContextSchemaPostProcessor> contextSchema, FlywayInitMethods initMethods) {
+		return new FlywayClonePostProcessor(contextSchema, initMethods);
+	}
+
+	/**
+	 * The side of Boot's Flyway support (spring-boot-flyway), only where it is present.
 	 */
 	@Configuration(proxyBeanMethods = false)
 	@ConditionalOnClass(FlywayConnectionDetails.class)
 	static class FlywayCloneConfiguration {
 
 		@Bean
-		static FlywayClonePostProcessor schemaCloneFlywayPostProcessor(
+		static FlywayDetailsPostProcessor schemaCloneFlywayDetailsPostProcessor(
 				ObjectProvider<ContextSchemaPostProcessor> contextSchema) {
-			return new FlywayClonePostProcessor(contextSchema);
+			return new FlywayDetailsPostProcessor(contextSchema);
 		}
 
 		/**
@@ -62,18 +76,33 @@ public final class SchemaCloneAutoConfiguration {
 	}
 
 	/**
-	 * The Liquibase side, only where Boot's Liquibase support (spring-boot-liquibase) and
-	 * Liquibase are present.
+	 * Fills the clone from any {@code SpringLiquibase} bean, Boot's or the application's
+	 * own, where Liquibase is present.
 	 */
 	@Configuration(proxyBeanMethods = false)
-	@ConditionalOnClass(name = { "org.springframework.boot.liquibase.autoconfigure.LiquibaseConnectionDetails",
-			"liquibase.integration.spring.SpringLiquibase" })
+	@ConditionalOnClass(name = "liquibase.integration.spring.SpringLiquibase")
 	static class LiquibaseCloneConfiguration {
 
 		@Bean
 		static LiquibaseClonePostProcessor schemaCloneLiquibasePostProcessor(
 				ObjectProvider<ContextSchemaPostProcessor> contextSchema) {
 			return new LiquibaseClonePostProcessor(contextSchema);
+		}
+
+	}
+
+	/**
+	 * The side of Boot's Liquibase support (spring-boot-liquibase), only where it is present.
+	 */
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(name = { "org.springframework.boot.liquibase.autoconfigure.LiquibaseConnectionDetails",
+			"liquibase.integration.spring.SpringLiquibase" })
+	static class LiquibaseDetailsConfiguration {
+
+		@Bean
+		static LiquibaseDetailsPostProcessor schemaCloneLiquibaseDetailsPostProcessor(
+				ObjectProvider<ContextSchemaPostProcessor> contextSchema) {
+			return new LiquibaseDetailsPostProcessor(contextSchema);
 		}
 
 	}

@@ -71,9 +71,10 @@ public class SchemaCloneProperties {
 	private int prefetch = WorkspaceSettings.defaultPrefetch();
 
 	/**
-	 * Whether each context still runs its own Flyway migrate on its clone. The clone already
-	 * holds the full history of the template whose fingerprint matched, so the run finds
-	 * nothing to do; skipping it saves its cost on every context.
+	 * Whether each context still runs its own Flyway migrate (Boot's, or the migrate init
+	 * method of the application's own Flyway bean) or Liquibase update on its clone. The clone
+	 * already holds the full history of the template whose fingerprint matched, so the run
+	 * finds nothing to do; skipping it saves its cost on every context.
 	 */
 	private boolean runContextMigration;
 

@@ -1,6 +1,7 @@
 package dev.schemaclone.autoconfigure;
 
 import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.output.MigrateResult;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -11,6 +12,8 @@ import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -42,12 +45,29 @@ class SchemaCloneAutoConfigurationTests {
 			.run((context) -> assertThat(context).doesNotHaveBean(ContextSchemaPostProcessor.class));
 	}
 
+	/**
+	 * An application may build its own {@code Flyway} bean with flyway-core alone: its clone
+	 * is filled from it all the same.
+	 */
 	@Test
-	void clonesWithoutFlywayPartsWhereBootsFlywaySupportIsMissing() {
+	void fillsFromFlywayBeansWhereBootsFlywaySupportIsMissing() {
 		this.runner.withClassLoader(new FilteredClassLoader("org.springframework.boot.flyway"))
 			.run((context) -> assertThat(context).hasNotFailed()
 				.hasSingleBean(ContextSchemaPostProcessor.class)
-				.doesNotHaveBean(FlywayClonePostProcessor.class));
+				.hasSingleBean(FlywayClonePostProcessor.class)
+				.doesNotHaveBean(FlywayDetailsPostProcessor.class));
+	}
+
+	/**
+	 * An application may build its own {@code SpringLiquibase} bean with liquibase-core
+	 * alone: its clone is filled from it all the same.
+	 */
+	@Test
+	void fillsFromSpringLiquibaseBeansWhereBootsLiquibaseSupportIsMissing() {
+		this.runner.withClassLoader(new FilteredClassLoader("org.springframework.boot.liquibase"))
+			.run((context) -> assertThat(context).hasNotFailed()
+				.hasSingleBean(LiquibaseClonePostProcessor.class)
+				.doesNotHaveBean(LiquibaseDetailsPostProcessor.class));
 	}
 
 	@Test
@@ -55,7 +75,8 @@ class SchemaCloneAutoConfigurationTests {
 		this.runner.withClassLoader(new FilteredClassLoader("liquibase"))
 			.run((context) -> assertThat(context).hasNotFailed()
 				.hasSingleBean(FlywayClonePostProcessor.class)
-				.doesNotHaveBean(LiquibaseClonePostProcessor.class));
+				.doesNotHaveBean(LiquibaseClonePostProcessor.class)
+				.doesNotHaveBean(LiquibaseDetailsPostProcessor.class));
 	}
 
 	/**
@@ -88,6 +109,22 @@ class SchemaCloneAutoConfigurationTests {
 			.run((context) -> {
 				assertThat(context.getBean(JdbcConnectionDetails.class).getJdbcUrl()).isEqualTo(containerUrl);
 				assertThat(context.getBean(FlywayConnectionDetails.class).getJdbcUrl()).isEqualTo(containerUrl);
+			});
+	}
+
+	/**
+	 * A {@code migrate} init method taken off a {@code Flyway} bean still runs, once, where
+	 * the context has no clone to fill (an H2 data source here); an init method of that name
+	 * on another type is left to the container.
+	 */
+	@Test
+	void migrateInitMethodRunsOnceWhereNoCloneIsFilled() {
+		new ApplicationContextRunner().withConfiguration(AutoConfigurations.of(SchemaCloneAutoConfiguration.class))
+			.withBean(JdbcConnectionDetails.class, () -> new JdbcDetails("jdbc:h2:mem:app"))
+			.withUserConfiguration(MigrateInitMethods.class)
+			.run((context) -> {
+				assertThat(context.getBean(CountingFlyway.class).migrations).isOne();
+				assertThat(context.getBean(Migrator.class).migrations).isOne();
 			});
 	}
 
@@ -143,6 +180,47 @@ class SchemaCloneAutoConfigurationTests {
 			.run((context) -> assertThat(context).getFailure()
 				.rootCause()
 				.hasMessage("'schemaclone.pool-size' must be between 1 and 100, but was 0"));
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class MigrateInitMethods {
+
+		@Bean(initMethod = "migrate")
+		CountingFlyway flyway() {
+			return new CountingFlyway();
+		}
+
+		@Bean(initMethod = "migrate")
+		Migrator migrator() {
+			return new Migrator();
+		}
+
+	}
+
+	static class CountingFlyway extends Flyway {
+
+		int migrations;
+
+		CountingFlyway() {
+			super(Flyway.configure());
+		}
+
+		@Override
+		public MigrateResult migrate() {
+			this.migrations++;
+			return null;
+		}
+
+	}
+
+	static class Migrator {
+
+		int migrations;
+
+		void migrate() {
+			this.migrations++;
+		}
+
 	}
 
 	private record JdbcDetails(String url) implements JdbcConnectionDetails {

@@ -1,6 +1,8 @@
 package dev.schemaclone.internal.workspace;
 
 import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
@@ -71,10 +73,29 @@ final class CloneMaker {
 	}
 
 	/**
+	 * Return whether a schema holds a table, view or sequence. Every migration tool creates
+	 * its history table first, so a migrated schema always holds one.
+	 */
+	boolean holdsTables(String schema) {
+		try (Connection connection = this.server.open();
+				PreparedStatement statement = connection
+					.prepareStatement("SELECT 1 FROM information_schema.TABLES WHERE TABLE_SCHEMA = ? LIMIT 1")) {
+			statement.setString(1, schema);
+			try (ResultSet result = statement.executeQuery()) {
+				return result.next();
+			}
+		}
+		catch (SQLException ex) {
+			throw new SchemaCloneException("Cannot read schema '%s' on %s: %s".formatted(schema, this.server, ex.getMessage()), ex);
+		}
+	}
+
+	/**
 	 * Copy a ready template into a schema made by {@link #createEmpty()}.
 	 * @param template the template
 	 * @param clone the schema
-	 * @param emptyFirst whether the schema holds a clone of another template
+	 * @param emptyFirst whether the schema holds a clone of another template, or what the
+	 * context wrote into it before its template was known
 	 */
 	void fill(String template, String clone, boolean emptyFirst) {
 		long start = System.nanoTime();

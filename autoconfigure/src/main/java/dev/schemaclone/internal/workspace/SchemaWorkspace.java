@@ -221,6 +221,22 @@ public final class SchemaWorkspace implements AutoCloseable {
 	}
 
 	/**
+	 * Look again at a reserved schema just before it is completed: an empty one that holds
+	 * objects now was written into by the context before its migration set was known (a
+	 * migration run before schemaclone could fill it), and is emptied before the copy. A
+	 * prefetched clone is not looked at: it is made again unless it is a clone of the
+	 * template the context needs, and a migration that found its full history wrote nothing.
+	 * @param reserved the schema from {@link #reserve(String)}
+	 * @return the same schema, marked {@link ReservedSchema#written() written} if it was
+	 */
+	public ReservedSchema recheck(ReservedSchema reserved) {
+		if (reserved.filledFrom() != null || !this.maker.holdsTables(reserved.name())) {
+			return reserved;
+		}
+		return new ReservedSchema(reserved.name(), null, true);
+	}
+
+	/**
 	 * Make a reserved schema a clone of a template: nothing to do when it was prefetched
 	 * from that template, a copy otherwise. Then start preparing the next one.
 	 * @param reserved the schema from {@link #reserve(String)}
@@ -230,7 +246,7 @@ public final class SchemaWorkspace implements AutoCloseable {
 		long start = System.nanoTime();
 		boolean hit = template.equals(reserved.filledFrom());
 		if (!hit) {
-			this.maker.fill(template, reserved.name(), reserved.filledFrom() != null);
+			this.maker.fill(template, reserved.name(), reserved.filledFrom() != null || reserved.written());
 		}
 		this.lastTemplate = template;
 		this.spares.replenish(template);

@@ -30,7 +30,7 @@ import dev.schemaclone.testsupport.TestServer;
  */
 public final class TestTemplates {
 
-	static final String COUNTER_SCHEMA = "schemaclone_it_counter";
+	public static final String COUNTER_SCHEMA = "schemaclone_it_counter";
 
 	static final Path RANGER = Path.of("../../shared/corpora/apache-ranger-mysql/migrations").toAbsolutePath().normalize();
 
@@ -136,7 +136,7 @@ public final class TestTemplates {
 			.withLeaseGrace(CHILD_LEASE_GRACE);
 	}
 
-	static String newRunId() {
+	public static String newRunId() {
 		return UUID.randomUUID().toString();
 	}
 
@@ -144,13 +144,13 @@ public final class TestTemplates {
 		return SchemaWorkspace.open(TestServer.server(), new WorkspaceSettings(prefix, Duration.ofSeconds(60), Duration.ofSeconds(60)));
 	}
 
-	static void createCounter() {
+	public static void createCounter() {
 		TestServer.execute("CREATE DATABASE IF NOT EXISTS " + COUNTER_SCHEMA,
 				"CREATE TABLE IF NOT EXISTS " + COUNTER_SCHEMA + ".runs (run_id VARCHAR(64) NOT NULL, at TIMESTAMP(6) DEFAULT CURRENT_TIMESTAMP(6))",
 				"CREATE TABLE IF NOT EXISTS " + COUNTER_SCHEMA + ".slow_down (seconds INT NOT NULL)");
 	}
 
-	static int runs(String runId) {
+	public static int runs(String runId) {
 		return queryInt("SELECT COUNT(*) FROM " + COUNTER_SCHEMA + ".runs WHERE run_id = '" + runId + "'");
 	}
 
