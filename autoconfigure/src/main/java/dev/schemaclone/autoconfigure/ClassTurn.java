@@ -55,7 +55,14 @@ final class ClassTurn {
 			this.owner = owner;
 		}
 		this.schema.beginClass(owner, this.testClass.getName());
-		this.schema.beginBaseline(this.testClass.getName());
+		try {
+			this.schema.beginBaseline(this.testClass.getName());
+		}
+		catch (RuntimeException ex) {
+			// A turn that failed to begin is recorded nowhere, so nothing else would give the lock back.
+			this.schema.endClass(owner);
+			throw ex;
+		}
 	}
 
 	/**

@@ -41,7 +41,13 @@ final class ClassTurns {
 				}
 			}
 		}
-		turn.begin(owner);
+		try {
+			turn.begin(owner);
+		}
+		catch (RuntimeException ex) {
+			resume(paused);
+			throw ex;
+		}
 		active.put(turn.testClass(), turn);
 		return paused;
 	}
@@ -54,6 +60,10 @@ final class ClassTurns {
 	static void end(ClassTurn turn, List<ClassTurn> paused) {
 		active.remove(turn.testClass(), turn);
 		turn.end();
+		resume(paused);
+	}
+
+	private static void resume(List<ClassTurn> paused) {
 		paused.forEach((outer) -> outer.begin(outer.owner()));
 	}
 
