@@ -103,11 +103,23 @@ public final class SchemaCloner {
 			throws SQLException {
 		SequenceCache.settle(connection, source);
 		TemplateDefinition definition = TemplateDefinition.read(connection, source);
+		takeDefaults(connection, definition, target);
+		copy(server, definition, target, connections);
+	}
+
+	/**
+	 * Give an empty schema the default character set and collation of the schema a
+	 * definition was read from, before objects are created in it.
+	 * @param connection the connection to do it on
+	 * @param definition the source's objects
+	 * @param schema the empty schema
+	 */
+	public static void takeDefaults(Connection connection, TemplateDefinition definition, String schema)
+			throws SQLException {
 		try (Statement statement = connection.createStatement()) {
-			statement.execute("ALTER DATABASE " + Identifiers.quote(target) + " CHARACTER SET "
+			statement.execute("ALTER DATABASE " + Identifiers.quote(schema) + " CHARACTER SET "
 					+ Identifiers.quote(definition.charset()) + " COLLATE " + Identifiers.quote(definition.collation()));
 		}
-		copy(server, definition, target, connections);
 	}
 
 	/**

@@ -113,10 +113,7 @@ final class CloneMaker {
 				this.registry.recreateEmpty(connection, clone, definition.charset(), definition.collation());
 			}
 			else {
-				try (Statement statement = connection.createStatement()) {
-					statement.execute("ALTER DATABASE " + Identifiers.quote(clone) + " CHARACTER SET "
-							+ definition.charset() + " COLLATE " + definition.collation());
-				}
+				SchemaCloner.takeDefaults(connection, definition, clone);
 			}
 			SchemaCloner.copy(this.server, definition, clone, this.cloneConnections);
 			this.activity.cloneMade();

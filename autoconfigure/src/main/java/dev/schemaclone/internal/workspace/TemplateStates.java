@@ -56,8 +56,7 @@ final class TemplateStates {
 	CloneReset resetTowardsCopy(String clone, String copy) {
 		try (Connection connection = this.server.open()) {
 			TemplateDefinition definition = TemplateDefinition.read(connection, copy);
-			return new CloneReset(this.server, definition, PristineState.read(connection, definition),
-					this.registry::recreateEmpty, clone, this.cloneConnections);
+			return reset(definition, PristineState.read(connection, definition), clone);
 		}
 		catch (SQLException ex) {
 			throw new SchemaCloneException("Cannot read the state of '%s' on %s: %s".formatted(copy, this.server,
@@ -74,18 +73,23 @@ final class TemplateStates {
 		PristineState pristine = this.pristineStates.get(template);
 		if (definition != null && pristine != null) {
 			// Every claim, recycle and warm keep asks: no connection once both are read.
-			return new CloneReset(this.server, definition, pristine, this.registry::recreateEmpty, clone, this.cloneConnections);
+			return reset(definition, pristine, clone);
 		}
 		try (Connection connection = this.server.open()) {
 			definition = definition(connection, template);
 			pristine = PristineState.read(connection, definition);
 			this.pristineStates.put(template, pristine);
-			return new CloneReset(this.server, definition, pristine, this.registry::recreateEmpty, clone, this.cloneConnections);
+			return reset(definition, pristine, clone);
 		}
 		catch (SQLException ex) {
 			throw new SchemaCloneException("Cannot read the state of template '%s' on %s: %s".formatted(template,
 					this.server, ex.getMessage()), ex);
 		}
+	}
+
+	private CloneReset reset(TemplateDefinition definition, PristineState pristine, String clone) {
+		return new CloneReset(this.server, definition, pristine, this.registry::recreateEmpty, clone,
+				this.cloneConnections);
 	}
 
 }
