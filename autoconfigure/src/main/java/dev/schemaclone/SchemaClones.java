@@ -83,8 +83,8 @@ public final class SchemaClones {
 	}
 
 	/**
-	 * Register {@code spring.datasource.url}, {@code username} and {@code password} of a new
-	 * clone for the context being built.
+	 * Register {@code spring.datasource.url}, {@code username} and {@code password} of a
+	 * new clone for the context being built.
 	 * @param registry the registry given to the {@code @DynamicPropertySource} method
 	 */
 	public void register(DynamicPropertyRegistry registry) {

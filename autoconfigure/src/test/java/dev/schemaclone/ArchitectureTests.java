@@ -9,9 +9,9 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
 
 /**
- * The layering of {@code docs/architecture.md}, checked on the compiled classes: the engine
- * knows nothing of Spring Boot or Spring's test framework, and each engine package imports
- * only the packages below it.
+ * The layering of {@code docs/architecture.md}, checked on the compiled classes: the
+ * engine knows nothing of Spring Boot or Spring's test framework, and each engine package
+ * imports only the packages below it.
  */
 class ArchitectureTests {
 
@@ -32,21 +32,36 @@ class ArchitectureTests {
 	@Test
 	void eachPackageImportsOnlyThePackagesBelowIt() {
 		layeredArchitecture().consideringOnlyDependenciesInAnyPackage("dev.schemaclone..")
-			.layer("API").definedBy("dev.schemaclone")
-			.layer("Spring").definedBy("dev.schemaclone.autoconfigure..")
-			.layer("Workspace").definedBy("dev.schemaclone.internal.workspace..")
-			.layer("Coordination").definedBy("dev.schemaclone.internal.coordination..")
-			.layer("Copy").definedBy("dev.schemaclone.internal.copy..")
-			.layer("Migration").definedBy("dev.schemaclone.internal.migration..")
-			.layer("ZeroSetup").definedBy("dev.schemaclone.internal.zerosetup..")
-			.layer("Server").definedBy("dev.schemaclone.internal.server..")
-			.whereLayer("API").mayNotBeAccessedByAnyLayer()
-			.whereLayer("Spring").mayNotBeAccessedByAnyLayer()
-			.whereLayer("Workspace").mayOnlyBeAccessedByLayers("API", "Spring")
-			.whereLayer("Coordination").mayOnlyBeAccessedByLayers("Workspace")
-			.whereLayer("Copy").mayOnlyBeAccessedByLayers("Workspace")
-			.whereLayer("Migration").mayOnlyBeAccessedByLayers("API", "Spring", "Workspace")
-			.whereLayer("ZeroSetup").mayOnlyBeAccessedByLayers("API", "Spring", "Workspace")
+			.layer("API")
+			.definedBy("dev.schemaclone")
+			.layer("Spring")
+			.definedBy("dev.schemaclone.autoconfigure..")
+			.layer("Workspace")
+			.definedBy("dev.schemaclone.internal.workspace..")
+			.layer("Coordination")
+			.definedBy("dev.schemaclone.internal.coordination..")
+			.layer("Copy")
+			.definedBy("dev.schemaclone.internal.copy..")
+			.layer("Migration")
+			.definedBy("dev.schemaclone.internal.migration..")
+			.layer("ZeroSetup")
+			.definedBy("dev.schemaclone.internal.zerosetup..")
+			.layer("Server")
+			.definedBy("dev.schemaclone.internal.server..")
+			.whereLayer("API")
+			.mayNotBeAccessedByAnyLayer()
+			.whereLayer("Spring")
+			.mayNotBeAccessedByAnyLayer()
+			.whereLayer("Workspace")
+			.mayOnlyBeAccessedByLayers("API", "Spring")
+			.whereLayer("Coordination")
+			.mayOnlyBeAccessedByLayers("Workspace")
+			.whereLayer("Copy")
+			.mayOnlyBeAccessedByLayers("Workspace")
+			.whereLayer("Migration")
+			.mayOnlyBeAccessedByLayers("API", "Spring", "Workspace")
+			.whereLayer("ZeroSetup")
+			.mayOnlyBeAccessedByLayers("API", "Spring", "Workspace")
 			.check(classes);
 	}
 

@@ -1,10 +1,11 @@
 package dev.schemaclone.autoconfigure;
 
 /**
- * One test class's turn on a refreshing context: while it holds it, no other class runs on
- * the context's clone; it begins by taking the clone's state as the class's baseline and ends
- * by resetting the clone to it. When the context refreshes after each method, its methods
- * take turns too, each starting on the state the class set up before its first method.
+ * One test class's turn on a refreshing context: while it holds it, no other class runs
+ * on the context's clone; it begins by taking the clone's state as the class's baseline
+ * and ends by resetting the clone to it. When the context refreshes after each method,
+ * its methods take turns too, each starting on the state the class set up before its
+ * first method.
  */
 final class ClassTurn {
 
@@ -47,8 +48,8 @@ final class ClassTurn {
 
 	/**
 	 * Wait for the context, then take the clone's state as the class's baseline.
-	 * @param owner who holds the context for the class: the class's own turn, or that of an
-	 * enclosing class on the same context
+	 * @param owner who holds the context for the class: the class's own turn, or that of
+	 * an enclosing class on the same context
 	 */
 	void begin(Object owner) {
 		synchronized (this) {
@@ -59,7 +60,8 @@ final class ClassTurn {
 			this.schema.beginBaseline(this.testClass.getName());
 		}
 		catch (RuntimeException ex) {
-			// A turn that failed to begin is recorded nowhere, so nothing else would give the lock back.
+			// A turn that failed to begin is recorded nowhere, so nothing else would give
+			// the lock back.
 			this.schema.endClass(owner);
 			throw ex;
 		}
@@ -90,8 +92,8 @@ final class ClassTurn {
 	}
 
 	/**
-	 * Before the class's first method, take what its set-up wrote as the state each of its
-	 * methods starts from; before the others, make sure the last reset succeeded.
+	 * Before the class's first method, take what its set-up wrote as the state each of
+	 * its methods starts from; before the others, make sure the last reset succeeded.
 	 */
 	void startMethod(String test) {
 		if (!takeMethodBaseline(true)) {
@@ -103,7 +105,8 @@ final class ClassTurn {
 	}
 
 	/**
-	 * Reset the clone to the state the class's methods start from, and let the next method run.
+	 * Reset the clone to the state the class's methods start from, and let the next
+	 * method run.
 	 */
 	void endMethod(String test) {
 		try {
@@ -115,8 +118,8 @@ final class ClassTurn {
 	}
 
 	/**
-	 * Set whether the class's methods have a baseline of their own, and return whether they
-	 * had one.
+	 * Set whether the class's methods have a baseline of their own, and return whether
+	 * they had one.
 	 */
 	private synchronized boolean takeMethodBaseline(boolean taken) {
 		boolean had = this.methodBaseline;

@@ -7,11 +7,12 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The turns test classes hold on refreshing contexts, found by class so that a
- * {@code @Nested} class finds those of the classes around it on whatever thread JUnit runs
- * it. A nested class on the same context runs inside its enclosing class's turn; one on
- * another context first ends the turns around it, their clones reset, and begins them again
- * once it ends: a class holding a turn so never waits for another context's, and parallel
- * classes whose nested classes enter each other's contexts cannot wait for each other.
+ * {@code @Nested} class finds those of the classes around it on whatever thread JUnit
+ * runs it. A nested class on the same context runs inside its enclosing class's turn; one
+ * on another context first ends the turns around it, their clones reset, and begins them
+ * again once it ends: a class holding a turn so never waits for another context's, and
+ * parallel classes whose nested classes enter each other's contexts cannot wait for each
+ * other.
  */
 final class ClassTurns {
 

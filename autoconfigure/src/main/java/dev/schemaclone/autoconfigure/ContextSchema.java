@@ -19,21 +19,26 @@ import dev.schemaclone.internal.workspace.SchemaWorkspaces;
 import dev.schemaclone.internal.workspace.WorkspaceSettings;
 
 /**
- * The schema of one application context: created empty when the context first asks for its
- * URL, filled from the template before the context's migration bean initializes, reset after
- * tests to the state the context started with when the context refreshes, and, when the
- * context closes, reset in the background to its template's state to serve the next context.
+ * The schema of one application context: created empty when the context first asks for
+ * its URL, filled from the template before the context's migration bean initializes,
+ * reset after tests to the state the context started with when the context refreshes,
+ * and, when the context closes, reset in the background to its template's state to serve
+ * the next context.
  */
 final class ContextSchema {
 
 	private static final Log logger = LogFactory.getLog(ContextSchema.class);
 
-	/** A test waits at most this long for the tests before it on the same refreshing context. */
+	/**
+	 * A test waits at most this long for the tests before it on the same refreshing
+	 * context.
+	 */
 	static final Duration TEST_WAIT = Duration.ofMinutes(30);
 
 	/**
-	 * The test classes of a refreshing context run one at a time: none sees another's rows,
-	 * class set-up or reset. A {@code @Nested} class runs inside the class around it.
+	 * The test classes of a refreshing context run one at a time: none sees another's
+	 * rows, class set-up or reset. A {@code @Nested} class runs inside the class around
+	 * it.
 	 */
 	private final ClassLock classes = new ClassLock();
 
@@ -64,7 +69,10 @@ final class ContextSchema {
 	/** Whether the state the context started with was taken. */
 	private boolean started;
 
-	/** Whether nothing ran on the clone since it was last reset to, or taken as, its baseline. */
+	/**
+	 * Whether nothing ran on the clone since it was last reset to, or taken as, its
+	 * baseline.
+	 */
 	private boolean untouched;
 
 	/** What else a reset does: end the pools' sessions. */
@@ -82,8 +90,8 @@ final class ContextSchema {
 		this.username = (username != null) ? username : applicationUrl.parameters().getOrDefault("user", "root");
 		String adminUser = (properties.getUsername() != null) ? properties.getUsername() : username;
 		String adminPassword = (properties.getUsername() != null) ? properties.getPassword() : password;
-		this.workspace = SchemaWorkspaces.get(new DatabaseServer(applicationUrl.withDatabase(""), adminUser, adminPassword),
-				settings);
+		this.workspace = SchemaWorkspaces
+			.get(new DatabaseServer(applicationUrl.withDatabase(""), adminUser, adminPassword), settings);
 		this.reserved = this.workspace.reserve(applicationKey(applicationUrl));
 		this.workspace.hold(this.reserved.name());
 	}
@@ -107,14 +115,16 @@ final class ContextSchema {
 	}
 
 	/**
-	 * Fill the clone from the template of the context's Flyway or Liquibase set-up, migrating
-	 * the template first if no process has. The first set-up to ask fills it; a context with
-	 * both runs the other's migration on the filled clone, as it would without schemaclone.
-	 * A clone something migrated before (a bean that migrates inside its own factory method)
-	 * is emptied first, with a warning: it costs the context the whole history.
+	 * Fill the clone from the template of the context's Flyway or Liquibase set-up,
+	 * migrating the template first if no process has. The first set-up to ask fills it; a
+	 * context with both runs the other's migration on the filled clone, as it would
+	 * without schemaclone. A clone something migrated before (a bean that migrates inside
+	 * its own factory method) is emptied first, with a warning: it costs the context the
+	 * whole history.
 	 * @param migrations the set-up
 	 * @param source the bean it comes from, named in the warning
-	 * @return whether this set-up filled the clone, so that its own run finds nothing to do
+	 * @return whether this set-up filled the clone, so that its own run finds nothing to
+	 * do
 	 */
 	synchronized boolean fill(MigrationSet migrations, String source) {
 		if (this.filled) {
@@ -122,9 +132,10 @@ final class ContextSchema {
 		}
 		ReservedSchema reserved = this.workspace.recheck(this.reserved);
 		if (reserved.written()) {
-			logger.warn(("Schema '%s' was migrated before schemaclone could fill it from the template of %s, so this context ran the whole history itself; schemaclone replaces it with a clone of the template. "
-					+ "A bean whose factory method calls migrate() (or a SpringLiquibase's afterPropertiesSet()) does this: return the Flyway unmigrated from the method and declare it @Bean(initMethod = \"migrate\"), or let the container initialize the SpringLiquibase")
-				.formatted(reserved.name(), source));
+			logger
+				.warn(("Schema '%s' was migrated before schemaclone could fill it from the template of %s, so this context ran the whole history itself; schemaclone replaces it with a clone of the template. "
+						+ "A bean whose factory method calls migrate() (or a SpringLiquibase's afterPropertiesSet()) does this: return the Flyway unmigrated from the method and declare it @Bean(initMethod = \"migrate\"), or let the container initialize the SpringLiquibase")
+					.formatted(reserved.name(), source));
 		}
 		this.template = this.workspace.complete(reserved, migrations);
 		this.filled = true;
@@ -178,13 +189,14 @@ final class ContextSchema {
 	}
 
 	/**
-	 * Take the clone's state now as what its refreshes return to, until {@link #endBaseline}:
-	 * the first time, the state its context started with (which is its template's unless the
-	 * context wrote while starting), kept until the context closes; then that of a test class
-	 * before its tests, and after what they wrote in {@code @BeforeAll} or class-level
-	 * {@code @Sql}.
+	 * Take the clone's state now as what its refreshes return to, until
+	 * {@link #endBaseline}: the first time, the state its context started with (which is
+	 * its template's unless the context wrote while starting), kept until the context
+	 * closes; then that of a test class before its tests, and after what they wrote in
+	 * {@code @BeforeAll} or class-level {@code @Sql}.
 	 * @param test the test or class about to run, named in errors
-	 * @throws IllegalStateException if the last reset failed and the clone cannot be made again
+	 * @throws IllegalStateException if the last reset failed and the clone cannot be made
+	 * again
 	 */
 	synchronized void beginBaseline(String test) {
 		if (this.closed || !this.filled) {
@@ -210,9 +222,9 @@ final class ContextSchema {
 	}
 
 	/**
-	 * Return the clone to its baseline after a test. A reset that fails is reported here and
-	 * tried again before the next test, which fails if the clone still cannot be made again:
-	 * no test starts on a clone whose reset failed.
+	 * Return the clone to its baseline after a test. A reset that fails is reported here
+	 * and tried again before the next test, which fails if the clone still cannot be made
+	 * again: no test starts on a clone whose reset failed.
 	 * @param test the test that ran, named in warnings
 	 */
 	synchronized void reset(String test) {
@@ -225,13 +237,14 @@ final class ContextSchema {
 		catch (RuntimeException ex) {
 			this.failedReset = ex;
 			this.failedAfter = test;
-			logger.warn("%s; the next test on this context tries again, and fails if it cannot".formatted(ex.getMessage()));
+			logger.warn(
+					"%s; the next test on this context tries again, and fails if it cannot".formatted(ex.getMessage()));
 		}
 	}
 
 	/**
-	 * Have each reset of the clone do more: the sessions a test leaves in the context's pools
-	 * hold what no reset of the schema reaches.
+	 * Have each reset of the clone do more: the sessions a test leaves in the context's
+	 * pools hold what no reset of the schema reaches.
 	 * @param action what to do with each reset, before it
 	 */
 	void withEachReset(Runnable action) {
@@ -239,7 +252,8 @@ final class ContextSchema {
 	}
 
 	/**
-	 * Make sure the last reset succeeded before a test runs, trying it again if it failed.
+	 * Make sure the last reset succeeded before a test runs, trying it again if it
+	 * failed.
 	 * @param test the test about to run, named in the error
 	 * @throws IllegalStateException if the clone cannot be made again
 	 */
@@ -250,8 +264,8 @@ final class ContextSchema {
 	}
 
 	/**
-	 * Reset the clone, after asking the pools for new sessions: they open theirs while the
-	 * reset runs.
+	 * Reset the clone, after asking the pools for new sessions: they open theirs while
+	 * the reset runs.
 	 */
 	private void refresh(String test) {
 		this.withReset.forEach(Runnable::run);
@@ -268,13 +282,17 @@ final class ContextSchema {
 			this.failedReset = null;
 		}
 		catch (RuntimeException ex) {
-			throw new IllegalStateException("%s does not run: its schema '%s' could not be reset after %s (%s), and cannot be made again (%s)"
-				.formatted(test, this.reserved.name(), this.failedAfter, this.failedReset.getMessage(), ex.getMessage()), ex);
+			throw new IllegalStateException(
+					"%s does not run: its schema '%s' could not be reset after %s (%s), and cannot be made again (%s)"
+						.formatted(test, this.reserved.name(), this.failedAfter, this.failedReset.getMessage(),
+								ex.getMessage()),
+					ex);
 		}
 	}
 
 	/**
-	 * Keep a copy of the clone as a failed test left it, and tell the developer where it is.
+	 * Keep a copy of the clone as a failed test left it, and tell the developer where it
+	 * is.
 	 * @param test the test that failed
 	 */
 	synchronized void keepFailed(String test) {
@@ -283,9 +301,10 @@ final class ContextSchema {
 		}
 		String copy = this.workspace.keepFailed(this.reserved.name());
 		if (copy != null) {
-			logger.warn("%s failed; its schema is kept as '%s' until later failures push it out of the %d kept (schemaclone.keep-failed). Open it with: %s, or %s"
-				.formatted(test, copy, this.workspace.settings().keepFailed(), mysqlCommand(copy),
-						this.applicationUrl.withDatabase(copy)));
+			logger.warn(
+					"%s failed; its schema is kept as '%s' until later failures push it out of the %d kept (schemaclone.keep-failed). Open it with: %s, or %s"
+						.formatted(test, copy, this.workspace.settings().keepFailed(), mysqlCommand(copy),
+								this.applicationUrl.withDatabase(copy)));
 		}
 	}
 

@@ -24,9 +24,10 @@ import dev.schemaclone.internal.workspace.WorkspaceSettings;
 
 /**
  * Points one application context at a schema of its own: redirects its JDBC connection
- * details to the clone, sizes the clone's pool, and drops the clone when the context closes.
- * Boot then applies the redirected details to the pool itself; {@link FlywayClonePostProcessor}
- * and {@link LiquibaseClonePostProcessor} fill the clone from the context's migration bean.
+ * details to the clone, sizes the clone's pool, and drops the clone when the context
+ * closes. Boot then applies the redirected details to the pool itself;
+ * {@link FlywayClonePostProcessor} and {@link LiquibaseClonePostProcessor} fill the clone
+ * from the context's migration bean.
  */
 final class ContextSchemaPostProcessor implements BeanPostProcessor, BeanFactoryAware, DisposableBean {
 
@@ -61,7 +62,8 @@ final class ContextSchemaPostProcessor implements BeanPostProcessor, BeanFactory
 
 	@Override
 	public Object postProcessAfterInitialization(Object bean, String beanName) {
-		// The zero-setup server is MySQL by construction; asking its URL here would start it
+		// The zero-setup server is MySQL by construction; asking its URL here would start
+		// it
 		// before anything needs it.
 		if (bean instanceof JdbcConnectionDetails details && !(bean instanceof CloneJdbcConnectionDetails)
 				&& (bean instanceof ZeroSetupConnectionDetails || isRedirectable(details.getJdbcUrl()))) {
@@ -80,14 +82,15 @@ final class ContextSchemaPostProcessor implements BeanPostProcessor, BeanFactory
 	}
 
 	/**
-	 * Redirect only MySQL and MariaDB URLs, and never a URL that already names a clone (one
-	 * registered by hand with {@code SchemaClones}).
+	 * Redirect only MySQL and MariaDB URLs, and never a URL that already names a clone
+	 * (one registered by hand with {@code SchemaClones}).
 	 */
 	private static boolean isRedirectable(String url) {
 		if (!MySqlUrl.isMySql(url)) {
 			// Left alone rather than rejected: a suite may keep some contexts on H2.
 			logger.warn(("'%s' is not a MySQL or MariaDB URL: this context runs on it without a clone. "
-					+ "Set 'schemaclone.enabled=false' for such contexts to say so").formatted(MySqlUrl.redact(url)));
+					+ "Set 'schemaclone.enabled=false' for such contexts to say so")
+				.formatted(MySqlUrl.redact(url)));
 			return false;
 		}
 		return !SchemaWorkspaces.isCloneName(MySqlUrl.parse(url).database());
@@ -107,8 +110,8 @@ final class ContextSchemaPostProcessor implements BeanPostProcessor, BeanFactory
 
 	synchronized ContextSchema schema() {
 		if (this.schema == null) {
-			this.schema = new ContextSchema(MySqlUrl.parse(this.application.getJdbcUrl()), this.application.getUsername(),
-					this.application.getPassword(), this.properties, this.settings);
+			this.schema = new ContextSchema(MySqlUrl.parse(this.application.getJdbcUrl()),
+					this.application.getUsername(), this.application.getPassword(), this.properties, this.settings);
 		}
 		return this.schema;
 	}
@@ -124,8 +127,8 @@ final class ContextSchemaPostProcessor implements BeanPostProcessor, BeanFactory
 
 	/**
 	 * Close the pool's idle connections, and the others when they come back: a refreshed
-	 * test starts on new sessions, with no {@code TEMPORARY} table, user variable or session
-	 * setting that the test before it left. A pool that has not started has none.
+	 * test starts on new sessions, with no {@code TEMPORARY} table, user variable or
+	 * session setting that the test before it left. A pool that has not started has none.
 	 */
 	private static void endSessions(HikariDataSource dataSource) {
 		HikariPoolMXBean pool = dataSource.getHikariPoolMXBean();
@@ -143,17 +146,18 @@ final class ContextSchemaPostProcessor implements BeanPostProcessor, BeanFactory
 	}
 
 	/**
-	 * Refuse a context with several beans of one migration tool before the first fills its
-	 * clone: the template is built from one migration set, and the others would run into
-	 * each clone, or collide with it.
+	 * Refuse a context with several beans of one migration tool before the first fills
+	 * its clone: the template is built from one migration set, and the others would run
+	 * into each clone, or collide with it.
 	 * @param type {@code Flyway} or {@code SpringLiquibase}
 	 * @throws IllegalStateException if the context has more than one
 	 */
 	void requireOneBeanOf(Class<?> type) {
 		String[] names = ((ListableBeanFactory) this.beanFactory).getBeanNamesForType(type, true, false);
 		if (names.length > 1) {
-			throw new IllegalStateException("This context has %d %s beans ('%s'): schemaclone fills a context's clone from the template of one of them, and cannot migrate the template with several. Merge them into one (one Flyway with all the locations, one change log that includes the others), or set 'schemaclone.enabled=false' for this context"
-				.formatted(names.length, type.getSimpleName(), String.join("', '", names)));
+			throw new IllegalStateException(
+					"This context has %d %s beans ('%s'): schemaclone fills a context's clone from the template of one of them, and cannot migrate the template with several. Merge them into one (one Flyway with all the locations, one change log that includes the others), or set 'schemaclone.enabled=false' for this context"
+						.formatted(names.length, type.getSimpleName(), String.join("', '", names)));
 		}
 	}
 
@@ -162,9 +166,10 @@ final class ContextSchemaPostProcessor implements BeanPostProcessor, BeanFactory
 	}
 
 	/**
-	 * Return the URL a migration tool's own connection details should give: the clone's when
-	 * the context runs on one and the tool's URL is a MySQL one, else the tool's own. Read
-	 * lazily, after the context's JDBC details, which decide whether there is a clone.
+	 * Return the URL a migration tool's own connection details should give: the clone's
+	 * when the context runs on one and the tool's URL is a MySQL one, else the tool's
+	 * own. Read lazily, after the context's JDBC details, which decide whether there is a
+	 * clone.
 	 * @param own the URL the tool's details give
 	 * @return the URL to give instead
 	 */

@@ -9,11 +9,11 @@ import dev.schemaclone.internal.migration.FlywayMigrationSet;
 
 /**
  * Fills a context's clone from the template of its {@code Flyway} bean, Boot's or the
- * application's own, before that bean's initialization: every migrate that runs after it (a
- * {@code FlywayMigrationInitializer}, a {@code FlywayMigrationStrategy}, a
- * {@code @PostConstruct} of another bean) finds the full history, and a {@code migrate} init
- * method, which {@link FlywayInitMethods} took off, runs only where the clone was not filled
- * from this bean.
+ * application's own, before that bean's initialization: every migrate that runs after it
+ * (a {@code FlywayMigrationInitializer}, a {@code FlywayMigrationStrategy}, a
+ * {@code @PostConstruct} of another bean) finds the full history, and a {@code migrate}
+ * init method, which {@link FlywayInitMethods} took off, runs only where the clone was
+ * not filled from this bean.
  */
 final class FlywayClonePostProcessor implements BeanPostProcessor {
 
@@ -37,7 +37,8 @@ final class FlywayClonePostProcessor implements BeanPostProcessor {
 					.fill(new FlywayMigrationSet(flyway.getConfiguration()), "Flyway bean '" + beanName + "'");
 			}
 			if (this.initMethods.tookMigrateOff(beanName) && (!filled || postProcessor.runsContextMigration())) {
-				// The init method the application declared, where the container would have run it.
+				// The init method the application declared, where the container would
+				// have run it.
 				flyway.migrate();
 			}
 		}

@@ -13,10 +13,10 @@ import org.springframework.beans.factory.support.AbstractBeanDefinition;
 
 /**
  * Takes {@code migrate} off the init methods of the context's {@code Flyway} beans, as in
- * {@code @Bean(initMethod = "migrate")}, so that {@link FlywayClonePostProcessor} runs it only
- * where the clone was not filled from that bean: on a filled clone it would find nothing to
- * do, at the cost of a connection, a scan of the locations and a validation of every
- * migration.
+ * {@code @Bean(initMethod = "migrate")}, so that {@link FlywayClonePostProcessor} runs it
+ * only where the clone was not filled from that bean: on a filled clone it would find
+ * nothing to do, at the cost of a connection, a scan of the locations and a validation of
+ * every migration.
  */
 final class FlywayInitMethods implements BeanFactoryPostProcessor {
 
@@ -48,8 +48,8 @@ final class FlywayInitMethods implements BeanFactoryPostProcessor {
 	}
 
 	/**
-	 * Return whether {@code migrate} was taken off a bean's init methods, so that it is for
-	 * schemaclone to run it.
+	 * Return whether {@code migrate} was taken off a bean's init methods, so that it is
+	 * for schemaclone to run it.
 	 * @param beanName the bean
 	 * @return whether it was
 	 */

@@ -8,9 +8,9 @@ import org.springframework.beans.factory.config.BeanPostProcessor;
 import dev.schemaclone.internal.migration.LiquibaseMigrationSet;
 
 /**
- * Fills a context's clone from the template of its {@code SpringLiquibase} bean, Boot's or
- * the application's own, before that bean runs its update, and turns that update off: the
- * clone holds it already.
+ * Fills a context's clone from the template of its {@code SpringLiquibase} bean, Boot's
+ * or the application's own, before that bean runs its update, and turns that update off:
+ * the clone holds it already.
  */
 final class LiquibaseClonePostProcessor implements BeanPostProcessor {
 

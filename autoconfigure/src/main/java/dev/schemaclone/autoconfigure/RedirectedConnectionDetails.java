@@ -4,7 +4,8 @@ import java.util.function.Supplier;
 
 /**
  * Connection details that keep the application's credentials and driver but name the
- * context's clone; read lazily, so that a server that starts on first use starts only then.
+ * context's clone; read lazily, so that a server that starts on first use starts only
+ * then.
  */
 abstract class RedirectedConnectionDetails {
 

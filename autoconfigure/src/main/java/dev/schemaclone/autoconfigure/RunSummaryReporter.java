@@ -14,9 +14,9 @@ import dev.schemaclone.internal.workspace.SchemaWorkspaces;
 
 /**
  * Logs what schemaclone did and saved once the tests of a JVM have run, and writes it as
- * JSON to {@code target/schemaclone/summary-<pid>.json} ({@code build/…} under Gradle). At
- * the end of the JUnit launcher session, not at JVM exit: by then Maven Surefire no longer
- * forwards a forked JVM's output, and the log line would be lost.
+ * JSON to {@code target/schemaclone/summary-<pid>.json} ({@code build/…} under Gradle).
+ * At the end of the JUnit launcher session, not at JVM exit: by then Maven Surefire no
+ * longer forwards a forked JVM's output, and the log line would be lost.
  */
 public class RunSummaryReporter implements LauncherSessionListener {
 

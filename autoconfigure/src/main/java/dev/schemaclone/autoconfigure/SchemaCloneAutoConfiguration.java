@@ -58,8 +58,8 @@ public final class SchemaCloneAutoConfiguration {
 		}
 
 		/**
-		 * Skips the context's own migrate when its clone is filled: the fingerprint proved
-		 * the clone current. A strategy of the application's own wins.
+		 * Skips the context's own migrate when its clone is filled: the fingerprint
+		 * proved the clone current. A strategy of the application's own wins.
 		 */
 		@Bean
 		@ConditionalOnMissingBean(FlywayMigrationStrategy.class)
@@ -92,7 +92,8 @@ public final class SchemaCloneAutoConfiguration {
 	}
 
 	/**
-	 * The side of Boot's Liquibase support (spring-boot-liquibase), only where it is present.
+	 * The side of Boot's Liquibase support (spring-boot-liquibase), only where it is
+	 * present.
 	 */
 	@Configuration(proxyBeanMethods = false)
 	@ConditionalOnClass(name = { "org.springframework.boot.liquibase.autoconfigure.LiquibaseConnectionDetails",

@@ -15,8 +15,8 @@ import org.springframework.test.context.MergedContextConfiguration;
  * Keeps the JDBC test slices on the clone: {@code @JdbcTest}, {@code @DataJdbcTest} and
  * {@code @DataJpaTest} would otherwise swap a database named in the application's
  * properties for an embedded one. An explicit {@code @AutoConfigureTestDatabase(replace =
- * …)} or {@code spring.test.database.replace} still wins, as the property added here comes
- * last.
+ * …)} or {@code spring.test.database.replace} still wins, as the property added here
+ * comes last.
  */
 class SchemaCloneContextCustomizerFactory implements ContextCustomizerFactory {
 

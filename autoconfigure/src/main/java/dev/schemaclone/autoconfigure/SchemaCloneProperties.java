@@ -25,8 +25,8 @@ public class SchemaCloneProperties {
 	private boolean enabled = true;
 
 	/**
-	 * Prefix of every schema schemaclone creates: templates, clones and its registry. 1 to
-	 * 24 characters of a-z, 0-9 and _, starting with a letter.
+	 * Prefix of every schema schemaclone creates: templates, clones and its registry. 1
+	 * to 24 characters of a-z, 0-9 and _, starting with a letter.
 	 */
 	private String prefix = "schemaclone";
 
@@ -41,8 +41,8 @@ public class SchemaCloneProperties {
 	private Duration migrationTimeout = Duration.ofMinutes(5);
 
 	/**
-	 * User that creates and drops schemas, when the application's own user may not. Defaults
-	 * to the application's user.
+	 * User that creates and drops schemas, when the application's own user may not.
+	 * Defaults to the application's user.
 	 */
 	private String username;
 
@@ -58,58 +58,60 @@ public class SchemaCloneProperties {
 	private boolean keepClones;
 
 	/**
-	 * Maximum connections of each clone's pool when the application sets none, so that many
-	 * cached contexts fit in the server's max_connections.
+	 * Maximum connections of each clone's pool when the application sets none, so that
+	 * many cached contexts fit in the server's max_connections.
 	 */
 	private int poolSize = 4;
 
 	/**
-	 * How many spare clones to prepare in the background while tests run, so that the next
-	 * context finds its schema ready. 0 turns prefetching off. Default: 1 on machines with
-	 * more than two cores, else 0.
+	 * How many spare clones to prepare in the background while tests run, so that the
+	 * next context finds its schema ready. 0 turns prefetching off. Default: 1 on
+	 * machines with more than two cores, else 0.
 	 */
 	private int prefetch = WorkspaceSettings.defaultPrefetch();
 
 	/**
 	 * Whether each context still runs its own Flyway migrate (Boot's, or the migrate init
-	 * method of the application's own Flyway bean) or Liquibase update on its clone. The clone
-	 * already holds the full history of the template whose fingerprint matched, so the run
-	 * finds nothing to do; skipping it saves its cost on every context.
+	 * method of the application's own Flyway bean) or Liquibase update on its clone. The
+	 * clone already holds the full history of the template whose fingerprint matched, so
+	 * the run finds nothing to do; skipping it saves its cost on every context.
 	 */
 	private boolean runContextMigration;
 
 	/**
-	 * How many connections one clone spreads its tables and rows over, at most, and how many
-	 * clones are dropped or kept warm at once. Default: one per two cores, at most 4.
+	 * How many connections one clone spreads its tables and rows over, at most, and how
+	 * many clones are dropped or kept warm at once. Default: one per two cores, at most
+	 * 4.
 	 */
 	private int cloneConnections = WorkspaceSettings.defaultCloneConnections();
 
 	/**
 	 * How many clones per template stay on the server when a test JVM ends, reset to the
-	 * template's state, for the next build to claim instead of cloning. 0 drops every clone
-	 * at exit.
+	 * template's state, for the next build to claim instead of cloning. 0 drops every
+	 * clone at exit.
 	 */
 	private int keepWarm = WorkspaceSettings.DEFAULT_KEEP_WARM;
 
 	/**
-	 * How many copies of the schemas failed tests left the server keeps, newest first, for
-	 * you to look at after the run: the log names each one and how to open it. 0 keeps none.
+	 * How many copies of the schemas failed tests left the server keeps, newest first,
+	 * for you to look at after the run: the log names each one and how to open it. 0
+	 * keeps none.
 	 */
 	private int keepFailed = WorkspaceSettings.DEFAULT_KEEP_FAILED;
 
 	/**
-	 * How long a test JVM counts as alive after its last heartbeat (written every 2 s) once
-	 * the connection holding its lease is gone, before another build may drop its clones: a
-	 * killed JVM's clones are dropped by the first build that starts after that. At least
-	 * 10s; raise it if you pause test JVMs in a debugger for longer.
+	 * How long a test JVM counts as alive after its last heartbeat (written every 2 s)
+	 * once the connection holding its lease is gone, before another build may drop its
+	 * clones: a killed JVM's clones are dropped by the first build that starts after
+	 * that. At least 10s; raise it if you pause test JVMs in a debugger for longer.
 	 */
 	private Duration leaseGrace = Duration.ofMinutes(2);
 
 	/**
 	 * When to return each context's clone to the state the context started with: never,
-	 * after each test class, or after each test method (then each method starts on the state
-	 * its class set up before its tests). The test classes of a refreshing context run one at
-	 * a time.
+	 * after each test class, or after each test method (then each method starts on the
+	 * state its class set up before its tests). The test classes of a refreshing context
+	 * run one at a time.
 	 */
 	private Refresh refresh = Refresh.NEVER;
 
@@ -275,8 +277,8 @@ public class SchemaCloneProperties {
 		AFTER_EACH_TEST_CLASS,
 
 		/**
-		 * After each test method, once Spring rolled back its transaction, to the state its
-		 * class started its methods with; and after each test class.
+		 * After each test method, once Spring rolled back its transaction, to the state
+		 * its class started its methods with; and after each test class.
 		 */
 		AFTER_EACH_TEST_METHOD
 

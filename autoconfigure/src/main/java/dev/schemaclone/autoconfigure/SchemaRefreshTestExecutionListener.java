@@ -11,17 +11,19 @@ import dev.schemaclone.autoconfigure.SchemaCloneProperties.Refresh;
 /**
  * Returns a context's clone to the state the context started with after each test class,
  * and, when the context's {@code schemaclone.refresh} asks, after each test method to the
- * state its class started its methods with ({@code @BeforeAll} and class-level {@code @Sql}
- * data included); runs the test classes of such a context one at a time, and its methods too
- * when they are refreshed, so that none sees another's rows or reset. Ordered before
- * {@code TransactionalTestExecutionListener} (4000) and {@code SqlScriptsTestExecutionListener}
- * (5000): Spring runs {@code before} callbacks in order and {@code after} callbacks in reverse,
- * so a class's baseline is taken before its class-level scripts, and the reset comes after
- * the test's transaction was rolled back and its scripts ran.
+ * state its class started its methods with ({@code @BeforeAll} and class-level
+ * {@code @Sql} data included); runs the test classes of such a context one at a time, and
+ * its methods too when they are refreshed, so that none sees another's rows or reset.
+ * Ordered before {@code TransactionalTestExecutionListener} (4000) and
+ * {@code SqlScriptsTestExecutionListener} (5000): Spring runs {@code before} callbacks in
+ * order and {@code after} callbacks in reverse, so a class's baseline is taken before its
+ * class-level scripts, and the reset comes after the test's transaction was rolled back
+ * and its scripts ran.
  *
  * Spring makes one listener per test class, and gives each thread that runs the class's
- * methods its own copy of the {@code TestContext}: the class's turn lives in this listener,
- * where the class's method threads see it. See {@link ClassTurns} for {@code @Nested} classes.
+ * methods its own copy of the {@code TestContext}: the class's turn lives in this
+ * listener, where the class's method threads see it. See {@link ClassTurns} for
+ * {@code @Nested} classes.
  */
 public class SchemaRefreshTestExecutionListener extends AbstractTestExecutionListener {
 
@@ -71,8 +73,8 @@ public class SchemaRefreshTestExecutionListener extends AbstractTestExecutionLis
 
 	/**
 	 * Reset the schema held since the class began, even if the context was closed since
-	 * ({@code @DirtiesContext}): a closed context's schema skips the reset, but lets the next
-	 * class run.
+	 * ({@code @DirtiesContext}): a closed context's schema skips the reset, but lets the
+	 * next class run.
 	 */
 	@Override
 	public void afterTestClass(TestContext testContext) {

@@ -31,8 +31,8 @@ import static org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder.r
 
 /**
  * A test skipped by an assumption did not fail: its schema is not kept and nothing is
- * warned about, while a test failing in the same run still gets its copy. Runs the tests in a
- * launcher of their own.
+ * warned about, while a test failing in the same run still gets its copy. Runs the tests
+ * in a launcher of their own.
  */
 @ExtendWith(OutputCaptureExtension.class)
 class AbortedTestIT {
@@ -55,7 +55,8 @@ class AbortedTestIT {
 
 		List<String> kept = TestServer.schemasLike(PREFIX.replace("_", "\\_") + "\\_f\\_%");
 		assertThat(kept).hasSize(1);
-		assertThat(output).containsPattern("WARN .*SkippingTests\\.failing\\(\\) failed; its schema is kept as '" + kept.get(0) + "'");
+		assertThat(output).containsPattern(
+				"WARN .*SkippingTests\\.failing\\(\\) failed; its schema is kept as '" + kept.get(0) + "'");
 		assertThat(output.toString().lines().filter((line) -> line.contains(" WARN "))).as("warnings")
 			.noneMatch((line) -> line.contains("skipped"));
 	}

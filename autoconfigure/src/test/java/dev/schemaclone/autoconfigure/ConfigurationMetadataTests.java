@@ -11,8 +11,8 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Every {@code schemaclone.*} property is in the generated metadata with a description and,
- * where it has one, its default: that is what IDEs show users.
+ * Every {@code schemaclone.*} property is in the generated metadata with a description
+ * and, where it has one, its default: that is what IDEs show users.
  */
 class ConfigurationMetadataTests {
 

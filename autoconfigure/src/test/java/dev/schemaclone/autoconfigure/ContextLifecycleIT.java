@@ -40,7 +40,8 @@ class ContextLifecycleIT {
 			context.start();
 			assertThat(ContextSchemas.exists(clone)).isTrue();
 		}
-		// The next two contexts take the spare made while the first ran, and the first's clone.
+		// The next two contexts take the spare made while the first ran, and the first's
+		// clone.
 		try (ConfigurableApplicationContext second = start(); ConfigurableApplicationContext third = start()) {
 			List<DataSource> dataSources = List.of(second.getBean(DataSource.class), third.getBean(DataSource.class));
 			assertThat(dataSources).extracting(ContextSchemas::currentSchema).contains(clone);
@@ -55,7 +56,8 @@ class ContextLifecycleIT {
 		try (Connection reader = TestServer.server().open()) {
 			ConfigurableApplicationContext context = start();
 			String clone = ContextSchemas.currentSchema(context.getBean(DataSource.class));
-			// An open transaction that read the clone holds a metadata lock that DDL on it must wait for.
+			// An open transaction that read the clone holds a metadata lock that DDL on
+			// it must wait for.
 			reader.setAutoCommit(false);
 			try (Statement statement = reader.createStatement()) {
 				statement.executeQuery("SELECT COUNT(*) FROM `" + clone + "`.person").close();
@@ -73,8 +75,7 @@ class ContextLifecycleIT {
 			DataSource two = second.getBean(DataSource.class);
 			assertThat(ContextSchemas.currentSchema(one)).isNotEqualTo(ContextSchemas.currentSchema(two));
 			new JdbcTemplate(one).update("INSERT INTO person (name) VALUES ('only in one')");
-			assertThat(new JdbcTemplate(two).queryForObject("SELECT COUNT(*) FROM person", Integer.class))
-				.isEqualTo(1);
+			assertThat(new JdbcTemplate(two).queryForObject("SELECT COUNT(*) FROM person", Integer.class)).isEqualTo(1);
 		}
 	}
 

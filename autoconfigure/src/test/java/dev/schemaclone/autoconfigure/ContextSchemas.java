@@ -20,7 +20,8 @@ final class ContextSchemas {
 
 	static java.util.List<String> tables(String schema) {
 		try (var connection = TestServer.server().open();
-				var statement = connection.prepareStatement("SELECT TABLE_NAME FROM information_schema.TABLES WHERE TABLE_SCHEMA = ? ORDER BY 1")) {
+				var statement = connection.prepareStatement(
+						"SELECT TABLE_NAME FROM information_schema.TABLES WHERE TABLE_SCHEMA = ? ORDER BY 1")) {
 			statement.setString(1, schema);
 			java.util.List<String> tables = new java.util.ArrayList<>();
 			try (var result = statement.executeQuery()) {
@@ -37,7 +38,8 @@ final class ContextSchemas {
 
 	static boolean exists(String schema) {
 		try (var connection = TestServer.server().open();
-				var statement = connection.prepareStatement("SELECT 1 FROM information_schema.SCHEMATA WHERE SCHEMA_NAME = ?")) {
+				var statement = connection
+					.prepareStatement("SELECT 1 FROM information_schema.SCHEMATA WHERE SCHEMA_NAME = ?")) {
 			statement.setString(1, schema);
 			try (var result = statement.executeQuery()) {
 				return result.next();

@@ -17,8 +17,8 @@ import dev.schemaclone.testsupport.TestServer;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The explicit path: a clone registered from a {@code @DynamicPropertySource} method, which
- * the auto-configuration leaves as it is.
+ * The explicit path: a clone registered from a {@code @DynamicPropertySource} method,
+ * which the auto-configuration leaves as it is.
  */
 @SpringBootTest(properties = "spring.flyway.enabled=false")
 class DynamicPropertySourceIT {

@@ -18,12 +18,13 @@ import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 import dev.schemaclone.testsupport.TestServer;
 
 /**
- * A JVM that starts contexts on clones and exits with them open, as a test JVM does: Spring
- * Boot's shutdown hook closes them while schemaclone's ends their clones. Prints
- * {@code CLONE <i> <name>} for each context, then {@code ENDING <names>}: every clone the JVM
- * owns as it exits. Arguments: prefix, number of contexts, then how the first context ends:
- * {@code plain}; {@code writing}, a bean writes into its clone until its close, which takes
- * seconds, ends; {@code unclosed}, never closed, written into until the JVM halts.
+ * A JVM that starts contexts on clones and exits with them open, as a test JVM does:
+ * Spring Boot's shutdown hook closes them while schemaclone's ends their clones. Prints
+ * {@code CLONE <i> <name>} for each context, then {@code ENDING <names>}: every clone the
+ * JVM owns as it exits. Arguments: prefix, number of contexts, then how the first context
+ * ends: {@code plain}; {@code writing}, a bean writes into its clone until its close,
+ * which takes seconds, ends; {@code unclosed}, never closed, written into until the JVM
+ * halts.
  */
 public final class ExitingContexts {
 
@@ -44,7 +45,8 @@ public final class ExitingContexts {
 				builder.sources(ShutdownWriter.class).registerShutdownHook(!mode.equals("unclosed"));
 			}
 			ConfigurableApplicationContext context = builder.run("--schemaclone.prefix=" + prefix,
-					"--context.index=" + i, "--schemaclone.prefetch=1", "--logging.level.root=warn", "--logging.level.dev.schemaclone=info");
+					"--context.index=" + i, "--schemaclone.prefetch=1", "--logging.level.root=warn",
+					"--logging.level.dev.schemaclone=info");
 			String clone = ContextSchemas.currentSchema(context.getBean(DataSource.class));
 			clones.add(clone);
 			System.out.println("CLONE " + i + " " + clone);
@@ -55,21 +57,26 @@ public final class ExitingContexts {
 	}
 
 	/**
-	 * Return the clones this JVM owns, its own and those it claimed warm, from the registry.
+	 * Return the clones this JVM owns, its own and those it claimed warm, from the
+	 * registry.
 	 */
 	private static List<String> owned(String prefix, String anyClone) throws SQLException {
 		try (Connection connection = TestServer.server().open()) {
 			JdbcTemplate registry = new JdbcTemplate(new SingleConnectionDataSource(connection, true));
 			String owner = registry.queryForObject(
-					"SELECT owner FROM " + prefix + "_registry.owned_schema WHERE schema_name = ?", String.class, anyClone);
-			return registry.queryForList("SELECT schema_name FROM " + prefix
-					+ "_registry.owned_schema WHERE owner = ? AND state = 'CLONE' ORDER BY 1", String.class, owner);
+					"SELECT owner FROM " + prefix + "_registry.owned_schema WHERE schema_name = ?", String.class,
+					anyClone);
+			return registry.queryForList(
+					"SELECT schema_name FROM " + prefix
+							+ "_registry.owned_schema WHERE owner = ? AND state = 'CLONE' ORDER BY 1",
+					String.class, owner);
 		}
 	}
 
 	/**
 	 * Writes rows into its context's clone, from start-up until its close, which takes
-	 * {@link #CLOSE_MILLIS}, ends: as a scheduler that finishes its work on shutdown does.
+	 * {@link #CLOSE_MILLIS}, ends: as a scheduler that finishes its work on shutdown
+	 * does.
 	 */
 	static final class ShutdownWriter implements DisposableBean {
 
@@ -92,7 +99,8 @@ public final class ExitingContexts {
 		 * would; one the end of the process cuts off is tried again.
 		 */
 		private static void writeInATransaction(DataSource dataSource) {
-			try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+			try (Connection connection = dataSource.getConnection();
+					Statement statement = connection.createStatement()) {
 				connection.setAutoCommit(false);
 				statement.executeUpdate("INSERT INTO person (name) VALUES ('written while closing')");
 				sleep(50);

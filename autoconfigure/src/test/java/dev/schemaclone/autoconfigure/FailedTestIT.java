@@ -31,9 +31,9 @@ import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass
 import static org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder.request;
 
 /**
- * A failed test's schema is kept as the test left it, named in the log with how to open it,
- * at most {@code schemaclone.keep-failed} of them; the context goes on, refreshed, on its
- * own clone. Runs failing tests in a launcher of their own.
+ * A failed test's schema is kept as the test left it, named in the log with how to open
+ * it, at most {@code schemaclone.keep-failed} of them; the context goes on, refreshed, on
+ * its own clone. Runs failing tests in a launcher of their own.
  */
 @ExtendWith(OutputCaptureExtension.class)
 class FailedTestIT {
@@ -55,11 +55,12 @@ class FailedTestIT {
 		List<String> kept = TestServer.schemasLike(PREFIX.replace("_", "\\_") + "\\_f\\_%");
 		assertThat(kept).hasSize(2);
 		assertThat(kept.stream().map(FailedTestIT::names)).containsExactlyInAnyOrder(
-					List.of("reference row", "left by first"), List.of("reference row", "left by second"));
+				List.of("reference row", "left by first"), List.of("reference row", "left by second"));
 		for (String schema : kept) {
-			assertThat(output).containsPattern("WARN .*FailedTestIT\\$FailingTests\\.(first|second)\\(\\) failed; its schema is kept as '"
-					+ schema + "' .* Open it with: mysql -h [^ ]+ -P [0-9]+ -u [^ ]+ -p " + schema
-					+ ", or jdbc:mysql://[^ ]+/" + schema);
+			assertThat(output).containsPattern(
+					"WARN .*FailedTestIT\\$FailingTests\\.(first|second)\\(\\) failed; its schema is kept as '" + schema
+							+ "' .* Open it with: mysql -h [^ ]+ -P [0-9]+ -u [^ ]+ -p " + schema
+							+ ", or jdbc:mysql://[^ ]+/" + schema);
 		}
 		assertThat(output).doesNotContain("FailingTests.third() failed; its schema is kept");
 		assertThat(output.toString().lines().filter((line) -> line.contains("its schema is kept as")))

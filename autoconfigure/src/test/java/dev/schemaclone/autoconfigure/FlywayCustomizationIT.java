@@ -24,10 +24,11 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The template is migrated with the application's own Flyway set-up: a non-default location,
- * a placeholder, a customizer, a Java migration and a callback given as beans.
+ * The template is migrated with the application's own Flyway set-up: a non-default
+ * location, a placeholder, a customizer, a Java migration and a callback given as beans.
  */
-@SpringBootTest(properties = { "spring.flyway.locations=classpath:custom/db", "spring.flyway.placeholders.greeting=hello" })
+@SpringBootTest(
+		properties = { "spring.flyway.locations=classpath:custom/db", "spring.flyway.placeholders.greeting=hello" })
 class FlywayCustomizationIT {
 
 	@Autowired
@@ -40,10 +41,11 @@ class FlywayCustomizationIT {
 	void cloneHoldsWhatTheApplicationsFlywaySetUpProduces() {
 		JdbcTemplate jdbc = new JdbcTemplate(this.dataSource);
 		assertThat(ContextSchemas.currentSchema(this.dataSource)).startsWith("it_spring_c_");
-		assertThat(jdbc.queryForList("SELECT text FROM greeting ORDER BY id", String.class))
-			.containsExactly("hello", "by customizer", "java migration", "callback");
+		assertThat(jdbc.queryForList("SELECT text FROM greeting ORDER BY id", String.class)).containsExactly("hello",
+				"by customizer", "java migration", "callback");
 		assertThat(jdbc.queryForList("SELECT script FROM flyway_schema_history ORDER BY installed_rank", String.class))
-			.containsExactly("V1__greeting.sql", "dev.schemaclone.autoconfigure.FlywayCustomizationIT$V2__JavaMigration");
+			.containsExactly("V1__greeting.sql",
+					"dev.schemaclone.autoconfigure.FlywayCustomizationIT$V2__JavaMigration");
 		assertThat(this.flyway.info().pending()).isEmpty();
 	}
 
@@ -110,6 +112,5 @@ class FlywayCustomizationIT {
 		}
 
 	}
-
 
 }

@@ -16,9 +16,9 @@ import org.springframework.test.context.TestPropertySource;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * An application that migrates with Liquibase gets, with zero configuration, a clone filled
- * from a template its own Liquibase set-up built; its context's own update does not run. One
- * with Flyway and Liquibase gets both.
+ * An application that migrates with Liquibase gets, with zero configuration, a clone
+ * filled from a template its own Liquibase set-up built; its context's own update does
+ * not run. One with Flyway and Liquibase gets both.
  */
 class LiquibaseContextIT {
 

@@ -31,17 +31,21 @@ import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass
 import static org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder.request;
 
 /**
- * Two test classes on two contexts that refresh after each class, each with a {@code @Nested}
- * class on the other's context, run in parallel: both outer classes hold their context's turn
- * when their nested classes ask for the other's. They finish, each class starting on the
- * template's state and no two classes of one context running at once. Runs them in a launcher
- * of its own, bounded so that a deadlock fails instead of hanging.
+ * Two test classes on two contexts that refresh after each class, each with a
+ * {@code @Nested} class on the other's context, run in parallel: both outer classes hold
+ * their context's turn when their nested classes ask for the other's. They finish, each
+ * class starting on the template's state and no two classes of one context running at
+ * once. Runs them in a launcher of its own, bounded so that a deadlock fails instead of
+ * hanging.
  */
 class NestedRefreshIT {
 
 	private static final String PREFIX = "it_nested";
 
-	/** Both outer classes are inside their context's turn before either nested class starts. */
+	/**
+	 * Both outer classes are inside their context's turn before either nested class
+	 * starts.
+	 */
 	private static final CyclicBarrier bothOuterClassesRunning = new CyclicBarrier(2);
 
 	/** The classes running at once on each clone. */
@@ -75,7 +79,8 @@ class NestedRefreshIT {
 
 	/**
 	 * Start on the template's state, write, and stay a moment, counted as running on the
-	 * clone: long enough for a class of the same context to run meanwhile, were it allowed to.
+	 * clone: long enough for a class of the same context to run meanwhile, were it
+	 * allowed to.
 	 */
 	private static void runOn(DataSource dataSource) throws InterruptedException {
 		String clone = ContextSchemas.currentSchema(dataSource);

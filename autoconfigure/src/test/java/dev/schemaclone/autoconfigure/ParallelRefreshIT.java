@@ -20,8 +20,8 @@ import static org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder.r
 
 /**
  * Test classes that share a refreshing context and run in parallel never see each other's
- * rows or reset: each of their tests starts on the template's state. Runs three such classes
- * with JUnit's parallel classes in a launcher of its own.
+ * rows or reset: each of their tests starts on the template's state. Runs three such
+ * classes with JUnit's parallel classes in a launcher of its own.
  */
 class ParallelRefreshIT {
 

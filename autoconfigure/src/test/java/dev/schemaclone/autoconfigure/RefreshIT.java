@@ -16,8 +16,8 @@ import org.springframework.transaction.annotation.Transactional;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * {@code schemaclone.refresh}: each test starts on its template's state, whatever the test
- * before it wrote, committed or rolled back, and on new sessions.
+ * {@code schemaclone.refresh}: each test starts on its template's state, whatever the
+ * test before it wrote, committed or rolled back, and on new sessions.
  */
 class RefreshIT {
 
@@ -27,7 +27,8 @@ class RefreshIT {
 	 */
 	static void assertPristineThenWrite(DataSource dataSource) {
 		JdbcTemplate jdbc = new JdbcTemplate(dataSource);
-		assertThat(jdbc.queryForList("SELECT name FROM person ORDER BY id", String.class)).containsExactly("reference row");
+		assertThat(jdbc.queryForList("SELECT name FROM person ORDER BY id", String.class))
+			.containsExactly("reference row");
 		jdbc.update("INSERT INTO person (name) VALUES ('written by a test')");
 		// The first insert into a fresh clone gets the id after the template's one row.
 		assertThat(jdbc.queryForObject("SELECT MAX(id) FROM person", Long.class)).isEqualTo(2);
@@ -64,8 +65,8 @@ class RefreshIT {
 	}
 
 	/**
-	 * One connection in the pool, so that without a new session each test would get the one
-	 * the test before it left.
+	 * One connection in the pool, so that without a new session each test would get the
+	 * one the test before it left.
 	 */
 	@SpringBootTest(properties = { "schemaclone.refresh=after-each-test-method",
 			"spring.datasource.hikari.maximum-pool-size=1" })

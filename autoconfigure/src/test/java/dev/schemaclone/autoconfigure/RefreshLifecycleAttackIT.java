@@ -23,21 +23,25 @@ import static org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder.r
 
 /**
  * Test lifecycles under which a refreshing context's tests start on what an earlier test
- * wrote. Each case runs its classes in a launcher of its own; every test in them asserts the
- * template's state first ({@link RefreshIT#assertPristineThenWrite}), so each failure is a
- * test that started on a wrong schema.
+ * wrote. Each case runs its classes in a launcher of its own; every test in them asserts
+ * the template's state first ({@link RefreshIT#assertPristineThenWrite}), so each failure
+ * is a test that started on a wrong schema.
  */
 class RefreshLifecycleAttackIT {
 
-	/** Its own prefix; with keep-warm 0 the clones go when the JVM ends, like other contexts'. */
+	/**
+	 * Its own prefix; with keep-warm 0 the clones go when the JVM ends, like other
+	 * contexts'.
+	 */
 	static final String PREFIX = "it_atkspring";
 
 	/**
-	 * {@code @DirtiesContext} on one method closes the context after it; the next method of
-	 * the class gets a new context, whose clone the listener never holds, baselines or
+	 * {@code @DirtiesContext} on one method closes the context after it; the next method
+	 * of the class gets a new context, whose clone the listener never holds, baselines or
 	 * resets: it keeps the schema of the context the class began with. The third method
 	 * then finds the second's rows, and the next class on the same configuration (which
-	 * gets the new context from the cache) takes them as the state the context started with.
+	 * gets the new context from the cache) takes them as the state the context started
+	 * with.
 	 */
 	@Test
 	void methodDirtyingTheContextLeavesTheNextContextUnrefreshed() {
@@ -45,11 +49,12 @@ class RefreshLifecycleAttackIT {
 	}
 
 	/**
-	 * With JUnit's concurrent methods, each method runs its Spring callbacks on a thread of
-	 * its own, with its own copy of the {@code TestContext} made from the one the class
-	 * began with ({@code TestContextManager}'s thread-local copies), and the attributes the
-	 * listener set in {@code beforeTestClass} live on the class thread's copy only: the
-	 * class's held schema is not seen, so methods neither wait for each other nor are reset.
+	 * With JUnit's concurrent methods, each method runs its Spring callbacks on a thread
+	 * of its own, with its own copy of the {@code TestContext} made from the one the
+	 * class began with ({@code TestContextManager}'s thread-local copies), and the
+	 * attributes the listener set in {@code beforeTestClass} live on the class thread's
+	 * copy only: the class's held schema is not seen, so methods neither wait for each
+	 * other nor are reset.
 	 */
 	@Test
 	void concurrentMethodsOfAMethodRefreshingClassEachStartOnTheTemplatesState() {

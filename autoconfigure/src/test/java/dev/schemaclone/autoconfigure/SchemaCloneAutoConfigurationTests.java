@@ -18,8 +18,8 @@ import org.springframework.context.annotation.Configuration;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * When the auto-configuration applies and backs off, and which configuration it rejects at
- * start-up; no database is touched.
+ * When the auto-configuration applies and backs off, and which configuration it rejects
+ * at start-up; no database is touched.
  */
 @ExtendWith(OutputCaptureExtension.class)
 class SchemaCloneAutoConfigurationTests {
@@ -46,8 +46,8 @@ class SchemaCloneAutoConfigurationTests {
 	}
 
 	/**
-	 * An application may build its own {@code Flyway} bean with flyway-core alone: its clone
-	 * is filled from it all the same.
+	 * An application may build its own {@code Flyway} bean with flyway-core alone: its
+	 * clone is filled from it all the same.
 	 */
 	@Test
 	void fillsFromFlywayBeansWhereBootsFlywaySupportIsMissing() {
@@ -96,8 +96,9 @@ class SchemaCloneAutoConfigurationTests {
 	}
 
 	/**
-	 * A {@code @ServiceConnection} container gives both connection details; with schemaclone
-	 * turned off, the context runs on the container's own database, Flyway included.
+	 * A {@code @ServiceConnection} container gives both connection details; with
+	 * schemaclone turned off, the context runs on the container's own database, Flyway
+	 * included.
 	 */
 	@Test
 	void containerDetailsAreLeftAloneWhenTurnedOff() {
@@ -113,9 +114,9 @@ class SchemaCloneAutoConfigurationTests {
 	}
 
 	/**
-	 * A {@code migrate} init method taken off a {@code Flyway} bean still runs, once, where
-	 * the context has no clone to fill (an H2 data source here); an init method of that name
-	 * on another type is left to the container.
+	 * A {@code migrate} init method taken off a {@code Flyway} bean still runs, once,
+	 * where the context has no clone to fill (an H2 data source here); an init method of
+	 * that name on another type is left to the container.
 	 */
 	@Test
 	void migrateInitMethodRunsOnceWhereNoCloneIsFilled() {
@@ -142,12 +143,11 @@ class SchemaCloneAutoConfigurationTests {
 
 	@Test
 	void nonMySqlUrlIsLeftAloneWithAWarning(CapturedOutput output) {
-		this.runner
-			.withBean(JdbcConnectionDetails.class, () -> new JdbcDetails("jdbc:h2:mem:app"))
-			.run((context) -> {
-				assertThat(context.getBean(JdbcConnectionDetails.class).getJdbcUrl()).isEqualTo("jdbc:h2:mem:app");
-				assertThat(output).contains("'jdbc:h2:mem:app' is not a MySQL or MariaDB URL: this context runs on it without a clone");
-			});
+		this.runner.withBean(JdbcConnectionDetails.class, () -> new JdbcDetails("jdbc:h2:mem:app")).run((context) -> {
+			assertThat(context.getBean(JdbcConnectionDetails.class).getJdbcUrl()).isEqualTo("jdbc:h2:mem:app");
+			assertThat(output)
+				.contains("'jdbc:h2:mem:app' is not a MySQL or MariaDB URL: this context runs on it without a clone");
+		});
 	}
 
 	@Test
@@ -155,7 +155,8 @@ class SchemaCloneAutoConfigurationTests {
 		this.runner.withPropertyValues("schemaclone.prefix=app; DROP DATABASE x")
 			.run((context) -> assertThat(context).getFailure()
 				.rootCause()
-				.hasMessageContaining("'app; DROP DATABASE x' is not a safe schema name prefix (from schemaclone.prefix)"));
+				.hasMessageContaining(
+						"'app; DROP DATABASE x' is not a safe schema name prefix (from schemaclone.prefix)"));
 	}
 
 	@Test

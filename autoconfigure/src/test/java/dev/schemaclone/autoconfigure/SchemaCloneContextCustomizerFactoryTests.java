@@ -24,8 +24,7 @@ class SchemaCloneContextCustomizerFactoryTests {
 
 	@Test
 	void slicesKeepTheApplicationsDatabase() {
-		assertThat(customized(Map.of()).getEnvironment().getProperty("spring.test.database.replace"))
-			.isEqualTo("NONE");
+		assertThat(customized(Map.of()).getEnvironment().getProperty("spring.test.database.replace")).isEqualTo("NONE");
 	}
 
 	@Test

@@ -12,8 +12,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A plain {@code @SpringBootTest} of an application that knows nothing of schemaclone gets a
- * clone of its migrated schema.
+ * A plain {@code @SpringBootTest} of an application that knows nothing of schemaclone
+ * gets a clone of its migrated schema.
  */
 @SpringBootTest
 class SpringBootTestIT {

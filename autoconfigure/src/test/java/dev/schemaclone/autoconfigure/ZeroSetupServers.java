@@ -3,8 +3,8 @@ package dev.schemaclone.autoconfigure;
 import dev.schemaclone.internal.zerosetup.ZeroSetupServer;
 
 /**
- * The zero-setup server, for tests that run where no server is configured: the same server a
- * context without any would get.
+ * The zero-setup server, for tests that run where no server is configured: the same
+ * server a context without any would get.
  */
 public final class ZeroSetupServers {
 

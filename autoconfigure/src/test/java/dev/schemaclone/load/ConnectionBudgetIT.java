@@ -28,7 +28,8 @@ class ConnectionBudgetIT {
 			for (ChildJvm fork : forks) {
 				assertThat(fork.awaitLine("HOLDING ", 300)).isEqualTo(String.valueOf(ManyContexts.CONTEXTS));
 			}
-			// SHOW GLOBAL STATUS answers on both; MySQL 8 has no information_schema.GLOBAL_STATUS.
+			// SHOW GLOBAL STATUS answers on both; MySQL 8 has no
+			// information_schema.GLOBAL_STATUS.
 			int connected = queryInt("SHOW GLOBAL STATUS LIKE 'Threads_connected'", 2);
 			int max = queryInt("SELECT @@max_connections", 1);
 			assertThat(connected).as("connections while 96 contexts are cached").isLessThan(Math.min(max, 151));
@@ -39,7 +40,8 @@ class ConnectionBudgetIT {
 			}
 		}
 		int warm = queryInt("SELECT COUNT(*) FROM it_load_registry.owned_schema WHERE state = 'WARM'", 1);
-		assertThat(queryInt("SELECT COUNT(*) FROM information_schema.SCHEMATA WHERE SCHEMA_NAME LIKE 'it\\_load\\_c\\_%'", 1))
+		assertThat(queryInt(
+				"SELECT COUNT(*) FROM information_schema.SCHEMATA WHERE SCHEMA_NAME LIKE 'it\\_load\\_c\\_%'", 1))
 			.as("clones left after the forks ended, all warm for the next run, within keep-warm")
 			.isEqualTo(warm)
 			.isLessThanOrEqualTo(WorkspaceSettings.DEFAULT_KEEP_WARM);
@@ -47,7 +49,8 @@ class ConnectionBudgetIT {
 	}
 
 	private static int queryInt(String sql, int column) throws Exception {
-		try (var connection = TestServer.server().open(); var statement = connection.createStatement();
+		try (var connection = TestServer.server().open();
+				var statement = connection.createStatement();
 				var result = statement.executeQuery(sql)) {
 			result.next();
 			return result.getInt(column);

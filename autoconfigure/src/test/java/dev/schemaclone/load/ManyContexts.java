@@ -18,8 +18,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import dev.schemaclone.autoconfigure.SchemaCloneAutoConfiguration;
 
 /**
- * A JVM holding as many contexts as Spring's context cache keeps by default (32), each on its
- * clone: prints {@code HOLDING <clones>} and keeps them until it is told to exit.
+ * A JVM holding as many contexts as Spring's context cache keeps by default (32), each on
+ * its clone: prints {@code HOLDING <clones>} and keeps them until it is told to exit.
  */
 public final class ManyContexts {
 

@@ -26,13 +26,14 @@ final class ContextClones {
 	}
 
 	/**
-	 * Assert that a clone equals, object for object and row for row, the template the registry
-	 * says it was filled from.
+	 * Assert that a clone equals, object for object and row for row, the template the
+	 * registry says it was filled from.
 	 */
 	static void assertEqualsItsTemplate(String prefix, String clone) throws SQLException {
 		try (Connection connection = TestServer.server().open()) {
 			String template = new JdbcTemplate(new SingleConnectionDataSource(connection, true)).queryForObject(
-					"SELECT template FROM " + prefix + "_registry.owned_schema WHERE schema_name = ?", String.class, clone);
+					"SELECT template FROM " + prefix + "_registry.owned_schema WHERE schema_name = ?", String.class,
+					clone);
 			assertThat(template).as("the template of " + clone).startsWith(prefix + "_tpl_");
 			assertThat(SchemaSnapshot.exact(connection, clone).facts()).as(clone)
 				.isEqualTo(SchemaSnapshot.exact(connection, template).facts());

@@ -20,9 +20,9 @@ import dev.schemaclone.testsupport.TestServer;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A Flyway bean that migrates inside its own factory method runs its history into the clone
- * before schemaclone can fill it: the context still starts, on a clone equal to the template,
- * and a warning names the bean and what to change.
+ * A Flyway bean that migrates inside its own factory method runs its history into the
+ * clone before schemaclone can fill it: the context still starts, on a clone equal to the
+ * template, and a warning names the bean and what to change.
  */
 @ExtendWith(OutputCaptureExtension.class)
 class FlywayMigratedInFactoryMethodIT {
@@ -55,8 +55,9 @@ class FlywayMigratedInFactoryMethodIT {
 			String clone = ContextClones.schemaOf(this.dataSource);
 			ContextClones.assertEqualsItsTemplate(PREFIX, clone);
 			assertThat(TestTemplates.runs(RUN_ID)).as("the template's run and the factory method's").isEqualTo(2);
-			assertThat(output).contains("WARN").contains("Schema '" + clone
-					+ "' was migrated before schemaclone could fill it from the template of Flyway bean 'flyway', so this context ran the whole history itself; schemaclone replaces it with a clone of the template.")
+			assertThat(output).contains("WARN")
+				.contains("Schema '" + clone
+						+ "' was migrated before schemaclone could fill it from the template of Flyway bean 'flyway', so this context ran the whole history itself; schemaclone replaces it with a clone of the template.")
 				.contains("declare it @Bean(initMethod = \"migrate\")");
 		}
 

@@ -12,8 +12,8 @@ import org.flywaydb.core.api.callback.Event;
 import org.flywaydb.core.api.output.MigrateResult;
 
 /**
- * Records how many migrations each Flyway migrate of this JVM executed, by the schema it ran
- * on: a template's build, or a context's own migrate on its clone.
+ * Records how many migrations each Flyway migrate of this JVM executed, by the schema it
+ * ran on: a template's build, or a context's own migrate on its clone.
  */
 final class MigrateRecorder implements Callback {
 

@@ -8,10 +8,10 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * A JVM that starts contexts of an application whose only Flyway bean is its own, migrated
- * by its init method, and prints {@code CLONE <i> <schema> <executed>} for each: its clone
- * and what each of its own migrates on the clone executed. Arguments: prefix, run id, number
- * of contexts.
+ * A JVM that starts contexts of an application whose only Flyway bean is its own,
+ * migrated by its init method, and prints {@code CLONE <i> <schema> <executed>} for each:
+ * its clone and what each of its own migrates on the clone executed. Arguments: prefix,
+ * run id, number of contexts.
  */
 public final class OwnBeanContexts {
 

@@ -39,7 +39,8 @@ final class OwnBeans {
 	}
 
 	/**
-	 * The shape of the issue: the container runs {@code migrate} as the bean's init method.
+	 * The shape of the issue: the container runs {@code migrate} as the bean's init
+	 * method.
 	 */
 	@Configuration(proxyBeanMethods = false)
 	static class InitMethod {
@@ -102,13 +103,18 @@ final class OwnBeans {
 
 		@Bean(initMethod = "migrate")
 		Flyway customFlyway(DataSource dataSource) {
-			return Flyway.configure().dataSource(dataSource).locations("classpath:custom/db").table("custom_history").load();
+			return Flyway.configure()
+				.dataSource(dataSource)
+				.locations("classpath:custom/db")
+				.table("custom_history")
+				.load();
 		}
 
 	}
 
 	/**
-	 * The application's own {@code SpringLiquibase}, run by the container as it initializes it.
+	 * The application's own {@code SpringLiquibase}, run by the container as it
+	 * initializes it.
 	 */
 	@Configuration(proxyBeanMethods = false)
 	static class OwnLiquibase {

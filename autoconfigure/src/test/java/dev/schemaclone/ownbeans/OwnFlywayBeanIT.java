@@ -29,9 +29,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatException;
 
 /**
- * An application whose only Flyway bean is its own gets what one with Boot's gets: a clone
- * equal to the template and a history run once for all its contexts and JVMs. Its own
- * migrate is skipped where the container would run it as the bean's init method, and
+ * An application whose only Flyway bean is its own gets what one with Boot's gets: a
+ * clone equal to the template and a history run once for all its contexts and JVMs. Its
+ * own migrate is skipped where the container would run it as the bean's init method, and
  * executes nothing where a {@code FlywayMigrationInitializer} and strategy of the
  * application's run it; Boot's Flyway with a strategy of the application's too. Several
  * Flyway beans are refused before any migrates.
@@ -40,7 +40,9 @@ class OwnFlywayBeanIT {
 
 	static final String PREFIX = "it_ownflyway";
 
-	/** The run id of the histories of the application's own Flyway beans, which share one. */
+	/**
+	 * The run id of the histories of the application's own Flyway beans, which share one.
+	 */
 	static final String RUN_ID = TestTemplates.newRunId();
 
 	/** The run id of the history of Boot's Flyway, configured apart. */
@@ -66,10 +68,10 @@ class OwnFlywayBeanIT {
 	}
 
 	/**
-	 * Assert that a context's clone equals its template, that the history ran once so far, and
-	 * what the context's own migrates on its clone executed.
-	 * @param executed what each executed: none for a {@code migrate} init method, which is
-	 * skipped; nothing for any other, which finds the full history
+	 * Assert that a context's clone equals its template, that the history ran once so
+	 * far, and what the context's own migrates on its clone executed.
+	 * @param executed what each executed: none for a {@code migrate} init method, which
+	 * is skipped; nothing for any other, which finds the full history
 	 */
 	static void assertFilledBeforeItsOwnMigrate(DataSource dataSource, String runId, Integer... executed)
 			throws Exception {
@@ -111,8 +113,9 @@ class OwnFlywayBeanIT {
 				.web(WebApplicationType.NONE)
 				.run("--schemaclone.prefix=" + PREFIX, "--ownbeans.run-id=" + runId, "--logging.level.root=warn"))
 			.havingRootCause()
-			.withMessage("This context has 2 Flyway beans ('flyway', 'customFlyway'): schemaclone fills a context's clone from the template of one of them, and cannot migrate the template with several. "
-					+ "Merge them into one (one Flyway with all the locations, one change log that includes the others), or set 'schemaclone.enabled=false' for this context");
+			.withMessage(
+					"This context has 2 Flyway beans ('flyway', 'customFlyway'): schemaclone fills a context's clone from the template of one of them, and cannot migrate the template with several. "
+							+ "Merge them into one (one Flyway with all the locations, one change log that includes the others), or set 'schemaclone.enabled=false' for this context");
 		assertThat(TestTemplates.runs(runId)).as("runs of the first bean's history, in a template or a clone").isZero();
 	}
 

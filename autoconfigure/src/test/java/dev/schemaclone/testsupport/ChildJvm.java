@@ -24,7 +24,10 @@ public final class ChildJvm implements AutoCloseable {
 
 	private final List<String> lines = new CopyOnWriteArrayList<>();
 
-	/** Joined once the child's output ended: every line it printed is in {@link #lines} then. */
+	/**
+	 * Joined once the child's output ended: every line it printed is in {@link #lines}
+	 * then.
+	 */
 	private final Thread reader;
 
 	private ChildJvm(Process process) {
@@ -63,10 +66,12 @@ public final class ChildJvm implements AutoCloseable {
 		return start(url, List.of(), main, arguments);
 	}
 
-	private static ChildJvm start(String url, List<String> options, Class<?> main, String... arguments) throws IOException {
+	private static ChildJvm start(String url, List<String> options, Class<?> main, String... arguments)
+			throws IOException {
 		String classPath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
-		List<String> command = new ArrayList<>(List.of(System.getProperty("java.home") + File.separator + "bin" + File.separator + "java",
-				"-cp", classPath, "-D" + TestServer.SETTING + "=" + url, "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn"));
+		List<String> command = new ArrayList<>(List.of(
+				System.getProperty("java.home") + File.separator + "bin" + File.separator + "java", "-cp", classPath,
+				"-D" + TestServer.SETTING + "=" + url, "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn"));
 		command.addAll(options);
 		command.add(main.getName());
 		command.addAll(List.of(arguments));
@@ -94,7 +99,8 @@ public final class ChildJvm implements AutoCloseable {
 					}
 				}
 				if (ended) {
-					throw new IllegalStateException("Child exited " + this.process.waitFor() + " without '" + prefix + "': " + this.lines);
+					throw new IllegalStateException(
+							"Child exited " + this.process.waitFor() + " without '" + prefix + "': " + this.lines);
 				}
 				return null;
 			}, Objects::nonNull);

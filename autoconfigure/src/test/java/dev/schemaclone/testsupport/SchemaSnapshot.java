@@ -20,32 +20,49 @@ import java.util.Set;
 
 /**
  * Everything {@code information_schema} says about one schema, with the schema's own name
- * replaced by a placeholder, plus row counts (of a system-versioned table's history too) and
- * checksums, and each sequence's definition and row: two schemas with equal snapshots
- * cannot be told apart. An {@link #exact(Connection, String) exact} snapshot adds every row
- * and every object's {@code SHOW CREATE} text, for tests that must not trust checksums.
+ * replaced by a placeholder, plus row counts (of a system-versioned table's history too)
+ * and checksums, and each sequence's definition and row: two schemas with equal snapshots
+ * cannot be told apart. An {@link #exact(Connection, String) exact} snapshot adds every
+ * row and every object's {@code SHOW CREATE} text, for tests that must not trust
+ * checksums.
  */
 public final class SchemaSnapshot {
 
 	private static final Map<String, String> QUERIES = new LinkedHashMap<>();
 
 	static {
-		QUERIES.put("tables", "SELECT TABLE_NAME, TABLE_TYPE, ENGINE, ROW_FORMAT, TABLE_COLLATION, CREATE_OPTIONS, TABLE_COMMENT FROM information_schema.TABLES WHERE TABLE_SCHEMA = ? ORDER BY 1");
-		QUERIES.put("columns", "SELECT TABLE_NAME, COLUMN_NAME, ORDINAL_POSITION, COLUMN_DEFAULT, IS_NULLABLE, COLUMN_TYPE, CHARACTER_SET_NAME, COLLATION_NAME, COLUMN_KEY, EXTRA, COLUMN_COMMENT, GENERATION_EXPRESSION FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = ? ORDER BY 1, 3");
-		QUERIES.put("statistics", "SELECT TABLE_NAME, INDEX_NAME, SEQ_IN_INDEX, NON_UNIQUE, COLUMN_NAME, SUB_PART, INDEX_TYPE, NULLABLE, INDEX_COMMENT FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = ? ORDER BY 1, 2, 3");
-		QUERIES.put("table_constraints", "SELECT TABLE_NAME, CONSTRAINT_NAME, CONSTRAINT_TYPE FROM information_schema.TABLE_CONSTRAINTS WHERE CONSTRAINT_SCHEMA = ? ORDER BY 1, 2, 3");
-		QUERIES.put("referential_constraints", "SELECT TABLE_NAME, CONSTRAINT_NAME, UNIQUE_CONSTRAINT_SCHEMA, UNIQUE_CONSTRAINT_NAME, UPDATE_RULE, DELETE_RULE, REFERENCED_TABLE_NAME FROM information_schema.REFERENTIAL_CONSTRAINTS WHERE CONSTRAINT_SCHEMA = ? ORDER BY 1, 2");
-		QUERIES.put("key_column_usage", "SELECT TABLE_NAME, CONSTRAINT_NAME, COLUMN_NAME, ORDINAL_POSITION, POSITION_IN_UNIQUE_CONSTRAINT, REFERENCED_TABLE_SCHEMA, REFERENCED_TABLE_NAME, REFERENCED_COLUMN_NAME FROM information_schema.KEY_COLUMN_USAGE WHERE TABLE_SCHEMA = ? ORDER BY 1, 2, 4");
-		QUERIES.put("check_constraints", "SELECT CONSTRAINT_NAME, CHECK_CLAUSE FROM information_schema.CHECK_CONSTRAINTS WHERE CONSTRAINT_SCHEMA = ? ORDER BY 1, 2");
-		QUERIES.put("views", "SELECT TABLE_NAME, VIEW_DEFINITION, CHECK_OPTION, IS_UPDATABLE, SECURITY_TYPE FROM information_schema.VIEWS WHERE TABLE_SCHEMA = ? ORDER BY 1");
-		QUERIES.put("triggers", "SELECT TRIGGER_NAME, EVENT_MANIPULATION, EVENT_OBJECT_TABLE, ACTION_ORDER, ACTION_STATEMENT, ACTION_TIMING, SQL_MODE FROM information_schema.TRIGGERS WHERE TRIGGER_SCHEMA = ? ORDER BY 1");
-		QUERIES.put("routines", "SELECT ROUTINE_NAME, ROUTINE_TYPE, DATA_TYPE, ROUTINE_DEFINITION, IS_DETERMINISTIC, SQL_DATA_ACCESS, SECURITY_TYPE, SQL_MODE, ROUTINE_COMMENT FROM information_schema.ROUTINES WHERE ROUTINE_SCHEMA = ? ORDER BY 1, 2");
-		QUERIES.put("parameters", "SELECT SPECIFIC_NAME, ORDINAL_POSITION, PARAMETER_MODE, PARAMETER_NAME, DTD_IDENTIFIER FROM information_schema.PARAMETERS WHERE SPECIFIC_SCHEMA = ? ORDER BY 1, 2");
-		QUERIES.put("events", "SELECT EVENT_NAME, EVENT_DEFINITION, EVENT_TYPE, INTERVAL_VALUE, INTERVAL_FIELD, STATUS, ON_COMPLETION, SQL_MODE FROM information_schema.EVENTS WHERE EVENT_SCHEMA = ? ORDER BY 1");
-		QUERIES.put("partitions", "SELECT TABLE_NAME, PARTITION_NAME, PARTITION_ORDINAL_POSITION, PARTITION_METHOD, PARTITION_EXPRESSION, PARTITION_DESCRIPTION FROM information_schema.PARTITIONS WHERE TABLE_SCHEMA = ? AND PARTITION_NAME IS NOT NULL ORDER BY 1, 3");
+		QUERIES.put("tables",
+				"SELECT TABLE_NAME, TABLE_TYPE, ENGINE, ROW_FORMAT, TABLE_COLLATION, CREATE_OPTIONS, TABLE_COMMENT FROM information_schema.TABLES WHERE TABLE_SCHEMA = ? ORDER BY 1");
+		QUERIES.put("columns",
+				"SELECT TABLE_NAME, COLUMN_NAME, ORDINAL_POSITION, COLUMN_DEFAULT, IS_NULLABLE, COLUMN_TYPE, CHARACTER_SET_NAME, COLLATION_NAME, COLUMN_KEY, EXTRA, COLUMN_COMMENT, GENERATION_EXPRESSION FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = ? ORDER BY 1, 3");
+		QUERIES.put("statistics",
+				"SELECT TABLE_NAME, INDEX_NAME, SEQ_IN_INDEX, NON_UNIQUE, COLUMN_NAME, SUB_PART, INDEX_TYPE, NULLABLE, INDEX_COMMENT FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = ? ORDER BY 1, 2, 3");
+		QUERIES.put("table_constraints",
+				"SELECT TABLE_NAME, CONSTRAINT_NAME, CONSTRAINT_TYPE FROM information_schema.TABLE_CONSTRAINTS WHERE CONSTRAINT_SCHEMA = ? ORDER BY 1, 2, 3");
+		QUERIES.put("referential_constraints",
+				"SELECT TABLE_NAME, CONSTRAINT_NAME, UNIQUE_CONSTRAINT_SCHEMA, UNIQUE_CONSTRAINT_NAME, UPDATE_RULE, DELETE_RULE, REFERENCED_TABLE_NAME FROM information_schema.REFERENTIAL_CONSTRAINTS WHERE CONSTRAINT_SCHEMA = ? ORDER BY 1, 2");
+		QUERIES.put("key_column_usage",
+				"SELECT TABLE_NAME, CONSTRAINT_NAME, COLUMN_NAME, ORDINAL_POSITION, POSITION_IN_UNIQUE_CONSTRAINT, REFERENCED_TABLE_SCHEMA, REFERENCED_TABLE_NAME, REFERENCED_COLUMN_NAME FROM information_schema.KEY_COLUMN_USAGE WHERE TABLE_SCHEMA = ? ORDER BY 1, 2, 4");
+		QUERIES.put("check_constraints",
+				"SELECT CONSTRAINT_NAME, CHECK_CLAUSE FROM information_schema.CHECK_CONSTRAINTS WHERE CONSTRAINT_SCHEMA = ? ORDER BY 1, 2");
+		QUERIES.put("views",
+				"SELECT TABLE_NAME, VIEW_DEFINITION, CHECK_OPTION, IS_UPDATABLE, SECURITY_TYPE FROM information_schema.VIEWS WHERE TABLE_SCHEMA = ? ORDER BY 1");
+		QUERIES.put("triggers",
+				"SELECT TRIGGER_NAME, EVENT_MANIPULATION, EVENT_OBJECT_TABLE, ACTION_ORDER, ACTION_STATEMENT, ACTION_TIMING, SQL_MODE FROM information_schema.TRIGGERS WHERE TRIGGER_SCHEMA = ? ORDER BY 1");
+		QUERIES.put("routines",
+				"SELECT ROUTINE_NAME, ROUTINE_TYPE, DATA_TYPE, ROUTINE_DEFINITION, IS_DETERMINISTIC, SQL_DATA_ACCESS, SECURITY_TYPE, SQL_MODE, ROUTINE_COMMENT FROM information_schema.ROUTINES WHERE ROUTINE_SCHEMA = ? ORDER BY 1, 2");
+		QUERIES.put("parameters",
+				"SELECT SPECIFIC_NAME, ORDINAL_POSITION, PARAMETER_MODE, PARAMETER_NAME, DTD_IDENTIFIER FROM information_schema.PARAMETERS WHERE SPECIFIC_SCHEMA = ? ORDER BY 1, 2");
+		QUERIES.put("events",
+				"SELECT EVENT_NAME, EVENT_DEFINITION, EVENT_TYPE, INTERVAL_VALUE, INTERVAL_FIELD, STATUS, ON_COMPLETION, SQL_MODE FROM information_schema.EVENTS WHERE EVENT_SCHEMA = ? ORDER BY 1");
+		QUERIES.put("partitions",
+				"SELECT TABLE_NAME, PARTITION_NAME, PARTITION_ORDINAL_POSITION, PARTITION_METHOD, PARTITION_EXPRESSION, PARTITION_DESCRIPTION FROM information_schema.PARTITIONS WHERE TABLE_SCHEMA = ? AND PARTITION_NAME IS NOT NULL ORDER BY 1, 3");
 	}
 
-	/** {@code ER_UNKNOWN_SYSTEM_VARIABLE}: MariaDB has no {@code information_schema_stats_expiry}. */
+	/**
+	 * {@code ER_UNKNOWN_SYSTEM_VARIABLE}: MariaDB has no
+	 * {@code information_schema_stats_expiry}.
+	 */
 	private static final int UNKNOWN_SYSTEM_VARIABLE = 1193;
 
 	private final Map<String, List<String>> facts;
@@ -72,7 +89,8 @@ public final class SchemaSnapshot {
 				String table = row.split("\\|")[0];
 				String quoted = "`" + schema + "`.`" + table + "`";
 				if (row.contains("|SEQUENCE|")) {
-					// The definition, and the one row: next value, bounds, increment, cache, cycle.
+					// The definition, and the one row: next value, bounds, increment,
+					// cache, cycle.
 					createTables.add(showCreate(statement, "SEQUENCE", quoted));
 					try (ResultSet sequence = statement.executeQuery("SELECT * FROM " + quoted)) {
 						sequence.next();
@@ -110,10 +128,10 @@ public final class SchemaSnapshot {
 	}
 
 	/**
-	 * Read a schema down to its last byte: what {@link #of(Connection, String)} reads, plus
-	 * each table's {@code AUTO_INCREMENT} from live statistics, every row of every base table
-	 * (duplicates counted, values as the server's bytes, in a fixed order), and the
-	 * {@code SHOW CREATE} text of every view, trigger, routine and event.
+	 * Read a schema down to its last byte: what {@link #of(Connection, String)} reads,
+	 * plus each table's {@code AUTO_INCREMENT} from live statistics, every row of every
+	 * base table (duplicates counted, values as the server's bytes, in a fixed order),
+	 * and the {@code SHOW CREATE} text of every view, trigger, routine and event.
 	 * @param connection a connection to the server
 	 * @param schema the schema
 	 * @return its snapshot
@@ -122,17 +140,21 @@ public final class SchemaSnapshot {
 		liveStatistics(connection);
 		Map<String, List<String>> facts = new LinkedHashMap<>(of(connection, schema).facts);
 		facts.put("auto_increment", rows(connection,
-				"SELECT TABLE_NAME, AUTO_INCREMENT FROM information_schema.TABLES WHERE TABLE_SCHEMA = ? ORDER BY 1", schema));
+				"SELECT TABLE_NAME, AUTO_INCREMENT FROM information_schema.TABLES WHERE TABLE_SCHEMA = ? ORDER BY 1",
+				schema));
 		Map<String, List<String>> definitions = new LinkedHashMap<>();
 		definitions.put("show_create_view", showCreate(connection, schema, "VIEW",
 				"SELECT TABLE_NAME FROM information_schema.VIEWS WHERE TABLE_SCHEMA = ? ORDER BY 1", 2));
-		// Column 3 is the trigger as written, without the creation time the other columns hold.
+		// Column 3 is the trigger as written, without the creation time the other columns
+		// hold.
 		definitions.put("show_create_trigger", showCreate(connection, schema, "TRIGGER",
 				"SELECT TRIGGER_NAME FROM information_schema.TRIGGERS WHERE TRIGGER_SCHEMA = ? ORDER BY 1", 2, 3));
 		definitions.put("show_create_procedure", showCreate(connection, schema, "PROCEDURE",
-				"SELECT ROUTINE_NAME FROM information_schema.ROUTINES WHERE ROUTINE_SCHEMA = ? AND ROUTINE_TYPE = 'PROCEDURE' ORDER BY 1", 2, 3));
+				"SELECT ROUTINE_NAME FROM information_schema.ROUTINES WHERE ROUTINE_SCHEMA = ? AND ROUTINE_TYPE = 'PROCEDURE' ORDER BY 1",
+				2, 3));
 		definitions.put("show_create_function", showCreate(connection, schema, "FUNCTION",
-				"SELECT ROUTINE_NAME FROM information_schema.ROUTINES WHERE ROUTINE_SCHEMA = ? AND ROUTINE_TYPE = 'FUNCTION' ORDER BY 1", 2, 3));
+				"SELECT ROUTINE_NAME FROM information_schema.ROUTINES WHERE ROUTINE_SCHEMA = ? AND ROUTINE_TYPE = 'FUNCTION' ORDER BY 1",
+				2, 3));
 		definitions.put("show_create_event", showCreate(connection, schema, "EVENT",
 				"SELECT EVENT_NAME FROM information_schema.EVENTS WHERE EVENT_SCHEMA = ? ORDER BY 1", 2, 3, 4));
 		facts.putAll(normalise(definitions, schema));
@@ -141,8 +163,9 @@ public final class SchemaSnapshot {
 	}
 
 	/**
-	 * Make {@code information_schema.TABLES} tell live {@code AUTO_INCREMENT} values: MySQL 8
-	 * caches them for a day by default; MariaDB caches none and does not know the variable.
+	 * Make {@code information_schema.TABLES} tell live {@code AUTO_INCREMENT} values:
+	 * MySQL 8 caches them for a day by default; MariaDB caches none and does not know the
+	 * variable.
 	 */
 	private static void liveStatistics(Connection connection) throws SQLException {
 		try (Statement statement = connection.createStatement()) {
@@ -161,7 +184,8 @@ public final class SchemaSnapshot {
 		try (Statement statement = connection.createStatement()) {
 			for (String name : rows(connection, names, schema)) {
 				String object = name.substring(0, name.length() - 1);
-				try (ResultSet show = statement.executeQuery("SHOW CREATE " + kind + " " + quote(schema) + "." + quote(object))) {
+				try (ResultSet show = statement
+					.executeQuery("SHOW CREATE " + kind + " " + quote(schema) + "." + quote(object))) {
 					show.next();
 					StringBuilder definition = new StringBuilder(object).append('|');
 					for (int column : columns) {
@@ -177,9 +201,9 @@ public final class SchemaSnapshot {
 	/**
 	 * Return every row of every base table, as {@code table: value, value, …}. Values are
 	 * read as the server's bytes, floating-point ones through {@code DOUBLE} (a
-	 * {@code FLOAT} prints too few digits to show a change of one ulp), and each table's rows
-	 * are sorted here: {@code ORDER BY} under a case-insensitive collation may order equal
-	 * keys differently in two schemas.
+	 * {@code FLOAT} prints too few digits to show a change of one ulp), and each table's
+	 * rows are sorted here: {@code ORDER BY} under a case-insensitive collation may order
+	 * equal keys differently in two schemas.
 	 */
 	private static List<String> rowContent(Connection connection, String schema) throws SQLException {
 		Map<String, List<String>> expressions = new LinkedHashMap<>();
@@ -196,8 +220,8 @@ public final class SchemaSnapshot {
 					String column = quote(result.getString(2));
 					String type = result.getString(3);
 					expressions.computeIfAbsent(table, (key) -> new ArrayList<>())
-						.add(("float".equals(type) || "double".equals(type)) ? "CAST(CAST(" + column + " AS DOUBLE) AS CHAR)"
-								: "CAST(" + column + " AS BINARY)");
+						.add(("float".equals(type) || "double".equals(type))
+								? "CAST(CAST(" + column + " AS DOUBLE) AS CHAR)" : "CAST(" + column + " AS BINARY)");
 					if ("SYSTEM VERSIONED".equals(result.getString(4))) {
 						versioned.add(table);
 					}
@@ -207,7 +231,8 @@ public final class SchemaSnapshot {
 				}
 			}
 		}
-		// MariaDB's system-versioned tables: every row of their history, with the implicit
+		// MariaDB's system-versioned tables: every row of their history, with the
+		// implicit
 		// period columns where they name none.
 		for (String table : versioned) {
 			if (!explicitPeriods.contains(table)) {
@@ -218,8 +243,9 @@ public final class SchemaSnapshot {
 		try (Statement statement = connection.createStatement()) {
 			for (Map.Entry<String, List<String>> table : expressions.entrySet()) {
 				List<String> rows = new ArrayList<>();
-				try (ResultSet result = statement.executeQuery("SELECT " + String.join(", ", table.getValue()) + " FROM "
-						+ quote(schema) + "." + quote(table.getKey()) + (versioned.contains(table.getKey()) ? " FOR SYSTEM_TIME ALL" : ""))) {
+				try (ResultSet result = statement.executeQuery("SELECT " + String.join(", ", table.getValue())
+						+ " FROM " + quote(schema) + "." + quote(table.getKey())
+						+ (versioned.contains(table.getKey()) ? " FOR SYSTEM_TIME ALL" : ""))) {
 					int count = table.getValue().size();
 					while (result.next()) {
 						StringBuilder row = new StringBuilder(table.getKey()).append(':');
@@ -237,8 +263,8 @@ public final class SchemaSnapshot {
 	}
 
 	/**
-	 * Return a value as a quoted string when it is printable UTF-8, else as hexadecimal, so
-	 * that NULL, an empty string and bytes that merely look alike stay apart.
+	 * Return a value as a quoted string when it is printable UTF-8, else as hexadecimal,
+	 * so that NULL, an empty string and bytes that merely look alike stay apart.
 	 */
 	private static String literal(byte[] value) {
 		if (value == null) {
@@ -265,8 +291,8 @@ public final class SchemaSnapshot {
 	}
 
 	/**
-	 * Return the first fact in which this snapshot differs from another, or {@code null} when
-	 * they are equal.
+	 * Return the first fact in which this snapshot differs from another, or {@code null}
+	 * when they are equal.
 	 * @param expected the snapshot this one should equal
 	 * @return the kind of fact, its position, and the expected and actual text there
 	 */

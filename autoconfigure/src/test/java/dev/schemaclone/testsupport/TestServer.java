@@ -13,9 +13,9 @@ import dev.schemaclone.internal.server.DatabaseServer;
 import dev.schemaclone.internal.server.SchemaDrop;
 
 /**
- * The server the tests run against, from the {@code SCHEMACLONE_TEST_URL} system property or
- * environment variable: a JDBC URL whose {@code user} and {@code password} parameters are
- * the credentials. Unset, it is root on 127.0.0.1:3306 when that answers, else the
+ * The server the tests run against, from the {@code SCHEMACLONE_TEST_URL} system property
+ * or environment variable: a JDBC URL whose {@code user} and {@code password} parameters
+ * are the credentials. Unset, it is root on 127.0.0.1:3306 when that answers, else the
  * zero-setup server, so that the build passes on a machine with nothing but a JDK.
  */
 public final class TestServer {
@@ -85,9 +85,11 @@ public final class TestServer {
 	 */
 	public static List<String> schemasLike(String pattern) {
 		List<String> schemas = new ArrayList<>();
-		try (Connection connection = server().open(); Statement statement = connection.createStatement();
-				ResultSet result = statement.executeQuery("SELECT SCHEMA_NAME FROM information_schema.SCHEMATA WHERE SCHEMA_NAME LIKE '"
-						+ pattern + "' ORDER BY 1")) {
+		try (Connection connection = server().open();
+				Statement statement = connection.createStatement();
+				ResultSet result = statement
+					.executeQuery("SELECT SCHEMA_NAME FROM information_schema.SCHEMATA WHERE SCHEMA_NAME LIKE '"
+							+ pattern + "' ORDER BY 1")) {
 			while (result.next()) {
 				schemas.add(result.getString(1));
 			}
@@ -99,9 +101,9 @@ public final class TestServer {
 	}
 
 	/**
-	 * Drop every schema of a test prefix, the registry included. A schema the server will not
-	 * drop is reported, not failed on: the tests' names are unique per run, and what a user
-	 * would notice of a failed drop is asserted where the product drops.
+	 * Drop every schema of a test prefix, the registry included. A schema the server will
+	 * not drop is reported, not failed on: the tests' names are unique per run, and what
+	 * a user would notice of a failed drop is asserted where the product drops.
 	 */
 	public static void dropAll(String prefix) {
 		try (Connection connection = server().open()) {

@@ -21,8 +21,8 @@ import dev.schemaclone.internal.server.MySqlUrl;
 import static org.awaitility.Awaitility.await;
 
 /**
- * A {@code mariadbd} of a test's own, on a free port with its data on tmpfs where there is
- * one, for tests that stop, restart or break a server: never the shared one.
+ * A {@code mariadbd} of a test's own, on a free port with its data on tmpfs where there
+ * is one, for tests that stop, restart or break a server: never the shared one.
  */
 public final class ThrowawayServer implements AutoCloseable {
 
@@ -43,7 +43,8 @@ public final class ThrowawayServer implements AutoCloseable {
 	 * Return why no throwaway server can start here, or {@code null} if one can.
 	 */
 	public static String unavailableReason() {
-		return Files.isExecutable(MARIADBD) ? null : MARIADBD + " is not installed: the throwaway server tests need MariaDB's server binary";
+		return Files.isExecutable(MARIADBD) ? null
+				: MARIADBD + " is not installed: the throwaway server tests need MariaDB's server binary";
 	}
 
 	/**
@@ -52,8 +53,8 @@ public final class ThrowawayServer implements AutoCloseable {
 	 */
 	public static ThrowawayServer start() throws Exception {
 		Path shm = Path.of("/dev/shm");
-		Path directory = Files.createTempDirectory(Files.isWritable(shm) ? shm : Path.of(System.getProperty("java.io.tmpdir")),
-				"schemaclone-it-");
+		Path directory = Files.createTempDirectory(
+				Files.isWritable(shm) ? shm : Path.of(System.getProperty("java.io.tmpdir")), "schemaclone-it-");
 		ThrowawayServer server = new ThrowawayServer(directory, freePort());
 		run(List.of("mariadb-install-db", "--no-defaults", "--datadir=" + directory.resolve("data"), "--skip-test-db",
 				"--auth-root-authentication-method=normal", "--user=" + System.getProperty("user.name")));
@@ -79,8 +80,8 @@ public final class ThrowawayServer implements AutoCloseable {
 	}
 
 	/**
-	 * Return the directory of one schema's files, for tests that put there a file the server
-	 * does not expect.
+	 * Return the directory of one schema's files, for tests that put there a file the
+	 * server does not expect.
 	 */
 	public Path schemaDirectory(String schema) {
 		return this.directory.resolve("data").resolve(schema);
@@ -90,8 +91,8 @@ public final class ThrowawayServer implements AutoCloseable {
 	 * Run statements as root.
 	 */
 	public void execute(String... sql) throws SQLException {
-		try (Connection connection = DriverManager.getConnection("jdbc:mysql://127.0.0.1:" + this.port + "/", "root", "");
-				Statement statement = connection.createStatement()) {
+		try (Connection connection = DriverManager.getConnection("jdbc:mysql://127.0.0.1:" + this.port + "/", "root",
+				""); Statement statement = connection.createStatement()) {
 			for (String each : sql) {
 				statement.execute(each);
 			}
@@ -123,8 +124,9 @@ public final class ThrowawayServer implements AutoCloseable {
 	private void startProcess() throws Exception {
 		List<String> command = new ArrayList<>(List.of(MARIADBD.toString(), "--no-defaults",
 				"--datadir=" + this.directory.resolve("data"), "--port=" + this.port, "--bind-address=127.0.0.1",
-				"--socket=" + this.directory.resolve("mariadb.sock"), "--pid-file=" + this.directory.resolve("mariadb.pid"),
-				"--innodb-buffer-pool-size=32M", "--skip-log-bin", "--user=" + System.getProperty("user.name")));
+				"--socket=" + this.directory.resolve("mariadb.sock"),
+				"--pid-file=" + this.directory.resolve("mariadb.pid"), "--innodb-buffer-pool-size=32M",
+				"--skip-log-bin", "--user=" + System.getProperty("user.name")));
 		this.process = new ProcessBuilder(command).redirectErrorStream(true)
 			.redirectOutput(this.directory.resolve("mariadbd.log").toFile())
 			.start();
@@ -137,7 +139,8 @@ public final class ThrowawayServer implements AutoCloseable {
 				}
 				catch (SQLException ex) {
 					if (!this.process.isAlive()) {
-						throw new IllegalStateException("mariadbd exited: " + Files.readString(this.directory.resolve("mariadbd.log")));
+						throw new IllegalStateException(
+								"mariadbd exited: " + Files.readString(this.directory.resolve("mariadbd.log")));
 					}
 					return false;
 				}

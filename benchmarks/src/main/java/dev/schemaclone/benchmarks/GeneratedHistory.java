@@ -7,10 +7,10 @@ import java.nio.file.Path;
 import java.util.Random;
 
 /**
- * A synthetic Flyway history shaped like a real one: tables created over time with foreign
- * keys to earlier ones, later migrations that evolve earlier tables (columns, indexes,
- * reference rows), views, triggers and a procedure; the last migration records that the
- * history ran, outside the schema, so that runs can be counted.
+ * A synthetic Flyway history shaped like a real one: tables created over time with
+ * foreign keys to earlier ones, later migrations that evolve earlier tables (columns,
+ * indexes, reference rows), views, triggers and a procedure; the last migration records
+ * that the history ran, outside the schema, so that runs can be counted.
  *
  * @param migrations how many versioned migrations
  * @param tables how many tables they create
@@ -49,8 +49,8 @@ record GeneratedHistory(int migrations, int tables, Path folder) {
 				}
 				Files.writeString(folder.resolve("V" + version + "__step_" + version + ".sql"), sql);
 			}
-			Files.writeString(folder.resolve("V" + migrations + "__count_the_run.sql"),
-					"INSERT INTO " + COUNTER_SCHEMA + ".runs (history) VALUES ('" + migrations + "x" + tables + "');\n");
+			Files.writeString(folder.resolve("V" + migrations + "__count_the_run.sql"), "INSERT INTO " + COUNTER_SCHEMA
+					+ ".runs (history) VALUES ('" + migrations + "x" + tables + "');\n");
 			return new GeneratedHistory(migrations, tables, folder);
 		}
 		catch (IOException ex) {
@@ -77,7 +77,9 @@ record GeneratedHistory(int migrations, int tables, Path folder) {
 				}
 				else {
 					changeLog.append("\n--changeset bench:").append(version).append('\n').append(sql, 0, routine);
-					changeLog.append("\n--changeset bench:").append(version).append("-routine endDelimiter://\n")
+					changeLog.append("\n--changeset bench:")
+						.append(version)
+						.append("-routine endDelimiter://\n")
 						.append(sql.substring(routine).replace("DELIMITER //\n", "").replace("DELIMITER ;\n", ""));
 				}
 			}
@@ -99,13 +101,23 @@ record GeneratedHistory(int migrations, int tables, Path folder) {
 	}
 
 	private static void createTable(StringBuilder sql, int table, Random random) {
-		sql.append("CREATE TABLE t").append(table).append(" (\n  id BIGINT NOT NULL AUTO_INCREMENT PRIMARY KEY,\n")
+		sql.append("CREATE TABLE t")
+			.append(table)
+			.append(" (\n  id BIGINT NOT NULL AUTO_INCREMENT PRIMARY KEY,\n")
 			.append("  name VARCHAR(100) NOT NULL,\n  code CHAR(8) NULL,\n  amount DECIMAL(10,2) NOT NULL DEFAULT 0,\n")
 			.append("  created_at TIMESTAMP NOT NULL DEFAULT CURRENT_TIMESTAMP");
 		if (table > 1 && random.nextInt(4) != 0) {
 			int parent = 1 + random.nextInt(table - 1);
-			sql.append(",\n  t").append(parent).append("_id BIGINT NULL,\n  CONSTRAINT fk_t").append(table).append("_t")
-				.append(parent).append(" FOREIGN KEY (t").append(parent).append("_id) REFERENCES t").append(parent)
+			sql.append(",\n  t")
+				.append(parent)
+				.append("_id BIGINT NULL,\n  CONSTRAINT fk_t")
+				.append(table)
+				.append("_t")
+				.append(parent)
+				.append(" FOREIGN KEY (t")
+				.append(parent)
+				.append("_id) REFERENCES t")
+				.append(parent)
 				.append(" (id) ON DELETE SET NULL");
 		}
 		sql.append(",\n  KEY ix_t").append(table).append("_name (name)\n) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4;\n");
@@ -113,16 +125,35 @@ record GeneratedHistory(int migrations, int tables, Path folder) {
 
 	private static void evolve(StringBuilder sql, int version, int table, Random random) {
 		switch (random.nextInt(3)) {
-			case 0 -> sql.append("ALTER TABLE t").append(table).append(" ADD COLUMN c").append(version)
+			case 0 -> sql.append("ALTER TABLE t")
+				.append(table)
+				.append(" ADD COLUMN c")
+				.append(version)
 				.append(" VARCHAR(40) NULL;\n");
-			case 1 -> sql.append("ALTER TABLE t").append(table).append(" ADD COLUMN n").append(version)
-				.append(" INT NOT NULL DEFAULT 0, ADD KEY ix_t").append(table).append("_n").append(version)
-				.append(" (n").append(version).append(");\n");
+			case 1 -> sql.append("ALTER TABLE t")
+				.append(table)
+				.append(" ADD COLUMN n")
+				.append(version)
+				.append(" INT NOT NULL DEFAULT 0, ADD KEY ix_t")
+				.append(table)
+				.append("_n")
+				.append(version)
+				.append(" (n")
+				.append(version)
+				.append(");\n");
 			default -> {
 				sql.append("INSERT INTO t").append(table).append(" (name, code, amount) VALUES");
 				for (int row = 0; row < 3; row++) {
-					sql.append(row == 0 ? " " : ", ").append("('ref ").append(version).append('-').append(row)
-						.append("', 'R").append(version).append("', ").append(row).append(".50)");
+					sql.append(row == 0 ? " " : ", ")
+						.append("('ref ")
+						.append(version)
+						.append('-')
+						.append(row)
+						.append("', 'R")
+						.append(version)
+						.append("', ")
+						.append(row)
+						.append(".50)");
 				}
 				sql.append(";\n");
 			}
@@ -130,12 +161,20 @@ record GeneratedHistory(int migrations, int tables, Path folder) {
 	}
 
 	private static void view(StringBuilder sql, int version, int created) {
-		sql.append("CREATE VIEW v").append(version).append(" AS SELECT a.id, a.name, b.name AS other FROM t")
-			.append(Math.max(1, created - 1)).append(" a LEFT JOIN t").append(created).append(" b ON b.id = a.id;\n");
+		sql.append("CREATE VIEW v")
+			.append(version)
+			.append(" AS SELECT a.id, a.name, b.name AS other FROM t")
+			.append(Math.max(1, created - 1))
+			.append(" a LEFT JOIN t")
+			.append(created)
+			.append(" b ON b.id = a.id;\n");
 	}
 
 	private static void trigger(StringBuilder sql, int version, int created) {
-		sql.append("CREATE TRIGGER trg").append(version).append(" BEFORE INSERT ON t").append(created)
+		sql.append("CREATE TRIGGER trg")
+			.append(version)
+			.append(" BEFORE INSERT ON t")
+			.append(created)
 			.append(" FOR EACH ROW SET NEW.code = COALESCE(NEW.code, 'AUTO');\n");
 	}
 

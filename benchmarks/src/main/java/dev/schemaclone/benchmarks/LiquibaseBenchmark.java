@@ -65,7 +65,8 @@ final class LiquibaseBenchmark {
 				workspace.drop(made);
 				return millis;
 			});
-			return "| %s | %s | %s | %.1f× |".formatted(history.label(), update, clone, update.median() / clone.median());
+			return "| %s | %s | %s | %.1f× |".formatted(history.label(), update, clone,
+					update.median() / clone.median());
 		}
 	}
 

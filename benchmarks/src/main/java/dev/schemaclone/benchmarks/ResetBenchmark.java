@@ -48,7 +48,8 @@ final class ResetBenchmark {
 			Timings one;
 			Timings five;
 			Timings twenty;
-			try (CloneReset reset = workspace.resetOf(clone, template); Connection connection = this.server.open(clone)) {
+			try (CloneReset reset = workspace.resetOf(clone, template);
+					Connection connection = this.server.open(clone)) {
 				String reference = firstTableWithRows(connection, history.tables());
 				reset.reset("warm-up");
 				nothing = measure(reset, () -> {
@@ -71,8 +72,8 @@ final class ResetBenchmark {
 				return (System.nanoTime() - start) / 1e6;
 			});
 			workspace.endClones();
-			return "| %s | %s | %s | %s | %s | %s | %s | %.0f× |".formatted(history.label(), nothing, rolledBack, one, five,
-					twenty, again, again.median() / five.median());
+			return "| %s | %s | %s | %s | %s | %s | %s | %.0f× |".formatted(history.label(), nothing, rolledBack, one,
+					five, twenty, again, again.median() / five.median());
 		}
 	}
 

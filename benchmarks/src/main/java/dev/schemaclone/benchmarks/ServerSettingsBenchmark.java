@@ -13,10 +13,10 @@ import dev.schemaclone.internal.zerosetup.EmbeddedMariaDb;
 import dev.schemaclone.internal.zerosetup.TestTuning;
 
 /**
- * The zero-setup server's test settings against MariaDB's defaults, each setting alone too:
- * one throwaway embedded MariaDB per variant, started one after another with the same
- * binaries in one file system (tmpfs, as the zero-setup server, or a disk), the same history
- * measured on each.
+ * The zero-setup server's test settings against MariaDB's defaults, each setting alone
+ * too: one throwaway embedded MariaDB per variant, started one after another with the
+ * same binaries in one file system (tmpfs, as the zero-setup server, or a disk), the same
+ * history measured on each.
  */
 final class ServerSettingsBenchmark {
 
@@ -37,7 +37,8 @@ final class ServerSettingsBenchmark {
 		List<String> rows = new ArrayList<>();
 		int index = 0;
 		for (Map.Entry<String, List<String>> variant : variants.entrySet()) {
-			EmbeddedMariaDb server = EmbeddedMariaDb.start(work.resolve("server-" + index++), variant.getValue(), Duration.ofHours(1));
+			EmbeddedMariaDb server = EmbeddedMariaDb.start(work.resolve("server-" + index++), variant.getValue(),
+					Duration.ofHours(1));
 			try {
 				Benchmarks benchmarks = new Benchmarks(server.url().toJdbcUrl() + "?user=root", runs);
 				benchmarks.prepare();
@@ -49,7 +50,8 @@ final class ServerSettingsBenchmark {
 			}
 		}
 		System.out.println();
-		System.out.println("## Server settings: %s, %d runs per measurement, embedded MariaDB (%s)".formatted(history.label(), runs, work));
+		System.out.println("## Server settings: %s, %d runs per measurement, embedded MariaDB (%s)"
+			.formatted(history.label(), runs, work));
 		System.out.println();
 		System.out.println(Benchmarks.historyHeader("server settings"));
 		rows.forEach(System.out::println);

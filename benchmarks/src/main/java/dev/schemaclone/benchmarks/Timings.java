@@ -58,8 +58,8 @@ final class Timings {
 	}
 
 	static String format(double millis) {
-		return (millis >= 10_000) ? "%.1f s".formatted(millis / 1000) : (millis >= 100) ? "%.0f ms".formatted(millis)
-				: "%.1f ms".formatted(millis);
+		return (millis >= 10_000) ? "%.1f s".formatted(millis / 1000)
+				: (millis >= 100) ? "%.0f ms".formatted(millis) : "%.1f ms".formatted(millis);
 	}
 
 }

@@ -20,8 +20,8 @@ import dev.schemaclone.internal.workspace.SchemaWorkspace;
 import dev.schemaclone.internal.workspace.WorkspaceSettings;
 
 /**
- * The benchmark's child JVMs: herd workers that each need one schema, and suite workers that
- * each stand for one Surefire fork with several cached contexts.
+ * The benchmark's child JVMs: herd workers that each need one schema, and suite workers
+ * that each stand for one Surefire fork with several cached contexts.
  */
 final class Workers {
 
@@ -51,13 +51,15 @@ final class Workers {
 	}
 
 	/**
-	 * One JVM of the herd: {@code herd-worker floor|naive|schemaclone url location schema-or-prefix}.
+	 * One JVM of the herd:
+	 * {@code herd-worker floor|naive|schemaclone url location schema-or-prefix}.
 	 */
 	static void herd(String[] args) {
 		DatabaseServer server = DatabaseServer.fromUrlWithCredentials(args[2]);
 		if (args[1].equals("floor")) {
 			try (var connection = server.open()) {
-				// What every JVM of the herd pays anyway: start, load the driver, connect.
+				// What every JVM of the herd pays anyway: start, load the driver,
+				// connect.
 				return;
 			}
 			catch (java.sql.SQLException ex) {
@@ -65,16 +67,21 @@ final class Workers {
 			}
 		}
 		if (args[1].equals("naive")) {
-			Flyway.configure().locations(args[3]).placeholderReplacement(false)
+			Flyway.configure()
+				.locations(args[3])
+				.placeholderReplacement(false)
 				.dataSource(server.url().toJdbcUrl(), server.username(), server.password())
-				.createSchemas(true).defaultSchema(args[4]).schemas(args[4])
+				.createSchemas(true)
+				.defaultSchema(args[4])
+				.schemas(args[4])
 				.load()
 				.migrate();
 			return;
 		}
 		try (SchemaWorkspace workspace = SchemaWorkspace.open(server,
 				new WorkspaceSettings(args[4], Duration.ofMinutes(10), Duration.ofMinutes(10)))) {
-			workspace.createClone(workspace.template(Flyway.configure().locations(args[3]).placeholderReplacement(false)));
+			workspace
+				.createClone(workspace.template(Flyway.configure().locations(args[3]).placeholderReplacement(false)));
 			workspace.endClones();
 		}
 	}
@@ -82,9 +89,9 @@ final class Workers {
 	/**
 	 * One fork of the suite:
 	 * {@code suite-worker floor|naive|naive-dropping|schemaclone|schemaclone-warm|closing-floor|closing|closing-clone url location contexts fork statements}.
-	 * The {@code closing} modes close each context before starting the next.
-	 * Each context stands for the test classes that share it: it starts, does a little work,
-	 * and stays cached until the fork ends.
+	 * The {@code closing} modes close each context before starting the next. Each context
+	 * stands for the test classes that share it: it starts, does a little work, and stays
+	 * cached until the fork ends.
 	 */
 	static void suite(String[] args) {
 		String mode = args[1];
@@ -101,18 +108,21 @@ final class Workers {
 				properties.add("--spring.datasource.password=" + server.password());
 			}
 			switch (mode) {
-				case "floor", "closing-floor" -> properties.addAll(List.of("--spring.datasource.url=" + server.urlOf("bench_floor").toJdbcUrl(),
-						"--spring.flyway.enabled=false", "--schemaclone.enabled=false"));
-				case "naive", "naive-dropping" -> properties.addAll(List.of("--spring.datasource.url="
-						+ server.urlOf(naiveSchema(args[5], k)).toJdbcUrl()
-						+ (server.url().query().isEmpty() ? "?" : "&") + "createDatabaseIfNotExist=true",
+				case "floor", "closing-floor" ->
+					properties.addAll(List.of("--spring.datasource.url=" + server.urlOf("bench_floor").toJdbcUrl(),
+							"--spring.flyway.enabled=false", "--schemaclone.enabled=false"));
+				case "naive", "naive-dropping" -> properties.addAll(List.of(
+						"--spring.datasource.url=" + server.urlOf(naiveSchema(args[5], k)).toJdbcUrl()
+								+ (server.url().query().isEmpty() ? "?" : "&") + "createDatabaseIfNotExist=true",
 						"--schemaclone.enabled=false"));
 				default -> properties.addAll(List.of("--spring.datasource.url=" + server.urlOf("bench_app").toJdbcUrl(),
 						"--schemaclone.prefix=bench_suite"));
 			}
 			if (mode.equals("closing-clone")) {
-				// The way before recycling: a closed context's clone is not reused, and the next
-				// context gets a clone of its own (kept, not dropped: the harness drops it).
+				// The way before recycling: a closed context's clone is not reused, and
+				// the next
+				// context gets a clone of its own (kept, not dropped: the harness drops
+				// it).
 				properties.add("--schemaclone.keep-clones=true");
 			}
 			ConfigurableApplicationContext context = new SpringApplicationBuilder(SuiteApplication.class)
@@ -121,7 +131,8 @@ final class Workers {
 				.run(properties.toArray(String[]::new));
 			work(context.getBean(JdbcTemplate.class), statements);
 			if (mode.startsWith("closing")) {
-				// A test class with @DirtiesContext: its context closes before the next starts.
+				// A test class with @DirtiesContext: its context closes before the next
+				// starts.
 				context.close();
 			}
 			else {

@@ -48,7 +48,10 @@ public class CatalogRepository {
 	}
 
 	public int availableCopies(long bookId) {
-		return this.jdbc.sql("SELECT available FROM available_book WHERE id = ?").param(bookId).query(Integer.class).single();
+		return this.jdbc.sql("SELECT available FROM available_book WHERE id = ?")
+			.param(bookId)
+			.query(Integer.class)
+			.single();
 	}
 
 	public List<String> genres() {

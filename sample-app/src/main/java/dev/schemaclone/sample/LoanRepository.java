@@ -47,7 +47,10 @@ public class LoanRepository {
 	}
 
 	public List<String> events(long loanId) {
-		return this.jdbc.sql("SELECT kind FROM loan_event WHERE loan_id = ? ORDER BY id").param(loanId).query(String.class).list();
+		return this.jdbc.sql("SELECT kind FROM loan_event WHERE loan_id = ? ORDER BY id")
+			.param(loanId)
+			.query(String.class)
+			.list();
 	}
 
 	public BigDecimal lateFee(int daysLate) {

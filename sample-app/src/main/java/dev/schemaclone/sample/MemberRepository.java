@@ -28,19 +28,31 @@ public class MemberRepository {
 	}
 
 	public Optional<Member> find(long id) {
-		return this.jdbc.sql("SELECT id, name, email, tier FROM member WHERE id = ?").param(id).query(Member.class).optional();
+		return this.jdbc.sql("SELECT id, name, email, tier FROM member WHERE id = ?")
+			.param(id)
+			.query(Member.class)
+			.optional();
 	}
 
 	public int tierMaxLoans(String tier) {
-		return this.jdbc.sql("SELECT max_loans FROM membership_tier WHERE code = ?").param(tier).query(Integer.class).single();
+		return this.jdbc.sql("SELECT max_loans FROM membership_tier WHERE code = ?")
+			.param(tier)
+			.query(Integer.class)
+			.single();
 	}
 
 	public int tierLoanDays(String tier) {
-		return this.jdbc.sql("SELECT loan_days FROM membership_tier WHERE code = ?").param(tier).query(Integer.class).single();
+		return this.jdbc.sql("SELECT loan_days FROM membership_tier WHERE code = ?")
+			.param(tier)
+			.query(Integer.class)
+			.single();
 	}
 
 	public long countByNamePrefix(String prefix) {
-		return this.jdbc.sql("SELECT COUNT(*) FROM member WHERE name LIKE CONCAT(?, '%')").param(prefix).query(Long.class).single();
+		return this.jdbc.sql("SELECT COUNT(*) FROM member WHERE name LIKE CONCAT(?, '%')")
+			.param(prefix)
+			.query(Long.class)
+			.single();
 	}
 
 }

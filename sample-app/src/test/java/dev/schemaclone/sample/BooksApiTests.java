@@ -33,10 +33,13 @@ class BooksApiTests {
 	@Test
 	void addsAndListsBooks() throws Exception {
 		this.mvc.perform(post("/books").contentType(MediaType.APPLICATION_JSON)
-			.content("{\"authorId\":2,\"title\":\"The Cyberiad\",\"genreCode\":\"SF\",\"isbn\":\"9780156027595\",\"copies\":1}"))
+			.content(
+					"{\"authorId\":2,\"title\":\"The Cyberiad\",\"genreCode\":\"SF\",\"isbn\":\"9780156027595\",\"copies\":1}"))
 			.andExpect(status().isCreated())
 			.andExpect(jsonPath("$.id").isNumber());
-		this.mvc.perform(get("/books")).andExpect(status().isOk()).andExpect(jsonPath("$[?(@.title == 'The Cyberiad')]").exists());
+		this.mvc.perform(get("/books"))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$[?(@.title == 'The Cyberiad')]").exists());
 	}
 
 }

@@ -15,8 +15,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A MySQL container with {@code @ServiceConnection}: the context still runs on a clone, and
- * the container's own database stays empty. Skipped where no Docker engine answers.
+ * A MySQL container with {@code @ServiceConnection}: the context still runs on a clone,
+ * and the container's own database stays empty. Skipped where no Docker engine answers.
  */
 @SpringBootTest
 @Testcontainers(disabledWithoutDocker = true)
@@ -34,7 +34,8 @@ class ContainerServiceConnectionTests {
 		JdbcTemplate jdbc = new JdbcTemplate(this.dataSource);
 		assertThat(jdbc.queryForObject("SELECT DATABASE()", String.class)).startsWith("schemaclone_c_");
 		assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM information_schema.TABLES WHERE TABLE_SCHEMA = ?",
-				Integer.class, mysql.getDatabaseName())).isZero();
+				Integer.class, mysql.getDatabaseName()))
+			.isZero();
 	}
 
 }

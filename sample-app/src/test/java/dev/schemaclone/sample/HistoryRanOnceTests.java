@@ -15,9 +15,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The migration history ran once per template, whatever the number of forks and contexts:
- * a Flyway callback that fires only when migrations are applied counts each run outside the
- * template, and a context's own Flyway run on its clone applies none. Counted per template
- * as it exists now, so that earlier builds' templates of the same name do not count.
+ * a Flyway callback that fires only when migrations are applied counts each run outside
+ * the template, and a context's own Flyway run on its clone applies none. Counted per
+ * template as it exists now, so that earlier builds' templates of the same name do not
+ * count.
  */
 @SpringBootTest
 class HistoryRanOnceTests {
@@ -33,7 +34,8 @@ class HistoryRanOnceTests {
 	@Test
 	void everyTemplateWasMigratedExactlyOnce() {
 		JdbcTemplate jdbc = new JdbcTemplate(this.dataSource);
-		// Runs of the templates that exist now, since each was registered: a template of the
+		// Runs of the templates that exist now, since each was registered: a template of
+		// the
 		// same name that retention dropped in an earlier build ran before that.
 		List<Map<String, Object>> runs = jdbc.queryForList("SELECT r.schema_name, COUNT(*) AS runs"
 				+ " FROM library_build_stats.history_run r JOIN schemaclone_registry.owned_schema t"

@@ -35,8 +35,11 @@ class LoansApiTests {
 
 	@Test
 	void memberBorrowsThroughTheApiAndSeesTheLoan() throws Exception {
-		MvcResult joined = this.mvc.perform(post("/members").contentType(MediaType.APPLICATION_JSON)
-			.content("{\"name\":\"Lin\",\"email\":\"lin@example.org\",\"tier\":\"STUDENT\"}")).andExpect(status().isCreated()).andReturn();
+		MvcResult joined = this.mvc
+			.perform(post("/members").contentType(MediaType.APPLICATION_JSON)
+				.content("{\"name\":\"Lin\",\"email\":\"lin@example.org\",\"tier\":\"STUDENT\"}"))
+			.andExpect(status().isCreated())
+			.andReturn();
 		int member = JsonPath.read(joined.getResponse().getContentAsString(), "$.id");
 		this.mvc.perform(post("/members/" + member + "/loans/4")).andExpect(status().isCreated());
 		this.mvc.perform(get("/members/" + member + "/loans")).andExpect(jsonPath("$.length()").value(1));

@@ -9,12 +9,15 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * What a test of a refreshing context finds at its start, whatever the tests before it (or
- * beside it, in parallel classes) wrote: the migrated library and nothing else.
+ * What a test of a refreshing context finds at its start, whatever the tests before it
+ * (or beside it, in parallel classes) wrote: the migrated library and nothing else.
  */
 final class PristineLibrary {
 
-	/** Long enough for a test of another class on the same context to run meanwhile, were it allowed to. */
+	/**
+	 * Long enough for a test of another class on the same context to run meanwhile, were
+	 * it allowed to.
+	 */
 	static final Duration OVERLAP = Duration.ofMillis(300);
 
 	private PristineLibrary() {

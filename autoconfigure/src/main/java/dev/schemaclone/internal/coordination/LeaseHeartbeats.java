@@ -10,9 +10,10 @@ import java.time.Duration;
 import dev.schemaclone.internal.server.Identifiers;
 
 /**
- * The heartbeats of the owners under one prefix, a table beside the registry: the second sign
- * of life besides the lease lock, which a dropped connection frees while its process lives on.
- * Each owner records the grace it asks for, so that every process judges it by the same one.
+ * The heartbeats of the owners under one prefix, a table beside the registry: the second
+ * sign of life besides the lease lock, which a dropped connection frees while its process
+ * lives on. Each owner records the grace it asks for, so that every process judges it by
+ * the same one.
  */
 final class LeaseHeartbeats {
 
@@ -34,7 +35,8 @@ final class LeaseHeartbeats {
 	 * Record that an owner is alive now.
 	 * @param connection the owner's lease connection
 	 * @param owner its token
-	 * @param grace how long after this beat others may count it dead, if its lock is free too
+	 * @param grace how long after this beat others may count it dead, if its lock is free
+	 * too
 	 */
 	void beat(Connection connection, String owner, Duration grace) throws SQLException {
 		try (PreparedStatement statement = connection.prepareStatement("INSERT INTO " + this.table
@@ -50,20 +52,22 @@ final class LeaseHeartbeats {
 	 * Forget an owner that ends: what it leaves is swept at once, as its lock is free.
 	 */
 	void forget(Connection connection, String owner) throws SQLException {
-		try (PreparedStatement statement = connection.prepareStatement("DELETE FROM " + this.table + " WHERE owner = ?")) {
+		try (PreparedStatement statement = connection
+			.prepareStatement("DELETE FROM " + this.table + " WHERE owner = ?")) {
 			statement.setString(1, owner);
 			statement.executeUpdate();
 		}
 	}
 
 	/**
-	 * Return whether an owner is gone: its lease lock is free and it has not beaten within
-	 * its grace. An owner with no heartbeat (ended, or of a schemaclone without heartbeats) is
-	 * judged by its lock alone.
+	 * Return whether an owner is gone: its lease lock is free and it has not beaten
+	 * within its grace. An owner with no heartbeat (ended, or of a schemaclone without
+	 * heartbeats) is judged by its lock alone.
 	 */
 	boolean isDead(Connection connection, String owner) throws SQLException {
-		try (PreparedStatement statement = connection.prepareStatement("SELECT IS_FREE_LOCK(?) = 1 AND NOT EXISTS (SELECT 1 FROM "
-				+ this.table + " WHERE owner = ? AND heartbeat_at > CURRENT_TIMESTAMP(6) - INTERVAL grace_seconds SECOND)")) {
+		try (PreparedStatement statement = connection
+			.prepareStatement("SELECT IS_FREE_LOCK(?) = 1 AND NOT EXISTS (SELECT 1 FROM " + this.table
+					+ " WHERE owner = ? AND heartbeat_at > CURRENT_TIMESTAMP(6) - INTERVAL grace_seconds SECOND)")) {
 			statement.setString(1, OwnerLease.lockName(this.prefix, owner));
 			statement.setString(2, owner);
 			try (ResultSet result = statement.executeQuery()) {

@@ -10,13 +10,15 @@ import dev.schemaclone.internal.server.ProcessList;
 import dev.schemaclone.internal.server.SchemaCloneException;
 
 /**
- * A server-side named lock ({@code GET_LOCK}) held by one dedicated connection. Closing it
- * releases the lock; a connection that dies releases it too, which is what lets the next
- * process recover from a killed one.
+ * A server-side named lock ({@code GET_LOCK}) held by one dedicated connection. Closing
+ * it releases the lock; a connection that dies releases it too, which is what lets the
+ * next process recover from a killed one.
  */
 public final class NamedLock implements AutoCloseable {
 
-	/** MySQL limits lock names to 64 characters (error 3057 beyond); MariaDB has no limit. */
+	/**
+	 * MySQL limits lock names to 64 characters (error 3057 beyond); MariaDB has no limit.
+	 */
 	static final int MAX_NAME_LENGTH = 64;
 
 	private final Connection connection;
@@ -33,19 +35,21 @@ public final class NamedLock implements AutoCloseable {
 	 * @param connection a connection used for nothing else while the lock is held
 	 * @param name the lock name, at most 64 characters
 	 * @param timeout how long to wait
-	 * @param advice what the holder is likely doing and what to do about it, for the error
+	 * @param advice what the holder is likely doing and what to do about it, for the
+	 * error
 	 * @return the held lock
-	 * @throws SchemaCloneException if the lock was not granted in time, naming who holds it
+	 * @throws SchemaCloneException if the lock was not granted in time, naming who holds
+	 * it
 	 */
 	public static NamedLock acquire(Connection connection, String name, Duration timeout, String advice) {
 		if (name.length() > MAX_NAME_LENGTH) {
-			throw new IllegalArgumentException("Lock name '%s' is longer than %d characters".formatted(name, MAX_NAME_LENGTH));
+			throw new IllegalArgumentException(
+					"Lock name '%s' is longer than %d characters".formatted(name, MAX_NAME_LENGTH));
 		}
 		long seconds = Math.max(0, (timeout.toMillis() + 999) / 1000);
 		try {
 			// The driver's socket timeout must outlast the server-side wait.
-			connection.setNetworkTimeout(Runnable::run, (int) Math.min(Integer.MAX_VALUE,
-					(seconds + 30) * 1000));
+			connection.setNetworkTimeout(Runnable::run, (int) Math.min(Integer.MAX_VALUE, (seconds + 30) * 1000));
 			try (PreparedStatement statement = connection.prepareStatement("SELECT GET_LOCK(?, ?)")) {
 				statement.setString(1, name);
 				statement.setLong(2, seconds);
@@ -53,8 +57,9 @@ public final class NamedLock implements AutoCloseable {
 					result.next();
 					int granted = result.getInt(1);
 					if (result.wasNull()) {
-						throw new SchemaCloneException("The server refused lock '%s' (GET_LOCK returned NULL: the session was killed or ran out of memory)"
-							.formatted(name));
+						throw new SchemaCloneException(
+								"The server refused lock '%s' (GET_LOCK returned NULL: the session was killed or ran out of memory)"
+									.formatted(name));
 					}
 					if (granted != 1) {
 						throw new SchemaCloneException("Timed out after %s waiting for lock '%s', held by %s. %s"

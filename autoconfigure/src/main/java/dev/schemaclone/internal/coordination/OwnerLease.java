@@ -23,21 +23,23 @@ import dev.schemaclone.internal.server.SchemaCloneException;
  * This process's proof of life on the server: a named lock held on one connection, and a
  * heartbeat written every {@link #HEARTBEAT} on it. Every schema the process creates is
  * registered under the lease's token; a later process counts the owner dead only when its
- * lock is free and its last heartbeat older than its grace, so a dropped connection (a proxy,
- * a load balancer, a restart, a {@code KILL}) does not make a live process's schemas orphans:
- * the heartbeat notices the loss and takes the lock again on a new connection.
+ * lock is free and its last heartbeat older than its grace, so a dropped connection (a
+ * proxy, a load balancer, a restart, a {@code KILL}) does not make a live process's
+ * schemas orphans: the heartbeat notices the loss and takes the lock again on a new
+ * connection.
  */
 public final class OwnerLease implements AutoCloseable {
 
 	/**
 	 * How often the owner proves itself alive. Its queries also keep the lease connection
-	 * from idling: proxies and pools drop idle connections after a few seconds at the soonest.
+	 * from idling: proxies and pools drop idle connections after a few seconds at the
+	 * soonest.
 	 */
 	public static final Duration HEARTBEAT = Duration.ofSeconds(2);
 
 	/**
-	 * A bound on each statement of the lease connection: a heartbeat stuck on a socket that
-	 * silently died gives up and takes the lease again, well within any grace.
+	 * A bound on each statement of the lease connection: a heartbeat stuck on a socket
+	 * that silently died gives up and takes the lease again, well within any grace.
 	 */
 	private static final Duration STATEMENT_BOUND = Duration.ofSeconds(5);
 
@@ -59,7 +61,10 @@ public final class OwnerLease implements AutoCloseable {
 
 	private Connection connection;
 
-	/** Whether the last heartbeat failed, so that a server that stays away is reported once. */
+	/**
+	 * Whether the last heartbeat failed, so that a server that stays away is reported
+	 * once.
+	 */
 	private boolean failing;
 
 	private boolean closed;
@@ -84,9 +89,9 @@ public final class OwnerLease implements AutoCloseable {
 	 * Take a new lease and start its heartbeat.
 	 * @param server the server
 	 * @param prefix the schema prefix, whose registry exists
-	 * @param grace how long after its last heartbeat others may count this process dead once
-	 * its lock is free; the lease connection's {@code wait_timeout} too, so that a session
-	 * whose client is gone releases the lock within it
+	 * @param grace how long after its last heartbeat others may count this process dead
+	 * once its lock is free; the lease connection's {@code wait_timeout} too, so that a
+	 * session whose client is gone releases the lock within it
 	 * @return the lease
 	 */
 	public static OwnerLease take(DatabaseServer server, String prefix, Duration grace) {
@@ -117,7 +122,8 @@ public final class OwnerLease implements AutoCloseable {
 		try {
 			connection.setNetworkTimeout(Runnable::run, (int) STATEMENT_BOUND.toMillis());
 			try (Statement statement = connection.createStatement()) {
-				// The heartbeat keeps the session active; a session whose process is gone ends
+				// The heartbeat keeps the session active; a session whose process is gone
+				// ends
 				// within the grace, and with it the lock.
 				statement.execute("SET SESSION wait_timeout = " + Math.max(1, grace.toSeconds()));
 			}
@@ -167,14 +173,15 @@ public final class OwnerLease implements AutoCloseable {
 	}
 
 	/**
-	 * Make sure this process still holds its lease, taking it again on a new connection when
-	 * the old one was lost: without it, once the grace passed, the next process's sweep would
-	 * take this one's clones for orphans.
+	 * Make sure this process still holds its lease, taking it again on a new connection
+	 * when the old one was lost: without it, once the grace passed, the next process's
+	 * sweep would take this one's clones for orphans.
 	 * @throws SchemaCloneException if the lease cannot be taken again
 	 */
 	public synchronized void ensureHeld() {
 		String lost;
-		try (PreparedStatement statement = this.connection.prepareStatement("SELECT IS_USED_LOCK(?) = CONNECTION_ID()")) {
+		try (PreparedStatement statement = this.connection
+			.prepareStatement("SELECT IS_USED_LOCK(?) = CONNECTION_ID()")) {
 			statement.setString(1, this.lockName);
 			try (ResultSet result = statement.executeQuery()) {
 				if (result.next() && result.getInt(1) == 1) {
@@ -208,8 +215,9 @@ public final class OwnerLease implements AutoCloseable {
 		}
 		catch (SQLException | RuntimeException ex) {
 			if (!this.failing) {
-				logger.warn("Cannot renew lease '%s' (%s); trying again every %d s: after %d s other processes may drop this one's clones"
-					.formatted(this.lockName, ex.getMessage(), HEARTBEAT.toSeconds(), this.grace.toSeconds()));
+				logger.warn(
+						"Cannot renew lease '%s' (%s); trying again every %d s: after %d s other processes may drop this one's clones"
+							.formatted(this.lockName, ex.getMessage(), HEARTBEAT.toSeconds(), this.grace.toSeconds()));
 			}
 			this.failing = true;
 		}

@@ -6,8 +6,8 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * What the server says of the owners in a registry, asked once per owner: whether each one is
- * gone, its lease lock free and its heartbeat older than its grace.
+ * What the server says of the owners in a registry, asked once per owner: whether each
+ * one is gone, its lease lock free and its heartbeat older than its grace.
  */
 public final class OwnerStatus {
 

@@ -19,8 +19,8 @@ import dev.schemaclone.internal.server.SchemaDrop;
 
 /**
  * The record, kept in the server, of every schema schemaclone created: the proof of
- * ownership that any {@code DROP} needs, besides the name pattern, and the ready marker of
- * templates.
+ * ownership that any {@code DROP} needs, besides the name pattern, and the ready marker
+ * of templates.
  */
 public final class SchemaRegistry {
 
@@ -33,12 +33,15 @@ public final class SchemaRegistry {
 
 	public static final String CLONE = "CLONE";
 
-	/** A template that template retention is about to drop, unless a process is cloning it. */
+	/**
+	 * A template that template retention is about to drop, unless a process is cloning
+	 * it.
+	 */
 	public static final String RETIRING = "RETIRING";
 
 	/**
-	 * A clone reset to its template's state and kept, with no owner, for a later process to
-	 * claim; never an orphan.
+	 * A clone reset to its template's state and kept, with no owner, for a later process
+	 * to claim; never an orphan.
 	 */
 	public static final String WARM = "WARM";
 
@@ -46,22 +49,22 @@ public final class SchemaRegistry {
 	public static final String WARM_RETIRING = "WARM_RETIRING";
 
 	/**
-	 * A copy of a clone as a failed test left it, kept with no owner for a developer to look
-	 * at; never claimed, reset or swept, only dropped to keep their number bounded.
+	 * A copy of a clone as a failed test left it, kept with no owner for a developer to
+	 * look at; never claimed, reset or swept, only dropped to keep their number bounded.
 	 */
 	public static final String KEPT = "KEPT";
 
 	/**
-	 * A schema one process won the right to drop, by a conditional update no other process
-	 * can win too: the {@code owner} is the dropper's token. Left by a dropper that died, it
-	 * is won again by a sweep.
+	 * A schema one process won the right to drop, by a conditional update no other
+	 * process can win too: the {@code owner} is the dropper's token. Left by a dropper
+	 * that died, it is won again by a sweep.
 	 */
 	public static final String DROPPING = "DROPPING";
 
 	/**
-	 * A schema the server refused to drop for good (a file it does not know in its directory):
-	 * passed over by every sweep, trim and retention, and forgotten once someone dropped it on
-	 * the server.
+	 * A schema the server refused to drop for good (a file it does not know in its
+	 * directory): passed over by every sweep, trim and retention, and forgotten once
+	 * someone dropped it on the server.
 	 */
 	public static final String UNDROPPABLE = "UNDROPPABLE";
 
@@ -160,11 +163,12 @@ public final class SchemaRegistry {
 	public void create(Connection connection) throws SQLException {
 		try (Statement statement = connection.createStatement()) {
 			statement.execute("CREATE DATABASE IF NOT EXISTS " + Identifiers.quote(this.schema));
-			statement.execute("CREATE TABLE IF NOT EXISTS " + table() + " (schema_name VARCHAR(64) NOT NULL PRIMARY KEY,"
-					+ " state VARCHAR(16) NOT NULL, owner VARCHAR(16) NOT NULL, fingerprint VARCHAR(64) NOT NULL,"
-					+ " template VARCHAR(64) NULL,"
-					+ " error TEXT NULL, created_at TIMESTAMP(6) NOT NULL DEFAULT CURRENT_TIMESTAMP(6),"
-					+ " updated_at TIMESTAMP(6) NOT NULL DEFAULT CURRENT_TIMESTAMP(6)) ENGINE=InnoDB");
+			statement
+				.execute("CREATE TABLE IF NOT EXISTS " + table() + " (schema_name VARCHAR(64) NOT NULL PRIMARY KEY,"
+						+ " state VARCHAR(16) NOT NULL, owner VARCHAR(16) NOT NULL, fingerprint VARCHAR(64) NOT NULL,"
+						+ " template VARCHAR(64) NULL,"
+						+ " error TEXT NULL, created_at TIMESTAMP(6) NOT NULL DEFAULT CURRENT_TIMESTAMP(6),"
+						+ " updated_at TIMESTAMP(6) NOT NULL DEFAULT CURRENT_TIMESTAMP(6)) ENGINE=InnoDB");
 			addColumnIfMissing(statement, "lineage", "VARCHAR(64) NULL");
 			addColumnIfMissing(statement, "last_used_at", "TIMESTAMP(6) NULL");
 			addColumnIfMissing(statement, "application", "VARCHAR(64) NULL");
@@ -176,8 +180,8 @@ public final class SchemaRegistry {
 
 	/**
 	 * Add a column to a registry that an older schemaclone created. MySQL has no
-	 * {@code ADD COLUMN IF NOT EXISTS} (MariaDB has): the column is looked for first, and a
-	 * process that added it at the same moment makes the {@code ALTER} fail harmlessly.
+	 * {@code ADD COLUMN IF NOT EXISTS} (MariaDB has): the column is looked for first, and
+	 * a process that added it at the same moment makes the {@code ALTER} fail harmlessly.
 	 */
 	private void addColumnIfMissing(Statement statement, String column, String definition) throws SQLException {
 		try (ResultSet result = statement.executeQuery("SELECT 1 FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = '"
@@ -197,8 +201,8 @@ public final class SchemaRegistry {
 	}
 
 	/**
-	 * Record a clone as ours before it is created, so that a crash in between leaves a row
-	 * with no schema rather than a schema with no owner.
+	 * Record a clone as ours before it is created, so that a crash in between leaves a
+	 * row with no schema rather than a schema with no owner.
 	 */
 	public void registerClone(Connection connection, String name, String owner) throws SQLException {
 		register(connection, name, CLONE, owner, "", null);
@@ -232,8 +236,10 @@ public final class SchemaRegistry {
 	 * Mark a template ready, with what its build took: later processes report it as what
 	 * migrating a schema of their own would have cost.
 	 */
-	public void markReady(Connection connection, String template, int migrations, long buildMillis) throws SQLException {
-		update(connection, "state = ?, error = NULL, migrations = ?, build_millis = ?, updated_at = CURRENT_TIMESTAMP(6)",
+	public void markReady(Connection connection, String template, int migrations, long buildMillis)
+			throws SQLException {
+		update(connection,
+				"state = ?, error = NULL, migrations = ?, build_millis = ?, updated_at = CURRENT_TIMESTAMP(6)",
 				"schema_name = ?", READY, String.valueOf(migrations), String.valueOf(buildMillis), template);
 	}
 
@@ -245,7 +251,8 @@ public final class SchemaRegistry {
 	}
 
 	public void updateState(Connection connection, String name, String state, String error) throws SQLException {
-		update(connection, "state = ?, error = ?, updated_at = CURRENT_TIMESTAMP(6)", "schema_name = ?", state, error, name);
+		update(connection, "state = ?, error = ?, updated_at = CURRENT_TIMESTAMP(6)", "schema_name = ?", state, error,
+				name);
 	}
 
 	/**
@@ -262,7 +269,8 @@ public final class SchemaRegistry {
 	}
 
 	private int update(Connection connection, String set, String where, String... values) throws SQLException {
-		try (PreparedStatement statement = connection.prepareStatement("UPDATE " + table() + " SET " + set + " WHERE " + where)) {
+		try (PreparedStatement statement = connection
+			.prepareStatement("UPDATE " + table() + " SET " + set + " WHERE " + where)) {
 			for (int i = 0; i < values.length; i++) {
 				statement.setString(i + 1, values[i]);
 			}
@@ -281,8 +289,8 @@ public final class SchemaRegistry {
 	}
 
 	/**
-	 * Hand a copy this process made of a failed test's clone over to the developer: no owner,
-	 * so no sweep drops it.
+	 * Hand a copy this process made of a failed test's clone over to the developer: no
+	 * owner, so no sweep drops it.
 	 */
 	public void markKept(Connection connection, String copy, String owner) throws SQLException {
 		update(connection, "state = ?, owner = '', updated_at = CURRENT_TIMESTAMP(6)", "schema_name = ? AND owner = ?",
@@ -307,7 +315,8 @@ public final class SchemaRegistry {
 	 * @return the claimed clone, or {@code null} if there is none to claim
 	 */
 	public String claimWarm(Connection connection, String template, String owner) throws SQLException {
-		for (Entry candidate : query(connection, "WHERE state = ? AND template = ? ORDER BY updated_at", WARM, template)) {
+		for (Entry candidate : query(connection, "WHERE state = ? AND template = ? ORDER BY updated_at", WARM,
+				template)) {
 			if (update(connection, "state = ?, owner = ?, updated_at = CURRENT_TIMESTAMP(6)",
 					"schema_name = ? AND state = ?", CLONE, owner, candidate.name(), WARM) == 1) {
 				return candidate.name();
@@ -317,14 +326,15 @@ public final class SchemaRegistry {
 	}
 
 	/**
-	 * Return the ready template of an application with warm clones that a process used last:
-	 * the best guess for a process's first context, before its migrations are read.
+	 * Return the ready template of an application with warm clones that a process used
+	 * last: the best guess for a process's first context, before its migrations are read.
 	 * @return the template, or {@code null} if the application has no warm clone
 	 */
 	public String lastTemplateWithWarmClones(Connection connection, String application) throws SQLException {
-		try (PreparedStatement statement = connection.prepareStatement("SELECT t.schema_name FROM " + table() + " t WHERE t.state = ?"
-				+ " AND EXISTS (SELECT 1 FROM " + table() + " w WHERE w.state = ? AND w.template = t.schema_name AND w.application = ?)"
-				+ " ORDER BY COALESCE(t.last_used_at, t.updated_at) DESC LIMIT 1")) {
+		try (PreparedStatement statement = connection.prepareStatement(
+				"SELECT t.schema_name FROM " + table() + " t WHERE t.state = ?" + " AND EXISTS (SELECT 1 FROM "
+						+ table() + " w WHERE w.state = ? AND w.template = t.schema_name AND w.application = ?)"
+						+ " ORDER BY COALESCE(t.last_used_at, t.updated_at) DESC LIMIT 1")) {
 			statement.setString(1, READY);
 			statement.setString(2, WARM);
 			statement.setString(3, application);
@@ -350,8 +360,7 @@ public final class SchemaRegistry {
 		List<Entry> entries = new ArrayList<>();
 		try (PreparedStatement statement = connection.prepareStatement(
 				"SELECT schema_name, state, owner, fingerprint, error, updated_at, template, lineage, COALESCE(last_used_at, updated_at),"
-						+ " migrations, build_millis FROM "
-						+ table() + " " + where)) {
+						+ " migrations, build_millis FROM " + table() + " " + where)) {
 			for (int i = 0; i < arguments.length; i++) {
 				statement.setString(i + 1, arguments[i]);
 			}
@@ -369,12 +378,14 @@ public final class SchemaRegistry {
 	}
 
 	/**
-	 * Drop a schema this process holds (its clone, or a template under the template's lock)
-	 * and forget it. Refuses any name that lacks our shape or our registry row: schemaclone
-	 * never drops what it cannot prove it created.
+	 * Drop a schema this process holds (its clone, or a template under the template's
+	 * lock) and forget it. Refuses any name that lacks our shape or our registry row:
+	 * schemaclone never drops what it cannot prove it created.
 	 * @param dropper the calling process's token
-	 * @return {@link Drop#DROPPED}, or {@link Drop#UNDROPPABLE} if the server refused it for good
-	 * @throws SQLException if the drop failed for now; the schema is left as it was recorded
+	 * @return {@link Drop#DROPPED}, or {@link Drop#UNDROPPABLE} if the server refused it
+	 * for good
+	 * @throws SQLException if the drop failed for now; the schema is left as it was
+	 * recorded
 	 */
 	public Drop drop(Connection connection, String name, String dropper) throws SQLException {
 		requireOwnedShape(name);
@@ -392,12 +403,13 @@ public final class SchemaRegistry {
 	}
 
 	/**
-	 * Drop a schema and forget it if the registry still records it as read, in one process
-	 * only: the schema is won by a conditional update from the state and owner read to
-	 * {@link #DROPPING} and this process, which of several processes sweeping or trimming the
-	 * same schemas at once only one can win; the others leave it. A refusal for good marks
-	 * it {@link #UNDROPPABLE}, passed over from then on, and is logged once with what to do;
-	 * any other failure gives the schema back as it was, for a later attempt.
+	 * Drop a schema and forget it if the registry still records it as read, in one
+	 * process only: the schema is won by a conditional update from the state and owner
+	 * read to {@link #DROPPING} and this process, which of several processes sweeping or
+	 * trimming the same schemas at once only one can win; the others leave it. A refusal
+	 * for good marks it {@link #UNDROPPABLE}, passed over from then on, and is logged
+	 * once with what to do; any other failure gives the schema back as it was, for a
+	 * later attempt.
 	 * @param entry the schema's registry row as the caller read it
 	 * @param dropper the calling process's token
 	 * @return what became of it
@@ -423,7 +435,8 @@ public final class SchemaRegistry {
 				throw ex;
 			}
 			update(connection, "state = ?, owner = '', error = ?, updated_at = CURRENT_TIMESTAMP(6)",
-					"schema_name = ? AND state = ? AND owner = ?", UNDROPPABLE, ex.getMessage(), name, DROPPING, dropper);
+					"schema_name = ? AND state = ? AND owner = ?", UNDROPPABLE, ex.getMessage(), name, DROPPING,
+					dropper);
 			logger.warn(("Schema '%s' cannot be dropped: %s. schemaclone passes it over from now on; "
 					+ "once that is done on the server, drop it there (DROP DATABASE `%s`) and schemaclone forgets it")
 				.formatted(name, ex.getMessage(), name));
@@ -440,7 +453,8 @@ public final class SchemaRegistry {
 	}
 
 	/**
-	 * Forget the schemas marked {@link #UNDROPPABLE} that someone dropped on the server since.
+	 * Forget the schemas marked {@link #UNDROPPABLE} that someone dropped on the server
+	 * since.
 	 * @return how many were forgotten
 	 */
 	public int forgetDroppedByHand(Connection connection) throws SQLException {
@@ -453,15 +467,16 @@ public final class SchemaRegistry {
 	}
 
 	/**
-	 * Empty a schema we created by dropping it and creating it again, with the character set
-	 * and collation given; its registry row stays. Refuses, as {@link #drop} does, any name
-	 * that lacks our shape or our registry row.
+	 * Empty a schema we created by dropping it and creating it again, with the character
+	 * set and collation given; its registry row stays. Refuses, as {@link #drop} does,
+	 * any name that lacks our shape or our registry row.
 	 * @param connection the connection to do it on
 	 * @param name the schema
 	 * @param charset its default character set
 	 * @param collation its default collation
 	 */
-	public void recreateEmpty(Connection connection, String name, String charset, String collation) throws SQLException {
+	public void recreateEmpty(Connection connection, String name, String charset, String collation)
+			throws SQLException {
 		requireOwnedShape(name);
 		if (find(connection, name) == null) {
 			throw new SchemaCloneException(
@@ -476,8 +491,9 @@ public final class SchemaRegistry {
 
 	private void requireOwnedShape(String name) {
 		if (!hasOwnedShape(name)) {
-			throw new SchemaCloneException("Refusing to touch schema '%s': its name is not one schemaclone gives (%s_tpl_…, %s_c_… or %s_f_…)"
-				.formatted(name, this.prefix, this.prefix, this.prefix));
+			throw new SchemaCloneException(
+					"Refusing to touch schema '%s': its name is not one schemaclone gives (%s_tpl_…, %s_c_… or %s_f_…)"
+						.formatted(name, this.prefix, this.prefix, this.prefix));
 		}
 	}
 
@@ -493,7 +509,10 @@ public final class SchemaRegistry {
 		/** Dropped, and forgotten. */
 		DROPPED,
 
-		/** Left alone: another process changed its record first (won its drop, claimed it). */
+		/**
+		 * Left alone: another process changed its record first (won its drop, claimed
+		 * it).
+		 */
 		TAKEN,
 
 		/** Refused by the server for good, and marked so. */
@@ -513,9 +532,10 @@ public final class SchemaRegistry {
 	 * @param template for clones, the template they were filled from
 	 * @param lineage for templates, the lineage of their migration set; {@code null} for
 	 * clones and for templates an older schemaclone built
-	 * @param lastUsedAt for templates, when a process last built or cloned them, in server time
-	 * @param buildCost for ready templates, what their build took; {@code null} for clones and
-	 * for templates an older schemaclone built
+	 * @param lastUsedAt for templates, when a process last built or cloned them, in
+	 * server time
+	 * @param buildCost for ready templates, what their build took; {@code null} for
+	 * clones and for templates an older schemaclone built
 	 */
 	public record Entry(String name, String state, String owner, String fingerprint, String error, Timestamp updatedAt,
 			String template, String lineage, Timestamp lastUsedAt, BuildCost buildCost) {

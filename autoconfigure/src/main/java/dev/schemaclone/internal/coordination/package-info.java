@@ -1,5 +1,6 @@
 /**
  * What the processes on one server agree through: the registry of owned schemas, named
- * locks, and the lease that tells live owners from dead ones. Imports only {@code server}.
+ * locks, and the lease that tells live owners from dead ones. Imports only
+ * {@code server}.
  */
 package dev.schemaclone.internal.coordination;

@@ -22,15 +22,15 @@ import dev.schemaclone.internal.server.SchemaCloneException;
 
 /**
  * Brings one clone back to its source's state after tests changed it (the source is its
- * template, or a copy of the state its context started with), by DML on what they changed:
- * the rows of the tables whose content differs from the source's (deleted, and copied again
- * from the source where it has rows; a sequence's one row, its next value, replaced) and the
- * {@code AUTO_INCREMENT} counters that moved. What changed is read in one {@link StateQuery}
- * and compared exactly with the source's. A clone
- * whose objects changed (a column, index, table, view, routine, trigger or event created,
- * changed or dropped) is made again from the source instead; so is one that a transaction
- * left open by a test still holds, once that transaction is ended, and one whose reset
- * failed for any other reason: a reset either leaves the clone equal to its source or throws.
+ * template, or a copy of the state its context started with), by DML on what they
+ * changed: the rows of the tables whose content differs from the source's (deleted, and
+ * copied again from the source where it has rows; a sequence's one row, its next value,
+ * replaced) and the {@code AUTO_INCREMENT} counters that moved. What changed is read in
+ * one {@link StateQuery} and compared exactly with the source's. A clone whose objects
+ * changed (a column, index, table, view, routine, trigger or event created, changed or
+ * dropped) is made again from the source instead; so is one that a transaction left open
+ * by a test still holds, once that transaction is ended, and one whose reset failed for
+ * any other reason: a reset either leaves the clone equal to its source or throws.
  *
  * Holds a connection of its own, so that a reset costs no connection set-up.
  */
@@ -41,19 +41,30 @@ public final class CloneReset implements AutoCloseable {
 	/** How long a statement of the reset waits for a lock a test left held. */
 	public static final Duration LOCK_WAIT = Duration.ofSeconds(5);
 
-	/** {@code ER_LOCK_WAIT_TIMEOUT}, for row locks and metadata locks, on MySQL and MariaDB. */
+	/**
+	 * {@code ER_LOCK_WAIT_TIMEOUT}, for row locks and metadata locks, on MySQL and
+	 * MariaDB.
+	 */
 	private static final int LOCK_WAIT_TIMEOUT = 1205;
 
 	/** {@code ER_NO_SUCH_TABLE}, on MySQL and MariaDB. */
 	private static final int NO_SUCH_TABLE = 1146;
 
-	/** {@code ER_BAD_FIELD_ERROR}: a column the state query reads was dropped or renamed. */
+	/**
+	 * {@code ER_BAD_FIELD_ERROR}: a column the state query reads was dropped or renamed.
+	 */
 	private static final int NO_SUCH_COLUMN = 1054;
 
-	/** A restore that the server chose as a deadlock's victim is run again, whole, this often. */
+	/**
+	 * A restore that the server chose as a deadlock's victim is run again, whole, this
+	 * often.
+	 */
 	private static final int RESTORE_ATTEMPTS = 3;
 
-	/** {@code ER_SPECIFIC_ACCESS_DENIED_ERROR}: {@code INNODB_TRX} needs the PROCESS privilege. */
+	/**
+	 * {@code ER_SPECIFIC_ACCESS_DENIED_ERROR}: {@code INNODB_TRX} needs the PROCESS
+	 * privilege.
+	 */
 	private static final int NEEDS_PRIVILEGE = 1227;
 
 	private final DatabaseServer server;
@@ -83,12 +94,13 @@ public final class CloneReset implements AutoCloseable {
 	 * @param server the server
 	 * @param definition the source's objects
 	 * @param pristine the source's state
-	 * @param recreation how to empty the clone, once its owner is proven, to make it again
+	 * @param recreation how to empty the clone, once its owner is proven, to make it
+	 * again
 	 * @param clone the clone
 	 * @param cloneConnections how many sessions a reset may spread its work over
 	 */
-	public CloneReset(DatabaseServer server, TemplateDefinition definition, PristineState pristine, Recreation recreation,
-			String clone, int cloneConnections) {
+	public CloneReset(DatabaseServer server, TemplateDefinition definition, PristineState pristine,
+			Recreation recreation, String clone, int cloneConnections) {
 		this.server = server;
 		this.definition = definition;
 		this.pristine = pristine;
@@ -99,12 +111,12 @@ public final class CloneReset implements AutoCloseable {
 	}
 
 	/**
-	 * Bring the clone back to its source's state, making it again from the source when that
-	 * is what it takes or when the reset fails.
+	 * Bring the clone back to its source's state, making it again from the source when
+	 * that is what it takes or when the reset fails.
 	 * @param test the test that ran last, named in warnings
 	 * @return what the reset had to do
-	 * @throws SchemaCloneException if the clone could be neither reset nor made again: it is
-	 * then in no known state
+	 * @throws SchemaCloneException if the clone could be neither reset nor made again: it
+	 * is then in no known state
 	 */
 	public synchronized Outcome reset(String test) {
 		try {
@@ -112,8 +124,8 @@ public final class CloneReset implements AutoCloseable {
 		}
 		catch (SQLException | RuntimeException ex) {
 			closeConnection();
-			logger.warn("Could not reset schema '%s' after %s (%s): making it again from '%s'".formatted(this.clone, test,
-					ex.getMessage(), this.definition.template()));
+			logger.warn("Could not reset schema '%s' after %s (%s): making it again from '%s'".formatted(this.clone,
+					test, ex.getMessage(), this.definition.template()));
 			try {
 				replace(connection());
 				return Outcome.REPLACED;
@@ -122,7 +134,8 @@ public final class CloneReset implements AutoCloseable {
 				closeConnection();
 				again.addSuppressed(ex);
 				throw new SchemaCloneException("Cannot reset schema '%s' to '%s' after %s (%s), nor make it again (%s)"
-					.formatted(this.clone, this.definition.template(), test, ex.getMessage(), again.getMessage()), again);
+					.formatted(this.clone, this.definition.template(), test, ex.getMessage(), again.getMessage()),
+						again);
 			}
 		}
 	}
@@ -145,8 +158,8 @@ public final class CloneReset implements AutoCloseable {
 	}
 
 	/**
-	 * Return whether the clone holds exactly its source's state, changing nothing: no object,
-	 * row or counter differs, and no session holds a transaction on it.
+	 * Return whether the clone holds exactly its source's state, changing nothing: no
+	 * object, row or counter differs, and no session holds a transaction on it.
 	 * @return whether the clone is pristine
 	 */
 	public synchronized boolean isPristine() {
@@ -183,8 +196,8 @@ public final class CloneReset implements AutoCloseable {
 	}
 
 	/**
-	 * Compare the clone with its source, exactly. A table or column the query reads that was
-	 * dropped counts as changed objects.
+	 * Compare the clone with its source, exactly. A table or column the query reads that
+	 * was dropped counts as changed objects.
 	 */
 	private Difference difference(Connection connection) throws SQLException {
 		SchemaState state;
@@ -198,7 +211,8 @@ public final class CloneReset implements AutoCloseable {
 			return Difference.OBJECTS_CHANGED;
 		}
 		SchemaState source = this.pristine.state();
-		if (!source.catalog().equals(state.catalog()) || !source.counters().keySet().equals(state.counters().keySet())) {
+		if (!source.catalog().equals(state.catalog())
+				|| !source.counters().keySet().equals(state.counters().keySet())) {
 			return Difference.OBJECTS_CHANGED;
 		}
 		List<Table> changed = new ArrayList<>();
@@ -239,19 +253,23 @@ public final class CloneReset implements AutoCloseable {
 	}
 
 	/**
-	 * Delete the rows of the changed tables and copy the source's again (a sequence's row is
-	 * replaced, a system-versioned table's history deleted and copied too), in one transaction,
-	 * run again whole when the server makes it a deadlock's victim: InnoDB then rolls back all
-	 * of it, while the driver goes on with the rest of the batch. Their triggers are dropped
-	 * for it and created again after: the server cannot turn them off, and a trigger firing on
-	 * the restored rows would change them or write elsewhere.
+	 * Delete the rows of the changed tables and copy the source's again (a sequence's row
+	 * is replaced, a system-versioned table's history deleted and copied too), in one
+	 * transaction, run again whole when the server makes it a deadlock's victim: InnoDB
+	 * then rolls back all of it, while the driver goes on with the rest of the batch.
+	 * Their triggers are dropped for it and created again after: the server cannot turn
+	 * them off, and a trigger firing on the restored rows would change them or write
+	 * elsewhere.
 	 */
 	private void restoreRows(Connection connection, List<Table> dirty) throws SQLException {
 		if (dirty.isEmpty()) {
 			return;
 		}
 		Set<String> names = dirty.stream().map(Table::name).collect(Collectors.toSet());
-		List<Trigger> triggers = this.definition.triggers().stream().filter((trigger) -> names.contains(trigger.table())).toList();
+		List<Trigger> triggers = this.definition.triggers()
+			.stream()
+			.filter((trigger) -> names.contains(trigger.table()))
+			.toList();
 		List<String> rows = new ArrayList<>();
 		for (Table table : dirty) {
 			String name = Identifiers.quote(this.clone) + "." + Identifiers.quoteExisting(table.name());
@@ -259,7 +277,8 @@ public final class CloneReset implements AutoCloseable {
 				rows.add("DELETE FROM " + name);
 			}
 			if (table.kind() == Kind.SYSTEM_VERSIONED) {
-				// DELETE made the current rows history; TRUNCATE is refused on such a table (4137).
+				// DELETE made the current rows history; TRUNCATE is refused on such a
+				// table (4137).
 				rows.add("DELETE HISTORY FROM " + name);
 			}
 			if (table.hasRows()) {
@@ -267,9 +286,11 @@ public final class CloneReset implements AutoCloseable {
 			}
 		}
 		try {
-			SchemaCloner.executeAll(connection, triggers.stream()
-				.map((trigger) -> "DROP TRIGGER " + Identifiers.quote(this.clone) + "." + Identifiers.quoteExisting(trigger.object().name()))
-				.toList());
+			SchemaCloner.executeAll(connection,
+					triggers.stream()
+						.map((trigger) -> "DROP TRIGGER " + Identifiers.quote(this.clone) + "."
+								+ Identifiers.quoteExisting(trigger.object().name()))
+						.toList());
 			inOneTransaction(connection, rows);
 		}
 		finally {
@@ -301,9 +322,10 @@ public final class CloneReset implements AutoCloseable {
 	}
 
 	/**
-	 * Return the sessions on the clone that a test left inside a transaction: the tests of a
-	 * refreshing context run one at a time and Spring has rolled back the test's own
-	 * transaction, so any still open is a leak that holds locks the next test would wait on.
+	 * Return the sessions on the clone that a test left inside a transaction: the tests
+	 * of a refreshing context run one at a time and Spring has rolled back the test's own
+	 * transaction, so any still open is a leak that holds locks the next test would wait
+	 * on.
 	 */
 	private List<Long> transactionsLeftOpen() throws SQLException {
 		if (!this.transactionsVisible) {
@@ -316,8 +338,9 @@ public final class CloneReset implements AutoCloseable {
 			if (ex.getErrorCode() != NEEDS_PRIVILEGE) {
 				throw ex;
 			}
-			logger.debug("Transactions left open on '%s' cannot be seen without the PROCESS privilege; resets wait %s for their locks instead"
-				.formatted(this.clone, LOCK_WAIT));
+			logger.debug(
+					"Transactions left open on '%s' cannot be seen without the PROCESS privilege; resets wait %s for their locks instead"
+						.formatted(this.clone, LOCK_WAIT));
 			this.transactionsVisible = false;
 			return List.of();
 		}
@@ -325,8 +348,9 @@ public final class CloneReset implements AutoCloseable {
 
 	private Outcome replaceHeldClone(String test, List<Long> holders) throws SQLException {
 		List<Long> ended = this.sessions.end(holders);
-		logger.warn("%s left a transaction open on schema '%s' (connection ids %s): ended, and the schema made again from template '%s'. Close the connections your tests open, or let Spring manage their transactions"
-			.formatted(test, this.clone, ended, this.definition.template()));
+		logger.warn(
+				"%s left a transaction open on schema '%s' (connection ids %s): ended, and the schema made again from template '%s'. Close the connections your tests open, or let Spring manage their transactions"
+					.formatted(test, this.clone, ended, this.definition.template()));
 		replace(connection());
 		return Outcome.REPLACED;
 	}
@@ -354,8 +378,8 @@ public final class CloneReset implements AutoCloseable {
 	}
 
 	/**
-	 * Open a session for the reset: every wait for a lock a test left held is bounded, rows
-	 * are restored as they are, and what it reads is current.
+	 * Open a session for the reset: every wait for a lock a test left held is bounded,
+	 * rows are restored as they are, and what it reads is current.
 	 */
 	private Connection openSession() throws SQLException {
 		Connection opened = this.server.open(this.clone);
@@ -400,7 +424,8 @@ public final class CloneReset implements AutoCloseable {
 	 *
 	 * @param objectsChanged whether an object was created, changed or dropped
 	 * @param changedTables the tables whose rows differ, when no object changed
-	 * @param movedCounters the statements that set moved counters back, when no object changed
+	 * @param movedCounters the statements that set moved counters back, when no object
+	 * changed
 	 */
 	private record Difference(boolean objectsChanged, List<Table> changedTables, List<String> movedCounters) {
 

@@ -13,9 +13,9 @@ import dev.schemaclone.internal.copy.TemplateDefinition.Kind;
 import dev.schemaclone.internal.server.SchemaCloneException;
 
 /**
- * The views, tables and sequences a schema lists in {@code information_schema.TABLES}, each of
- * a kind and engine a clone reproduces, or an error naming the first that it cannot: nothing a
- * clone would leave out or copy differently passes silently.
+ * The views, tables and sequences a schema lists in {@code information_schema.TABLES},
+ * each of a kind and engine a clone reproduces, or an error naming the first that it
+ * cannot: nothing a clone would leave out or copy differently passes silently.
  *
  * @param views the views' names
  * @param tables the tables' and sequences' names with their kinds, in name order
@@ -23,10 +23,11 @@ import dev.schemaclone.internal.server.SchemaCloneException;
 record ObjectListing(List<String> views, Map<String, Kind> tables) {
 
 	/**
-	 * Engines whose tables {@code SHOW CREATE TABLE} and {@code INSERT … SELECT} reproduce with
-	 * their rows. Others are refused: a {@code MRG_MYISAM} (MERGE) or {@code FEDERATED},
-	 * {@code CONNECT} or {@code SPIDER} table shows rows that live in other tables, which a clone
-	 * would share or copy twice; {@code S3} is read-only; an unknown engine is not trusted.
+	 * Engines whose tables {@code SHOW CREATE TABLE} and {@code INSERT … SELECT}
+	 * reproduce with their rows. Others are refused: a {@code MRG_MYISAM} (MERGE) or
+	 * {@code FEDERATED}, {@code CONNECT} or {@code SPIDER} table shows rows that live in
+	 * other tables, which a clone would share or copy twice; {@code S3} is read-only; an
+	 * unknown engine is not trusted.
 	 */
 	private static final Set<String> COPIED_ENGINES = Set.of("INNODB", "MYISAM", "ARIA", "MEMORY", "CSV", "ARCHIVE",
 			"BLACKHOLE");
@@ -34,18 +35,23 @@ record ObjectListing(List<String> views, Map<String, Kind> tables) {
 	static ObjectListing read(Connection connection, String template) throws SQLException {
 		List<String> views = new ArrayList<>();
 		Map<String, Kind> tables = new LinkedHashMap<>();
-		// SHOW FULL TABLES cannot tell a system-versioned table: it calls it a BASE TABLE.
-		for (String[] row : TemplateDefinition.rows(connection, "SELECT TABLE_NAME, TABLE_TYPE, ENGINE FROM information_schema.TABLES"
-				+ " WHERE TABLE_SCHEMA = '" + template + "' ORDER BY TABLE_NAME", 1, 2, 3)) {
+		// SHOW FULL TABLES cannot tell a system-versioned table: it calls it a BASE
+		// TABLE.
+		for (String[] row : TemplateDefinition.rows(connection,
+				"SELECT TABLE_NAME, TABLE_TYPE, ENGINE FROM information_schema.TABLES" + " WHERE TABLE_SCHEMA = '"
+						+ template + "' ORDER BY TABLE_NAME",
+				1, 2, 3)) {
 			if ("VIEW".equals(row[1])) {
 				views.add(row[0]);
 				continue;
 			}
 			Kind kind = kind(template, row[0], row[1]);
 			if (row[2] == null || !COPIED_ENGINES.contains(row[2].toUpperCase(Locale.ROOT))) {
-				throw new SchemaCloneException(("Cannot clone template '%s': table '%s' uses the %s engine, whose rows a copy cannot"
-						+ " reproduce (schemaclone copies InnoDB, MyISAM, Aria, MEMORY, CSV, ARCHIVE and BLACKHOLE tables). Use one of"
-						+ " those in the migrations, or create this table outside them").formatted(template, row[0], row[2]));
+				throw new SchemaCloneException(
+						("Cannot clone template '%s': table '%s' uses the %s engine, whose rows a copy cannot"
+								+ " reproduce (schemaclone copies InnoDB, MyISAM, Aria, MEMORY, CSV, ARCHIVE and BLACKHOLE tables). Use one of"
+								+ " those in the migrations, or create this table outside them")
+							.formatted(template, row[0], row[2]));
 			}
 			tables.put(row[0], kind);
 		}

@@ -23,13 +23,14 @@ import dev.schemaclone.internal.server.Identifiers;
 import dev.schemaclone.internal.server.SchemaCloneException;
 
 /**
- * Copies a ready template into a new schema, object kind by object kind, so that the clone
- * cannot be told from a schema migrated the usual way: sequences with their next values,
- * tables with every index, key and constraint and their {@code AUTO_INCREMENT} counters, the
- * rows of every table that has rows (a system-versioned table's history too), views reading
- * the clone's tables, routines, triggers and events. Tables and rows are
- * spread over several connections: the server's work per {@code CREATE TABLE} is mostly
- * waiting for its data dictionary to reach disk, and several sessions wait together.
+ * Copies a ready template into a new schema, object kind by object kind, so that the
+ * clone cannot be told from a schema migrated the usual way: sequences with their next
+ * values, tables with every index, key and constraint and their {@code AUTO_INCREMENT}
+ * counters, the rows of every table that has rows (a system-versioned table's history
+ * too), views reading the clone's tables, routines, triggers and events. Tables and rows
+ * are spread over several connections: the server's work per {@code CREATE TABLE} is
+ * mostly waiting for its data dictionary to reach disk, and several sessions wait
+ * together.
  */
 public final class SchemaCloner {
 
@@ -66,19 +67,26 @@ public final class SchemaCloner {
 			for (int i = 0; i < parallel; i++) {
 				sessions.add(prepare(server.open(clone)));
 			}
-			// Every table exists before any row is copied: MySQL 8 takes metadata locks on the
-			// tables a foreign key relates, so an insert into a child while another session
+			// Every table exists before any row is copied: MySQL 8 takes metadata locks
+			// on the
+			// tables a foreign key relates, so an insert into a child while another
+			// session
 			// creates its parent can deadlock.
-			// Sequences before tables: a column's default may call one, and the server checks it.
+			// Sequences before tables: a column's default may call one, and the server
+			// checks it.
 			executeAll(sessions.get(0), createStatements(definition, clone, definition.tables(), true));
-			onEach(sessions, shares, (session, share) -> executeAll(session, createStatements(definition, clone, share, false)));
+			onEach(sessions, shares,
+					(session, share) -> executeAll(session, createStatements(definition, clone, share, false)));
 			onEach(sessions, shares, (session, share) -> executeAll(session, rowCopies(definition, clone, share)));
 			Connection connection = sessions.get(0);
-			// Routines first: a view that calls a stored function is checked against it when
-			// created (MariaDB answers 1305). Routine and trigger bodies are checked only when
+			// Routines first: a view that calls a stored function is checked against it
+			// when
+			// created (MariaDB answers 1305). Routine and trigger bodies are checked only
+			// when
 			// they run, so nothing they name has to exist yet.
 			createWithSqlMode(connection, definition, clone, definition.routines());
-			executeAll(connection, definition.views().stream().map((view) -> definition.retarget(view.ddl(), clone)).toList());
+			executeAll(connection,
+					definition.views().stream().map((view) -> definition.retarget(view.ddl(), clone)).toList());
 			createTriggers(connection, definition, clone, definition.triggers());
 			createEvents(connection, definition, clone);
 		}
@@ -90,17 +98,18 @@ public final class SchemaCloner {
 	}
 
 	/**
-	 * Fill an existing empty schema with a copy of another schema as it is now, its default
-	 * character set and collation included; the source's sequences are {@link SequenceCache
-	 * settled} first, so that the copy's give the values the source's give.
+	 * Fill an existing empty schema with a copy of another schema as it is now, its
+	 * default character set and collation included; the source's sequences are
+	 * {@link SequenceCache settled} first, so that the copy's give the values the
+	 * source's give.
 	 * @param server the server, to open connections of its own on
 	 * @param connection a connection to read the source on
 	 * @param source the schema to copy
 	 * @param target the empty schema to fill
 	 * @param connections how many connections to spread tables and rows over, at most
 	 */
-	public static void copyAsIs(DatabaseServer server, Connection connection, String source, String target, int connections)
-			throws SQLException {
+	public static void copyAsIs(DatabaseServer server, Connection connection, String source, String target,
+			int connections) throws SQLException {
 		SequenceCache.settle(connection, source);
 		TemplateDefinition definition = TemplateDefinition.read(connection, source);
 		takeDefaults(connection, definition, target);
@@ -118,14 +127,16 @@ public final class SchemaCloner {
 			throws SQLException {
 		try (Statement statement = connection.createStatement()) {
 			statement.execute("ALTER DATABASE " + Identifiers.quote(schema) + " CHARACTER SET "
-					+ Identifiers.quote(definition.charset()) + " COLLATE " + Identifiers.quote(definition.collation()));
+					+ Identifiers.quote(definition.charset()) + " COLLATE "
+					+ Identifiers.quote(definition.collation()));
 		}
 	}
 
 	/**
-	 * Set the session up for the copy: tables come in name order, not in foreign-key order,
-	 * and rows are copied as they are, so checks would only repeat what the template passed;
-	 * {@code NO_AUTO_VALUE_ON_ZERO} keeps a stored 0 in an {@code AUTO_INCREMENT} column a 0.
+	 * Set the session up for the copy: tables come in name order, not in foreign-key
+	 * order, and rows are copied as they are, so checks would only repeat what the
+	 * template passed; {@code NO_AUTO_VALUE_ON_ZERO} keeps a stored 0 in an
+	 * {@code AUTO_INCREMENT} column a 0.
 	 */
 	private static Connection prepare(Connection connection) throws SQLException {
 		try (Statement statement = connection.createStatement()) {
@@ -153,8 +164,9 @@ public final class SchemaCloner {
 	}
 
 	/**
-	 * Let a session write the history of system-versioned tables, period columns included:
-	 * MariaDB 10.11+ (a template with such rows is refused on older servers); MySQL has none.
+	 * Let a session write the history of system-versioned tables, period columns
+	 * included: MariaDB 10.11+ (a template with such rows is refused on older servers);
+	 * MySQL has none.
 	 */
 	static void writeHistory(Connection connection) throws SQLException {
 		TemplateDefinition.setIfKnown(connection, "system_versioning_insert_history = ON");
@@ -165,9 +177,10 @@ public final class SchemaCloner {
 	}
 
 	/**
-	 * Return the statement that copies a table's rows from the template into a clone: with a
-	 * system-versioned table's history, under {@code system_versioning_insert_history}; a
-	 * sequence's one row, which replaces the clone's.
+	 * Return the statement that copies a table's rows from the template into a clone:
+	 * with a system-versioned table's history, under
+	 * {@code system_versioning_insert_history}; a sequence's one row, which replaces the
+	 * clone's.
 	 * @param definition the template's objects
 	 * @param clone the clone
 	 * @param table the table
@@ -179,8 +192,8 @@ public final class SchemaCloner {
 			.map((column) -> Identifiers.quoteExisting(column.name()))
 			.collect(Collectors.joining(", "));
 		String name = Identifiers.quoteExisting(table.name());
-		return "INSERT INTO " + Identifiers.quote(clone) + "." + name + " (" + columns + ") SELECT " + columns + " FROM "
-				+ table.rows(definition.template());
+		return "INSERT INTO " + Identifiers.quote(clone) + "." + name + " (" + columns + ") SELECT " + columns
+				+ " FROM " + table.rows(definition.template());
 	}
 
 	/**
@@ -270,9 +283,9 @@ public final class SchemaCloner {
 	}
 
 	/**
-	 * Create the events, each under the time zone it was created in (it gives its schedule's
-	 * times their meaning). They come disabled, as the template's are after its build: a
-	 * clone, like its template, changes only when a test changes it.
+	 * Create the events, each under the time zone it was created in (it gives its
+	 * schedule's times their meaning). They come disabled, as the template's are after
+	 * its build: a clone, like its template, changes only when a test changes it.
 	 */
 	private static void createEvents(Connection connection, TemplateDefinition definition, String clone)
 			throws SQLException {
@@ -292,14 +305,14 @@ public final class SchemaCloner {
 	 * @param clone the clone
 	 * @param triggers the triggers, in their action order
 	 */
-	static void createTriggers(Connection connection, TemplateDefinition definition, String clone, List<Trigger> triggers)
-			throws SQLException {
+	static void createTriggers(Connection connection, TemplateDefinition definition, String clone,
+			List<Trigger> triggers) throws SQLException {
 		createWithSqlMode(connection, definition, clone, triggers.stream().map(Trigger::object).toList());
 	}
 
 	/**
-	 * Create objects, each under the {@code sql_mode} it was created in, and give the session
-	 * its own back after.
+	 * Create objects, each under the {@code sql_mode} it was created in, and give the
+	 * session its own back after.
 	 */
 	private static void createWithSqlMode(Connection connection, TemplateDefinition definition, String clone,
 			List<SqlObject> objects) throws SQLException {

@@ -9,7 +9,8 @@ import java.util.Set;
  *
  * @param catalog the {@link CatalogDigest} of its objects
  * @param counters the next {@code AUTO_INCREMENT} value of each table that has one
- * @param rows the {@link MultisetDigest} of the rows of each table its source fills, by table name
+ * @param rows the {@link MultisetDigest} of the rows of each table its source fills, by
+ * table name
  * @param filled the tables its source leaves empty that hold a row
  */
 record SchemaState(String catalog, Map<String, Long> counters, Map<String, String> rows, Set<String> filled) {

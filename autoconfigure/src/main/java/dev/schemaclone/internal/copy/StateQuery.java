@@ -19,19 +19,20 @@ import dev.schemaclone.internal.copy.TemplateDefinition.Table;
 import dev.schemaclone.internal.server.Identifiers;
 
 /**
- * The one query, one round trip, that reads the {@link SchemaState} of a schema shaped like a
- * definition: the digest of its objects, every {@code AUTO_INCREMENT} counter, the digest of
- * the rows of every table the definition fills (a system-versioned table's history with its
- * period columns; a sequence's one row, which holds its definition and its next value), and
- * which of the tables it leaves empty hold a row. Neither {@code TABLE_ROWS} (an estimate) nor {@code CHECKSUM TABLE} (one CRC across
- * adjacent values, blind to bytes moved between them) can tell what changed.
+ * The one query, one round trip, that reads the {@link SchemaState} of a schema shaped
+ * like a definition: the digest of its objects, every {@code AUTO_INCREMENT} counter, the
+ * digest of the rows of every table the definition fills (a system-versioned table's
+ * history with its period columns; a sequence's one row, which holds its definition and
+ * its next value), and which of the tables it leaves empty hold a row. Neither
+ * {@code TABLE_ROWS} (an estimate) nor {@code CHECKSUM TABLE} (one CRC across adjacent
+ * values, blind to bytes moved between them) can tell what changed.
  */
 final class StateQuery {
 
 	/** Types whose values can be longer than {@code max_allowed_packet} once quoted. */
-	private static final Set<String> LARGE_TYPES = Set.of("tinytext", "text", "mediumtext", "longtext", "tinyblob", "blob",
-			"mediumblob", "longblob", "json", "geometry", "point", "linestring", "polygon", "multipoint", "multilinestring",
-			"multipolygon", "geometrycollection", "geomcollection");
+	private static final Set<String> LARGE_TYPES = Set.of("tinytext", "text", "mediumtext", "longtext", "tinyblob",
+			"blob", "mediumblob", "longblob", "json", "geometry", "point", "linestring", "polygon", "multipoint",
+			"multilinestring", "multipolygon", "geometrycollection", "geomcollection");
 
 	private final String sql;
 
@@ -58,13 +59,13 @@ final class StateQuery {
 	}
 
 	/**
-	 * Return the values that tell a row of a table: its written columns, each as bytes, but
-	 * {@code FLOAT}s as {@code DOUBLE}s, which print every bit of them (a {@code FLOAT} prints
-	 * six digits); {@code ENUM}s and {@code SET}s by their numbers, which tell the empty error
-	 * value of an {@code ENUM} from a member {@code ''}; and the types that can hold more than a
-	 * row's quoted values may add up to (the server gives {@code NULL} for a string longer than
-	 * {@code max_allowed_packet}) by their length and SHA-256. Generated columns follow from the
-	 * others.
+	 * Return the values that tell a row of a table: its written columns, each as bytes,
+	 * but {@code FLOAT}s as {@code DOUBLE}s, which print every bit of them (a
+	 * {@code FLOAT} prints six digits); {@code ENUM}s and {@code SET}s by their numbers,
+	 * which tell the empty error value of an {@code ENUM} from a member {@code ''}; and
+	 * the types that can hold more than a row's quoted values may add up to (the server
+	 * gives {@code NULL} for a string longer than {@code max_allowed_packet}) by their
+	 * length and SHA-256. Generated columns follow from the others.
 	 */
 	private static List<String> values(Table table) {
 		List<String> values = new ArrayList<>();
@@ -94,8 +95,8 @@ final class StateQuery {
 	 * statistics}.
 	 * @param connection a connection to the server
 	 * @return the state
-	 * @throws SQLException among others when a table of the definition was dropped or lost a
-	 * column
+	 * @throws SQLException among others when a table of the definition was dropped or
+	 * lost a column
 	 */
 	SchemaState read(Connection connection) throws SQLException {
 		String catalog = null;

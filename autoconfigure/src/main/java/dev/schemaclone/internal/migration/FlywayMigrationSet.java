@@ -28,8 +28,9 @@ public final class FlywayMigrationSet implements MigrationSet {
 	 */
 	public FlywayMigrationSet(Configuration configuration) {
 		if (configuration.getSchemas().length > 0 || configuration.getDefaultSchema() != null) {
-			throw new SchemaCloneException("Flyway is configured with schemas %s and default schema '%s'; schemaclone migrates each context's own schema, so remove 'spring.flyway.schemas' and 'spring.flyway.default-schema' from the test configuration"
-				.formatted(String.join(",", configuration.getSchemas()), configuration.getDefaultSchema()));
+			throw new SchemaCloneException(
+					"Flyway is configured with schemas %s and default schema '%s'; schemaclone migrates each context's own schema, so remove 'spring.flyway.schemas' and 'spring.flyway.default-schema' from the test configuration"
+						.formatted(String.join(",", configuration.getSchemas()), configuration.getDefaultSchema()));
 		}
 		this.configuration = configuration;
 	}
@@ -41,7 +42,8 @@ public final class FlywayMigrationSet implements MigrationSet {
 
 	@Override
 	public int migrate(DatabaseServer server, String schema, MigrationProgress progress) {
-		Callback[] callbacks = Stream.concat(Arrays.stream(this.configuration.getCallbacks()), Stream.of(new Tracker(progress)))
+		Callback[] callbacks = Stream
+			.concat(Arrays.stream(this.configuration.getCallbacks()), Stream.of(new Tracker(progress)))
 			.toArray(Callback[]::new);
 		return Flyway.configure(this.configuration.getClassLoader())
 			.configuration(this.configuration)

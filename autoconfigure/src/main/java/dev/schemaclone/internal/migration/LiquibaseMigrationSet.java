@@ -26,14 +26,14 @@ import dev.schemaclone.internal.server.SchemaCloneException;
 
 /**
  * A template migrated by Liquibase with the settings of the application's own
- * {@code SpringLiquibase}: change log, contexts, labels, parameters, tag, change-log tables,
- * resource loader and customizer.
+ * {@code SpringLiquibase}: change log, contexts, labels, parameters, tag, change-log
+ * tables, resource loader and customizer.
  *
- * Its fingerprint hashes every file in the change log's folder and below (the master, what
- * it includes, {@code includeAll} folders and {@code sqlFile} scripts kept beside it), with
- * the settings that change what an update produces; no database connection. Its lineage is
- * the change-log table, the change log's path and the first file beside the master by name,
- * which grows no more than a first Flyway migration does.
+ * Its fingerprint hashes every file in the change log's folder and below (the master,
+ * what it includes, {@code includeAll} folders and {@code sqlFile} scripts kept beside
+ * it), with the settings that change what an update produces; no database connection. Its
+ * lineage is the change-log table, the change log's path and the first file beside the
+ * master by name, which grows no more than a first Flyway migration does.
  */
 public final class LiquibaseMigrationSet implements MigrationSet {
 
@@ -47,9 +47,11 @@ public final class LiquibaseMigrationSet implements MigrationSet {
 	 * @throws SchemaCloneException if it names schemas of its own
 	 */
 	public LiquibaseMigrationSet(SpringLiquibase application) {
-		if (StringUtils.hasText(application.getDefaultSchema()) || StringUtils.hasText(application.getLiquibaseSchema())) {
-			throw new SchemaCloneException("Liquibase is configured with default schema '%s' and Liquibase schema '%s'; schemaclone migrates each context's own schema, so remove 'spring.liquibase.default-schema' and 'spring.liquibase.liquibase-schema' from the test configuration"
-				.formatted(application.getDefaultSchema(), application.getLiquibaseSchema()));
+		if (StringUtils.hasText(application.getDefaultSchema())
+				|| StringUtils.hasText(application.getLiquibaseSchema())) {
+			throw new SchemaCloneException(
+					"Liquibase is configured with default schema '%s' and Liquibase schema '%s'; schemaclone migrates each context's own schema, so remove 'spring.liquibase.default-schema' and 'spring.liquibase.liquibase-schema' from the test configuration"
+						.formatted(application.getDefaultSchema(), application.getLiquibaseSchema()));
 		}
 		this.application = application;
 		// SpringLiquibase has a setter for its parameters but no getter.
@@ -68,7 +70,8 @@ public final class LiquibaseMigrationSet implements MigrationSet {
 		MigrationFingerprint.update(digest, "labels", String.valueOf(this.application.getLabelFilter()));
 		MigrationFingerprint.update(digest, "tag", String.valueOf(this.application.getTag()));
 		MigrationFingerprint.update(digest, "table", String.valueOf(this.application.getDatabaseChangeLogTable()));
-		MigrationFingerprint.update(digest, "lockTable", String.valueOf(this.application.getDatabaseChangeLogLockTable()));
+		MigrationFingerprint.update(digest, "lockTable",
+				String.valueOf(this.application.getDatabaseChangeLogLockTable()));
 		this.parameters.forEach((key, value) -> MigrationFingerprint.update(digest, "parameter:" + key, value));
 		MessageDigest lineage = MigrationFingerprint.sha256();
 		MigrationFingerprint.update(lineage, "table", String.valueOf(this.application.getDatabaseChangeLogTable()));
@@ -77,7 +80,8 @@ public final class LiquibaseMigrationSet implements MigrationSet {
 		int slash = master.lastIndexOf('/');
 		Map<String, byte[]> files;
 		if (slash < 0) {
-			// A change log at the root of the class path: only the file itself can be hashed.
+			// A change log at the root of the class path: only the file itself can be
+			// hashed.
 			files = MigrationFingerprint.resources(resolver(), "classpath*:" + master, "", master);
 		}
 		else {
@@ -150,12 +154,13 @@ public final class LiquibaseMigrationSet implements MigrationSet {
 		@Override
 		public void willRun(ChangeSet changeSet, DatabaseChangeLog changeLog, Database database,
 				ChangeSet.RunStatus runStatus) {
-			this.progress.started("change set " + changeSet.getFilePath() + "::" + changeSet.getId() + "::"
-					+ changeSet.getAuthor());
+			this.progress.started(
+					"change set " + changeSet.getFilePath() + "::" + changeSet.getId() + "::" + changeSet.getAuthor());
 		}
 
 		@Override
-		public void ran(ChangeSet changeSet, DatabaseChangeLog changeLog, Database database, ChangeSet.ExecType execType) {
+		public void ran(ChangeSet changeSet, DatabaseChangeLog changeLog, Database database,
+				ChangeSet.ExecType execType) {
 			this.ran++;
 		}
 

@@ -23,18 +23,19 @@ import org.springframework.core.io.support.ResourcePatternResolver;
 import dev.schemaclone.internal.server.SchemaCloneException;
 
 /**
- * A hash of everything that decides what a Flyway migration set produces: the bytes of every
- * resource under its locations (SQL scripts and compiled Java migrations alike), the classes
- * of Java migrations and callbacks given as objects, placeholders and the settings that shape
- * the history. It is read from the class path without a database connection.
+ * A hash of everything that decides what a Flyway migration set produces: the bytes of
+ * every resource under its locations (SQL scripts and compiled Java migrations alike),
+ * the classes of Java migrations and callbacks given as objects, placeholders and the
+ * settings that shape the history. It is read from the class path without a database
+ * connection.
  *
  * Its lineage is what stays the same while an application's history grows: the history
  * table, the locations and the first versioned migration (name and bytes). Migrations are
  * added at the end of a history, and its first one is not changed once deployed (Flyway's
- * validation would fail everywhere it ran); two applications' first migrations create their
- * own tables and so differ, even where both keep Spring Boot's default location. Template
- * retention keeps a few templates per lineage, so that one application's new template does
- * not push out another application's current one.
+ * validation would fail everywhere it ran); two applications' first migrations create
+ * their own tables and so differ, even where both keep Spring Boot's default location.
+ * Template retention keeps a few templates per lineage, so that one application's new
+ * template does not push out another application's current one.
  *
  * @param hex the SHA-256 digest in hex
  * @param lineage the first 16 hex digits of the lineage's SHA-256 digest
@@ -67,14 +68,18 @@ public record MigrationFingerprint(String hex, String lineage) {
 		update(digest, "encoding", String.valueOf(configuration.getEncoding()));
 		update(digest, "initSql", String.valueOf(configuration.getInitSql()));
 		update(digest, "placeholderReplacement", String.valueOf(configuration.isPlaceholderReplacement()));
-		update(digest, "placeholderDelimiters", configuration.getPlaceholderPrefix() + configuration.getPlaceholderSuffix());
-		new TreeMap<>(configuration.getPlaceholders()).forEach((key, value) -> update(digest, "placeholder:" + key, value));
+		update(digest, "placeholderDelimiters",
+				configuration.getPlaceholderPrefix() + configuration.getPlaceholderSuffix());
+		new TreeMap<>(configuration.getPlaceholders())
+			.forEach((key, value) -> update(digest, "placeholder:" + key, value));
 		MessageDigest lineage = sha256();
 		update(lineage, "table", configuration.getTable());
 		FirstMigration first = new FirstMigration(configuration);
-		PathMatchingResourcePatternResolver resolver = new PathMatchingResourcePatternResolver(configuration.getClassLoader());
+		PathMatchingResourcePatternResolver resolver = new PathMatchingResourcePatternResolver(
+				configuration.getClassLoader());
 		for (Location location : configuration.getLocations()) {
-			// A file-system location's absolute path differs between checkouts that should share
+			// A file-system location's absolute path differs between checkouts that
+			// should share
 			// a template; the names of the files below it count instead.
 			String descriptor = isClassPath(location) ? location.getDescriptor() : "filesystem";
 			update(digest, "location", descriptor);
@@ -119,15 +124,16 @@ public record MigrationFingerprint(String hex, String lineage) {
 	}
 
 	/**
-	 * Read every resource a pattern finds, by its name below a root folder, so that the same
-	 * files in another checkout give the same names.
+	 * Read every resource a pattern finds, by its name below a root folder, so that the
+	 * same files in another checkout give the same names.
 	 * @param resolver the resolver
 	 * @param pattern the pattern, such as {@code classpath*:db/migration/**}
 	 * @param root the folder names are taken below
 	 * @param description what is read, for the error
 	 * @return the bytes of each resource, by name, in name order
 	 */
-	static Map<String, byte[]> resources(ResourcePatternResolver resolver, String pattern, String root, String description) {
+	static Map<String, byte[]> resources(ResourcePatternResolver resolver, String pattern, String root,
+			String description) {
 		Map<String, byte[]> resources = new TreeMap<>();
 		try {
 			for (Resource resource : resolver.getResources(pattern)) {
@@ -142,7 +148,8 @@ public record MigrationFingerprint(String hex, String lineage) {
 			}
 		}
 		catch (IOException ex) {
-			throw new SchemaCloneException("Cannot read migrations at '%s': %s".formatted(description, ex.getMessage()), ex);
+			throw new SchemaCloneException("Cannot read migrations at '%s': %s".formatted(description, ex.getMessage()),
+					ex);
 		}
 		return resources;
 	}

@@ -1,7 +1,5 @@
 package dev.schemaclone.internal.migration;
 
-
-
 /**
  * Which step of a template's migration runs, so that a failure or a timeout can name it.
  */

@@ -16,8 +16,8 @@ import java.util.StringJoiner;
  * @param username the user
  * @param password the password, never printed
  * @param connectTimeout how long opening a connection may take
- * @param socketTimeout how long one ordinary statement may wait for the server: the bound on
- * every statement of every connection opened here
+ * @param socketTimeout how long one ordinary statement may wait for the server: the bound
+ * on every statement of every connection opened here
  */
 public record DatabaseServer(MySqlUrl url, String username, String password, Duration connectTimeout,
 		Duration socketTimeout) {
@@ -29,23 +29,24 @@ public record DatabaseServer(MySqlUrl url, String username, String password, Dur
 
 	/**
 	 * How long a statement of a connection opened here waits for a lock another session
-	 * holds: a table or schema lock ({@code lock_wait_timeout}, a year by default on MySQL) or
-	 * a row lock ({@code innodb_lock_wait_timeout}). Shorter than the socket timeout, so that
-	 * the server gives up first and says why, and the session does not go on waiting after its
-	 * client left.
+	 * holds: a table or schema lock ({@code lock_wait_timeout}, a year by default on
+	 * MySQL) or a row lock ({@code innodb_lock_wait_timeout}). Shorter than the socket
+	 * timeout, so that the server gives up first and says why, and the session does not
+	 * go on waiting after its client left.
 	 */
 	public static final Duration LOCK_WAIT = Duration.ofSeconds(30);
 
 	/**
-	 * Refuse a URL of several servers: named locks and the registry live in one server, and
-	 * two sessions of a load-balanced URL may land on different ones.
+	 * Refuse a URL of several servers: named locks and the registry live in one server,
+	 * and two sessions of a load-balanced URL may land on different ones.
 	 */
 	public DatabaseServer {
 		if (!url.namesOneServer()) {
-			throw new SchemaCloneException(("schemaclone needs the URL of one server, but %s names several (load balancing, replication or failover): "
-					+ "the named locks and the registry that tell schemaclone's processes apart live in one server, so its sessions could land on different servers "
-					+ "and drop each other's schemas. Point the tests' datasource at one server, such as the first host: %s")
-				.formatted(url, url.firstServer()));
+			throw new SchemaCloneException(
+					("schemaclone needs the URL of one server, but %s names several (load balancing, replication or failover): "
+							+ "the named locks and the registry that tell schemaclone's processes apart live in one server, so its sessions could land on different servers "
+							+ "and drop each other's schemas. Point the tests' datasource at one server, such as the first host: %s")
+						.formatted(url, url.firstServer()));
 		}
 	}
 
@@ -114,8 +115,10 @@ public record DatabaseServer(MySqlUrl url, String username, String password, Dur
 			connection = DriverManager.getConnection(target.toJdbcUrl(), properties);
 		}
 		catch (SQLException ex) {
-			throw new SchemaCloneException("Cannot connect to %s as '%s': %s. Check that the server runs and that the URL and credentials are right"
-				.formatted(target, this.username, ex.getMessage()), ex);
+			throw new SchemaCloneException(
+					"Cannot connect to %s as '%s': %s. Check that the server runs and that the URL and credentials are right"
+						.formatted(target, this.username, ex.getMessage()),
+					ex);
 		}
 		try {
 			boundLockWaits(connection, LOCK_WAIT);

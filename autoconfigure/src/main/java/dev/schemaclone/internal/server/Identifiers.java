@@ -19,23 +19,24 @@ public final class Identifiers {
 	}
 
 	/**
-	 * Return the prefix unchanged if it is a lower-case identifier short enough to carry our
-	 * suffixes.
+	 * Return the prefix unchanged if it is a lower-case identifier short enough to carry
+	 * our suffixes.
 	 * @param prefix the prefix to check
 	 * @param source where the prefix came from, quoted in the error
 	 * @return the prefix
 	 */
 	public static String requireSafePrefix(String prefix, String source) {
 		if (prefix == null || !SAFE_PREFIX.matcher(prefix).matches() || prefix.length() > MAX_PREFIX_LENGTH) {
-			throw new IllegalArgumentException("'%s' is not a safe schema name prefix (from %s): use 1 to %d characters of a-z, 0-9 and _, starting with a letter"
-				.formatted(prefix, source, MAX_PREFIX_LENGTH));
+			throw new IllegalArgumentException(
+					"'%s' is not a safe schema name prefix (from %s): use 1 to %d characters of a-z, 0-9 and _, starting with a letter"
+						.formatted(prefix, source, MAX_PREFIX_LENGTH));
 		}
 		return prefix;
 	}
 
 	/**
-	 * Return the identifier quoted with backticks, after checking it holds only characters
-	 * that never need escaping.
+	 * Return the identifier quoted with backticks, after checking it holds only
+	 * characters that never need escaping.
 	 * @param name a schema, table or other object name
 	 * @return the quoted name
 	 */
@@ -47,7 +48,8 @@ public final class Identifiers {
 	}
 
 	/**
-	 * Return a schema name as an SQL string literal, after the same check as {@link #quote}.
+	 * Return a schema name as an SQL string literal, after the same check as
+	 * {@link #quote}.
 	 * @param name a schema name
 	 * @return the name in single quotes
 	 */
@@ -56,8 +58,8 @@ public final class Identifiers {
 	}
 
 	/**
-	 * Return an object name quoted with backticks, escaping embedded backticks; for names read
-	 * back from the server, which may hold any character.
+	 * Return an object name quoted with backticks, escaping embedded backticks; for names
+	 * read back from the server, which may hold any character.
 	 * @param name a table, view or routine name as the server reports it
 	 * @return the quoted name
 	 */

@@ -28,8 +28,9 @@ public record MySqlUrl(String scheme, String hosts, String database, String quer
 	public static MySqlUrl parse(String url) {
 		Matcher matcher = (url != null) ? URL.matcher(url.trim()) : null;
 		if (matcher == null || !matcher.matches()) {
-			throw new IllegalArgumentException("'%s' is not a MySQL or MariaDB JDBC URL: expected jdbc:mysql://host:port/schema or jdbc:mariadb://host:port/schema"
-				.formatted(redact(url)));
+			throw new IllegalArgumentException(
+					"'%s' is not a MySQL or MariaDB JDBC URL: expected jdbc:mysql://host:port/schema or jdbc:mariadb://host:port/schema"
+						.formatted(redact(url)));
 		}
 		return new MySqlUrl(matcher.group(1), matcher.group(2), (matcher.group(3) != null) ? matcher.group(3) : "",
 				(matcher.group(4) != null) ? matcher.group(4) : "");
@@ -62,15 +63,16 @@ public record MySqlUrl(String scheme, String hosts, String database, String quer
 		if (!this.query.isEmpty()) {
 			for (String pair : this.query.split("&")) {
 				int equals = pair.indexOf('=');
-				parameters.put((equals < 0) ? pair : pair.substring(0, equals), (equals < 0) ? "" : pair.substring(equals + 1));
+				parameters.put((equals < 0) ? pair : pair.substring(0, equals),
+						(equals < 0) ? "" : pair.substring(equals + 1));
 			}
 		}
 		return parameters;
 	}
 
 	/**
-	 * Return the first server a URL names: itself when it names one, else its first host with
-	 * the plain scheme, for a URL of load balancing, replication or failover.
+	 * Return the first server a URL names: itself when it names one, else its first host
+	 * with the plain scheme, for a URL of load balancing, replication or failover.
 	 * @return the URL of one server
 	 */
 	public MySqlUrl firstServer() {
@@ -79,8 +81,8 @@ public record MySqlUrl(String scheme, String hosts, String database, String quer
 	}
 
 	/**
-	 * Return whether the URL names one server: no sub-protocol such as {@code loadbalance:}
-	 * or {@code replication:}, and one host.
+	 * Return whether the URL names one server: no sub-protocol such as
+	 * {@code loadbalance:} or {@code replication:}, and one host.
 	 * @return whether it does
 	 */
 	public boolean namesOneServer() {

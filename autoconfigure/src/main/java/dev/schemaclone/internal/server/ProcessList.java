@@ -36,8 +36,8 @@ public final class ProcessList {
 		try (Statement statement = connection.createStatement();
 				ResultSet result = statement.executeQuery("SELECT VERSION()")) {
 			result.next();
-			return new ProcessList(connection, result.getString(1).contains("MariaDB") ? "information_schema.PROCESSLIST"
-					: "performance_schema.processlist");
+			return new ProcessList(connection, result.getString(1).contains("MariaDB")
+					? "information_schema.PROCESSLIST" : "performance_schema.processlist");
 		}
 	}
 
@@ -51,8 +51,8 @@ public final class ProcessList {
 	}
 
 	/**
-	 * Return the ids of the other sessions whose default schema is a given one and that have
-	 * a transaction open. Needs the {@code PROCESS} privilege.
+	 * Return the ids of the other sessions whose default schema is a given one and that
+	 * have a transaction open. Needs the {@code PROCESS} privilege.
 	 * @param schema the schema
 	 * @return the session ids
 	 */
@@ -62,7 +62,8 @@ public final class ProcessList {
 	}
 
 	/**
-	 * Describe one session for an error message: its id, user and host where they can be seen.
+	 * Describe one session for an error message: its id, user and host where they can be
+	 * seen.
 	 * @param id the session's id
 	 * @return the description
 	 */
@@ -71,16 +72,15 @@ public final class ProcessList {
 			.prepareStatement("SELECT USER, HOST FROM " + this.table + " WHERE ID = ?")) {
 			statement.setLong(1, id);
 			try (ResultSet result = statement.executeQuery()) {
-				return result.next() ? "connection id %d (user '%s', host '%s')".formatted(id, result.getString(1),
-						result.getString(2))
-						: "connection id %d (its user and host are hidden: seeing other users' sessions needs the PROCESS privilege)"
-							.formatted(id);
+				return result
+					.next() ? "connection id %d (user '%s', host '%s')".formatted(id, result.getString(1), result.getString(2)) : "connection id %d (its user and host are hidden: seeing other users' sessions needs the PROCESS privilege)".formatted(id);
 			}
 		}
 	}
 
 	/**
-	 * End sessions, and return those that were ended; one that ended meanwhile is passed over.
+	 * End sessions, and return those that were ended; one that ended meanwhile is passed
+	 * over.
 	 * @param ids the session ids
 	 * @return the ended ones
 	 */

@@ -1,7 +1,5 @@
 package dev.schemaclone.internal.server;
 
-
-
 /**
  * Thrown when a template cannot be built or cloned; the message says what to fix.
  */

@@ -11,23 +11,24 @@ import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
 /**
- * The one {@code DROP DATABASE} of the engine, repeated when the server found the schema's
- * directory not yet empty.
+ * The one {@code DROP DATABASE} of the engine, repeated when the server found the
+ * schema's directory not yet empty.
  *
- * MariaDB drops the tables first and removes the directory last. Under load, an InnoDB file
- * can outlive its table for a moment (a FULLTEXT index's auxiliary tables, a file still being
- * closed), and the statement fails with error 1010, "Directory not empty", after its tables
- * are gone. The same statement a moment later finds the directory empty.
+ * MariaDB drops the tables first and removes the directory last. Under load, an InnoDB
+ * file can outlive its table for a moment (a FULLTEXT index's auxiliary tables, a file
+ * still being closed), and the statement fails with error 1010, "Directory not empty",
+ * after its tables are gone. The same statement a moment later finds the directory empty.
  *
- * MySQL 8 looks for files it does not know before it drops anything, and fails with the same
- * error 1010 but "File exists": nothing was dropped, and trying again cannot help. After a
- * drop, MySQL reports a directory it could not remove only as warning 3607, and then refuses
- * to create a schema of that name (error 3678): such a drop is reported as failed, so that
- * the registry keeps the name and no one creates a schema under it. These failures are
- * {@linkplain #isPermanent permanent}: only someone on the server can clear them.
+ * MySQL 8 looks for files it does not know before it drops anything, and fails with the
+ * same error 1010 but "File exists": nothing was dropped, and trying again cannot help.
+ * After a drop, MySQL reports a directory it could not remove only as warning 3607, and
+ * then refuses to create a schema of that name (error 3678): such a drop is reported as
+ * failed, so that the registry keeps the name and no one creates a schema under it. These
+ * failures are {@linkplain #isPermanent permanent}: only someone on the server can clear
+ * them.
  *
- * A drop that waits for a lock longer than its session allows fails with error 1205 and names
- * the sessions that have the schema as their default, the likely holders.
+ * A drop that waits for a lock longer than its session allows fails with error 1205 and
+ * names the sessions that have the schema as their default, the likely holders.
  */
 public final class SchemaDrop {
 
@@ -36,13 +37,21 @@ public final class SchemaDrop {
 	/** {@code ER_DB_DROP_RMDIR}, the same code in MySQL and MariaDB. */
 	private static final int DIRECTORY_NOT_EMPTY = 1010;
 
-	/** {@code ER_DB_DROP_RMDIR2}, MySQL's warning after a drop that left the directory. */
+	/**
+	 * {@code ER_DB_DROP_RMDIR2}, MySQL's warning after a drop that left the directory.
+	 */
 	private static final int DIRECTORY_LEFT = 3607;
 
-	/** {@code ER_LOCK_WAIT_TIMEOUT}, for a metadata lock as for a row lock, on both servers. */
+	/**
+	 * {@code ER_LOCK_WAIT_TIMEOUT}, for a metadata lock as for a row lock, on both
+	 * servers.
+	 */
 	private static final int LOCK_WAIT_TIMEOUT = 1205;
 
-	/** MySQL's check before the drop reports {@code EEXIST}; MariaDB's rmdir {@code ENOTEMPTY} (39). */
+	/**
+	 * MySQL's check before the drop reports {@code EEXIST}; MariaDB's rmdir
+	 * {@code ENOTEMPTY} (39).
+	 */
 	private static final String MYSQL_UNKNOWN_FILE = "errno: 17 ";
 
 	private static final int ATTEMPTS = 8;
@@ -56,8 +65,8 @@ public final class SchemaDrop {
 	 * Drop a schema if it exists; the caller has checked that it may.
 	 * @param connection the connection to drop it on
 	 * @param name the schema's name
-	 * @throws SQLException if the drop fails for another reason, or still fails after about
-	 * three seconds of retries
+	 * @throws SQLException if the drop fails for another reason, or still fails after
+	 * about three seconds of retries
 	 */
 	public static void dropIfExists(Connection connection, String name) throws SQLException {
 		String sql = "DROP DATABASE IF EXISTS " + Identifiers.quote(name);
@@ -70,15 +79,18 @@ public final class SchemaDrop {
 				}
 				catch (SQLException ex) {
 					if (ex.getErrorCode() == LOCK_WAIT_TIMEOUT) {
-						throw new SQLException(ex.getMessage() + " (dropping '" + name + "'; " + holders(connection, name) + ")",
+						throw new SQLException(
+								ex.getMessage() + " (dropping '" + name + "'; " + holders(connection, name) + ")",
 								ex.getSQLState(), ex.getErrorCode(), ex);
 					}
 					if (ex.getErrorCode() != DIRECTORY_NOT_EMPTY) {
 						throw ex;
 					}
 					if (droppedNothing(ex)) {
-						throw new SQLException(ex.getMessage() + "; the server found a file it does not know in the directory of '"
-								+ name + "' and dropped nothing: remove the file", ex.getSQLState(), ex.getErrorCode(), ex);
+						throw new SQLException(
+								ex.getMessage() + "; the server found a file it does not know in the directory of '"
+										+ name + "' and dropped nothing: remove the file",
+								ex.getSQLState(), ex.getErrorCode(), ex);
 					}
 					if (attempt == ATTEMPTS) {
 						throw new SQLException(ex.getMessage() + ", still after " + ATTEMPTS
@@ -103,10 +115,10 @@ public final class SchemaDrop {
 	}
 
 	/**
-	 * Describe the sessions that likely hold the lock a drop waited for: those whose default
-	 * schema it is. A session that reads the schema from another default one holds it too,
-	 * and only the server's lock tables (MySQL's {@code performance_schema.metadata_locks})
-	 * would tell it.
+	 * Describe the sessions that likely hold the lock a drop waited for: those whose
+	 * default schema it is. A session that reads the schema from another default one
+	 * holds it too, and only the server's lock tables (MySQL's
+	 * {@code performance_schema.metadata_locks}) would tell it.
 	 */
 	private static String holders(Connection connection, String name) {
 		try {
@@ -126,8 +138,8 @@ public final class SchemaDrop {
 
 	/**
 	 * Return whether a failed drop left the schema whole: MySQL's check for unknown files
-	 * fails before anything is dropped, MariaDB's removal of the directory after the tables
-	 * are gone.
+	 * fails before anything is dropped, MariaDB's removal of the directory after the
+	 * tables are gone.
 	 * @param ex the error of a {@code DROP DATABASE}
 	 * @return whether nothing was dropped
 	 */

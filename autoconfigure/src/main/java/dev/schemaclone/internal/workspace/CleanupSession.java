@@ -9,8 +9,8 @@ import dev.schemaclone.internal.server.DatabaseServer;
 /**
  * A session for the clean-up that no context needs done: the sweep of orphans, template
  * retention, the trim of failed tests' copies. Its waits for locks are short: a schema a
- * developer holds open in a SQL client is left for the next run, which tries again, instead
- * of holding up this one.
+ * developer holds open in a SQL client is left for the next run, which tries again,
+ * instead of holding up this one.
  */
 final class CleanupSession {
 

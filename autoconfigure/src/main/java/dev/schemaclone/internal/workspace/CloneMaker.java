@@ -21,8 +21,8 @@ import dev.schemaclone.internal.server.Identifiers;
 import dev.schemaclone.internal.server.SchemaCloneException;
 
 /**
- * Makes this process's clones: an empty schema, registered before it exists, filled from a
- * ready template whose definition is read once per process.
+ * Makes this process's clones: an empty schema, registered before it exists, filled from
+ * a ready template whose definition is read once per process.
  */
 final class CloneMaker {
 
@@ -68,13 +68,14 @@ final class CloneMaker {
 			return name;
 		}
 		catch (SQLException ex) {
-			throw new SchemaCloneException("Cannot create schema '%s' on %s: %s".formatted(name, this.server, ex.getMessage()), ex);
+			throw new SchemaCloneException(
+					"Cannot create schema '%s' on %s: %s".formatted(name, this.server, ex.getMessage()), ex);
 		}
 	}
 
 	/**
-	 * Return whether a schema holds a table, view or sequence. Every migration tool creates
-	 * its history table first, so a migrated schema always holds one.
+	 * Return whether a schema holds a table, view or sequence. Every migration tool
+	 * creates its history table first, so a migrated schema always holds one.
 	 */
 	boolean holdsTables(String schema) {
 		try (Connection connection = this.server.open();
@@ -86,7 +87,8 @@ final class CloneMaker {
 			}
 		}
 		catch (SQLException ex) {
-			throw new SchemaCloneException("Cannot read schema '%s' on %s: %s".formatted(schema, this.server, ex.getMessage()), ex);
+			throw new SchemaCloneException(
+					"Cannot read schema '%s' on %s: %s".formatted(schema, this.server, ex.getMessage()), ex);
 		}
 	}
 
@@ -100,8 +102,10 @@ final class CloneMaker {
 	void fill(String template, String clone, boolean emptyFirst) {
 		long start = System.nanoTime();
 		try (Connection connection = this.server.open()) {
-			// Recorded first, then the template's state looked at: template retention marks a
-			// template first and looks for records after, so one of the two sees the other.
+			// Recorded first, then the template's state looked at: template retention
+			// marks a
+			// template first and looks for records after, so one of the two sees the
+			// other.
 			this.registry.recordTemplate(connection, clone, template);
 			this.clones.recordTemplate(clone, template);
 			Entry entry = this.registry.find(connection, template);
@@ -119,8 +123,8 @@ final class CloneMaker {
 			this.activity.cloneMade();
 		}
 		catch (SQLException ex) {
-			throw new SchemaCloneException("Cannot clone template '%s' into '%s': %s".formatted(template, clone,
-					ex.getMessage()), ex);
+			throw new SchemaCloneException(
+					"Cannot clone template '%s' into '%s': %s".formatted(template, clone, ex.getMessage()), ex);
 		}
 		logger.debug("Copied '%s' into '%s' in %d ms".formatted(template, clone,
 				Duration.ofNanos(System.nanoTime() - start).toMillis()));
@@ -139,7 +143,8 @@ final class CloneMaker {
 		}
 		catch (SQLException | RuntimeException ex) {
 			this.clones.drop(copy);
-			throw new SchemaCloneException("Cannot copy '%s' into '%s': %s".formatted(schema, copy, ex.getMessage()), ex);
+			throw new SchemaCloneException("Cannot copy '%s' into '%s': %s".formatted(schema, copy, ex.getMessage()),
+					ex);
 		}
 	}
 

@@ -14,12 +14,12 @@ import dev.schemaclone.internal.copy.CloneReset;
 import dev.schemaclone.internal.copy.CloneReset.Outcome;
 
 /**
- * The refreshes of clones after tests, each back to a <em>baseline</em>: the state the clone
- * had when its context's first test began (its template's, unless the context wrote while
- * starting), or, nested inside that, when a test class began. A baseline that equals the one
- * below it shares that one's reset; one that differs is a copy of the clone, made when it is
- * taken and dropped when it ends. Each reset keeps its connection and what it read of its
- * source until the baseline or the clone goes.
+ * The refreshes of clones after tests, each back to a <em>baseline</em>: the state the
+ * clone had when its context's first test began (its template's, unless the context wrote
+ * while starting), or, nested inside that, when a test class began. A baseline that
+ * equals the one below it shares that one's reset; one that differs is a copy of the
+ * clone, made when it is taken and dropped when it ends. Each reset keeps its connection
+ * and what it read of its source until the baseline or the clone goes.
  */
 final class CloneRefreshes {
 
@@ -44,8 +44,8 @@ final class CloneRefreshes {
 
 	/**
 	 * Take the clone's state now as the baseline its refreshes return to, until
-	 * {@link #endBaseline} — the first one compared with the template's, later ones with the
-	 * baseline below them, unless the caller knows nothing ran since the last reset.
+	 * {@link #endBaseline} — the first one compared with the template's, later ones with
+	 * the baseline below them, unless the caller knows nothing ran since the last reset.
 	 * @param changedSinceReset whether anything may have written since the clone was last
 	 * reset to the baseline below
 	 */
@@ -74,9 +74,9 @@ final class CloneRefreshes {
 		String copy = this.maker.copyOf(clone);
 		try {
 			Baseline baseline = new Baseline(this.states.resetTowardsCopy(clone, copy), true, copy);
-			logger.info("Schema '%s' holds what %s: its refreshes return to '%s', a copy of that state (%d ms)".formatted(clone,
-					atStart ? "its context wrote while starting" : "a test class wrote before its tests", copy,
-					Duration.ofNanos(System.nanoTime() - start).toMillis()));
+			logger.info("Schema '%s' holds what %s: its refreshes return to '%s', a copy of that state (%d ms)"
+				.formatted(clone, atStart ? "its context wrote while starting" : "a test class wrote before its tests",
+						copy, Duration.ofNanos(System.nanoTime() - start).toMillis()));
 			return baseline;
 		}
 		catch (RuntimeException ex) {
@@ -86,8 +86,8 @@ final class CloneRefreshes {
 	}
 
 	/**
-	 * Bring a clone back to its baseline, and count it; a clone without one goes back to its
-	 * template.
+	 * Bring a clone back to its baseline, and count it; a clone without one goes back to
+	 * its template.
 	 */
 	void refresh(String clone, String template, String test) {
 		long start = System.nanoTime();
@@ -141,7 +141,8 @@ final class CloneRefreshes {
 	 * One baseline of a clone.
 	 *
 	 * @param reset the reset back to it
-	 * @param ownsReset whether the reset is this baseline's own, not shared with the one below
+	 * @param ownsReset whether the reset is this baseline's own, not shared with the one
+	 * below
 	 * @param copy the copy of the clone it is read from, or {@code null} when that is the
 	 * template or the baseline below
 	 */

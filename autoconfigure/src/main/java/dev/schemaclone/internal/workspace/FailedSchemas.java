@@ -20,11 +20,12 @@ import dev.schemaclone.internal.server.DatabaseServer;
 import dev.schemaclone.internal.server.Identifiers;
 
 /**
- * Copies of clones as failed tests left them, kept for a developer to look at after the run.
- * A copy, not the clone itself: the context goes on with its clone, whose name its
- * connection pool knows. Bounded on the server (the newest are kept, by whichever process)
- * and in this process, which stops copying once it kept that many: a build that fails more
- * tests than that mostly fails them for one cause, and each copy costs a clone's time.
+ * Copies of clones as failed tests left them, kept for a developer to look at after the
+ * run. A copy, not the clone itself: the context goes on with its clone, whose name its
+ * connection pool knows. Bounded on the server (the newest are kept, by whichever
+ * process) and in this process, which stops copying once it kept that many: a build that
+ * fails more tests than that mostly fails them for one cause, and each copy costs a
+ * clone's time.
  */
 final class FailedSchemas {
 
@@ -44,7 +45,10 @@ final class FailedSchemas {
 
 	private final AtomicInteger sequence = new AtomicInteger();
 
-	/** Copies this process could not drop: a later run tries again, this one does not wait on them twice. */
+	/**
+	 * Copies this process could not drop: a later run tries again, this one does not wait
+	 * on them twice.
+	 */
 	private final Set<String> failedToDrop = ConcurrentHashMap.newKeySet();
 
 	/**
@@ -71,7 +75,8 @@ final class FailedSchemas {
 		this.lease.ensureHeld();
 		String copy = this.registry.failedName(this.lease.token(), this.sequence.incrementAndGet());
 		try (Connection connection = this.server.open()) {
-			// Owned by this process until it is whole: a crash in between leaves an orphan to sweep.
+			// Owned by this process until it is whole: a crash in between leaves an
+			// orphan to sweep.
 			this.registry.registerClone(connection, copy, this.lease.token());
 			try (Statement statement = connection.createStatement()) {
 				statement.execute("CREATE DATABASE " + Identifiers.quote(copy));
@@ -89,9 +94,9 @@ final class FailedSchemas {
 	}
 
 	/**
-	 * Drop the oldest copies beyond the bound, each by one process only. Best effort: a copy
-	 * that cannot be dropped now (a developer has it open) is logged once and left to a later
-	 * trim, and one the server refuses for good is passed over from then on.
+	 * Drop the oldest copies beyond the bound, each by one process only. Best effort: a
+	 * copy that cannot be dropped now (a developer has it open) is logged once and left
+	 * to a later trim, and one the server refuses for good is passed over from then on.
 	 */
 	private void dropBeyondLimit() {
 		try (Connection connection = CleanupSession.open(this.server)) {
@@ -103,16 +108,19 @@ final class FailedSchemas {
 			}
 		}
 		catch (SQLException | RuntimeException ex) {
-			logger.warn("Could not drop the oldest failed tests' schemas beyond the %d kept (%s); a later run tries again"
-				.formatted(this.limit, ex.getMessage()));
+			logger
+				.warn("Could not drop the oldest failed tests' schemas beyond the %d kept (%s); a later run tries again"
+					.formatted(this.limit, ex.getMessage()));
 		}
 	}
 
 	private void dropOld(Connection connection, Entry old) {
 		try {
 			if (this.registry.drop(connection, old, this.lease.token()) == Drop.DROPPED) {
-				// Said once per copy, as keeping it was: a developer looking for it learns where it went.
-				logger.info("Dropped '%s', a failed test's schema beyond the %d kept".formatted(old.name(), this.limit));
+				// Said once per copy, as keeping it was: a developer looking for it
+				// learns where it went.
+				logger
+					.info("Dropped '%s', a failed test's schema beyond the %d kept".formatted(old.name(), this.limit));
 			}
 		}
 		catch (SQLException ex) {

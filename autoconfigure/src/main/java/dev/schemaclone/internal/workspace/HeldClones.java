@@ -7,8 +7,9 @@ import java.util.Set;
 import java.util.function.Consumer;
 
 /**
- * The clones that open contexts hold: at exit each is ended only once its context has given
- * it back, since the context's beans and schedulers write into it until their close ends.
+ * The clones that open contexts hold: at exit each is ended only once its context has
+ * given it back, since the context's beans and schedulers write into it until their close
+ * ends.
  */
 final class HeldClones {
 
@@ -26,8 +27,8 @@ final class HeldClones {
 	}
 
 	/**
-	 * Hand each clone over as soon as no context holds it, in the order their contexts give
-	 * them back, and, after a bound, those still held to another end.
+	 * Hand each clone over as soon as no context holds it, in the order their contexts
+	 * give them back, and, after a bound, those still held to another end.
 	 * @param clones the clones
 	 * @param bound how long to wait for the contexts that hold some
 	 * @param released what ends a clone no context holds

@@ -13,10 +13,10 @@ import dev.schemaclone.internal.coordination.SchemaRegistry.Entry;
 import dev.schemaclone.internal.server.DatabaseServer;
 
 /**
- * Drops the clones of processes that died without cleaning up. A clone is an orphan when its
- * owner is gone: its lease lock free and its heartbeat older than its grace. Best effort: a
- * clone that cannot be dropped now is logged and left for the next run, and nothing here
- * fails the process that sweeps.
+ * Drops the clones of processes that died without cleaning up. A clone is an orphan when
+ * its owner is gone: its lease lock free and its heartbeat older than its grace. Best
+ * effort: a clone that cannot be dropped now is logged and left for the next run, and
+ * nothing here fails the process that sweeps.
  */
 final class OrphanSweeper {
 
@@ -26,7 +26,8 @@ final class OrphanSweeper {
 	}
 
 	/**
-	 * Drop every registered clone whose owner is gone, and every drop a dead process began.
+	 * Drop every registered clone whose owner is gone, and every drop a dead process
+	 * began.
 	 * @param server the server
 	 * @param registry the registry of the prefix to sweep
 	 * @param self the token of the calling process, never swept

@@ -22,17 +22,20 @@ import dev.schemaclone.internal.server.DatabaseServer;
 import dev.schemaclone.internal.server.SchemaCloneException;
 
 /**
- * The clones this process made or claimed and has not dropped yet, and their ending: dropped
- * right away, in the background so that a closing context does not wait for its clone's
- * {@code DROP}, or at exit, where some are kept warm instead. On a disk-backed
- * server a drop is mostly the server waiting for its files, and drops on several connections
- * overlap those waits.
+ * The clones this process made or claimed and has not dropped yet, and their ending:
+ * dropped right away, in the background so that a closing context does not wait for its
+ * clone's {@code DROP}, or at exit, where some are kept warm instead. On a disk-backed
+ * server a drop is mostly the server waiting for its files, and drops on several
+ * connections overlap those waits.
  */
 final class OwnedClones {
 
 	private static final Log logger = LogFactory.getLog(OwnedClones.class);
 
-	/** Dropping is all that is left at exit, but a server that no longer answers must not hang it. */
+	/**
+	 * Dropping is all that is left at exit, but a server that no longer answers must not
+	 * hang it.
+	 */
 	private static final Duration MAX_WAIT = Duration.ofMinutes(1);
 
 	private final DatabaseServer server;
@@ -147,9 +150,9 @@ final class OwnedClones {
 	}
 
 	/**
-	 * Return whether the caller is the one to drop a schema. At exit, closing contexts and
-	 * the shutdown hook race to drop the same clones: the one that takes a clone out of the
-	 * set drops it.
+	 * Return whether the caller is the one to drop a schema. At exit, closing contexts
+	 * and the shutdown hook race to drop the same clones: the one that takes a clone out
+	 * of the set drops it.
 	 */
 	private boolean take(String schema) {
 		return this.pending.remove(schema) || !this.created.contains(schema);
@@ -178,9 +181,10 @@ final class OwnedClones {
 	}
 
 	/**
-	 * Drop a schema, waiting at most {@link DatabaseServer#LOCK_WAIT} for a lock a transaction
-	 * left open holds, not the server's default of a day or a year. One the server refuses for
-	 * good is marked so and warned of once by the registry, and counts as ended here.
+	 * Drop a schema, waiting at most {@link DatabaseServer#LOCK_WAIT} for a lock a
+	 * transaction left open holds, not the server's default of a day or a year. One the
+	 * server refuses for good is marked so and warned of once by the registry, and counts
+	 * as ended here.
 	 */
 	private void dropNow(String schema) {
 		try (Connection connection = this.server.open()) {

@@ -5,15 +5,16 @@ package dev.schemaclone.internal.workspace;
  *
  * @param name the schema's name
  * @param filledFrom the template it was prefetched from, or {@code null} if it is empty
- * @param written whether something wrote into it before its template was known, so that it
- * is emptied before the copy
+ * @param written whether something wrote into it before its template was known, so that
+ * it is emptied before the copy
  */
 public record ReservedSchema(String name, String filledFrom, boolean written) {
 
 	/**
 	 * Reserve a schema nothing wrote into.
 	 * @param name the schema's name
-	 * @param filledFrom the template it was prefetched from, or {@code null} if it is empty
+	 * @param filledFrom the template it was prefetched from, or {@code null} if it is
+	 * empty
 	 */
 	public ReservedSchema(String name, String filledFrom) {
 		this(name, filledFrom, false);

@@ -21,9 +21,8 @@ import java.util.stream.Stream;
  * @param failedKept copies kept of the clones failed tests left
  * @param criticalMillis how long contexts waited for their schemas while starting
  */
-public record RunSummary(List<TemplateUse> templates, int clonesMade, int recycled, int warmClaimed,
-		int prefetchHits, int prefetchMisses, List<Long> refreshMillis, int refreshesRemade, int failedKept,
-		long criticalMillis) {
+public record RunSummary(List<TemplateUse> templates, int clonesMade, int recycled, int warmClaimed, int prefetchHits,
+		int prefetchMisses, List<Long> refreshMillis, int refreshesRemade, int failedKept, long criticalMillis) {
 
 	/** Templates named one per line; the rest are counted. */
 	private static final int TEMPLATE_LINES = 4;
@@ -43,8 +42,9 @@ public record RunSummary(List<TemplateUse> templates, int clonesMade, int recycl
 	 */
 	RunSummary plus(RunSummary other) {
 		return new RunSummary(Stream.concat(this.templates.stream(), other.templates.stream()).toList(),
-				this.clonesMade + other.clonesMade, this.recycled + other.recycled, this.warmClaimed + other.warmClaimed,
-				this.prefetchHits + other.prefetchHits, this.prefetchMisses + other.prefetchMisses,
+				this.clonesMade + other.clonesMade, this.recycled + other.recycled,
+				this.warmClaimed + other.warmClaimed, this.prefetchHits + other.prefetchHits,
+				this.prefetchMisses + other.prefetchMisses,
 				Stream.concat(this.refreshMillis.stream(), other.refreshMillis.stream()).toList(),
 				this.refreshesRemade + other.refreshesRemade, this.failedKept + other.failedKept,
 				this.criticalMillis + other.criticalMillis);
@@ -76,9 +76,9 @@ public record RunSummary(List<TemplateUse> templates, int clonesMade, int recycl
 	}
 
 	/**
-	 * Return about what the same contexts would have waited if each had migrated a schema of
-	 * its own: each template's build time once per context it filled. Templates whose build
-	 * time is unknown count nothing.
+	 * Return about what the same contexts would have waited if each had migrated a schema
+	 * of its own: each template's build time once per context it filled. Templates whose
+	 * build time is unknown count nothing.
 	 * @return the estimate in milliseconds
 	 */
 	long eachContextMigratingMillis() {
@@ -143,8 +143,8 @@ public record RunSummary(List<TemplateUse> templates, int clonesMade, int recycl
 	public record TemplateUse(String name, boolean built, int migrations, long buildMillis, int contexts) {
 
 		String describe() {
-			String cost = (this.buildMillis >= 0)
-					? "%d migrations, %d ms".formatted(this.migrations, this.buildMillis) : "build time unknown";
+			String cost = (this.buildMillis >= 0) ? "%d migrations, %d ms".formatted(this.migrations, this.buildMillis)
+					: "build time unknown";
 			return "template '%s' %s (%s): %d context(s)".formatted(this.name, this.built ? "built" : "found ready",
 					cost, this.contexts);
 		}

@@ -27,10 +27,11 @@ public final class SchemaWorkspace implements AutoCloseable {
 	private static final Log logger = LogFactory.getLog(SchemaWorkspace.class);
 
 	/**
-	 * How long the end of the process waits for the contexts that still hold clones. Spring
-	 * Boot's shutdown hook closes them one after another while this process's runs; a build
-	 * tool may halt a test JVM whose exit takes longer than a bound (Surefire's
-	 * {@code forkedProcessExitTimeoutInSeconds}, 30 by default), resets of the clones included.
+	 * How long the end of the process waits for the contexts that still hold clones.
+	 * Spring Boot's shutdown hook closes them one after another while this process's
+	 * runs; a build tool may halt a test JVM whose exit takes longer than a bound
+	 * (Surefire's {@code forkedProcessExitTimeoutInSeconds}, 30 by default), resets of
+	 * the clones included.
 	 */
 	static final Duration CONTEXT_CLOSE_WAIT = Duration.ofSeconds(20);
 
@@ -63,10 +64,14 @@ public final class SchemaWorkspace implements AutoCloseable {
 	/** The template the last context was filled from: the best guess for the next one. */
 	private volatile String lastTemplate;
 
-	/** What tells the application whose contexts this process serves, recorded on warm clones. */
+	/**
+	 * What tells the application whose contexts this process serves, recorded on warm
+	 * clones.
+	 */
 	private volatile String application = "";
 
-	private SchemaWorkspace(DatabaseServer server, WorkspaceSettings settings, SchemaRegistry registry, OwnerLease lease) {
+	private SchemaWorkspace(DatabaseServer server, WorkspaceSettings settings, SchemaRegistry registry,
+			OwnerLease lease) {
 		this.server = server;
 		this.settings = settings;
 		this.registry = registry;
@@ -97,15 +102,18 @@ public final class SchemaWorkspace implements AutoCloseable {
 			lease = OwnerLease.take(server, settings.prefix(), settings.leaseGrace());
 		}
 		catch (SQLException ex) {
-			throw new SchemaCloneException("Cannot prepare schemaclone's registry on %s: %s. The user needs CREATE, DROP, INSERT, UPDATE, DELETE and SELECT on all schemas; give an admin user as %s if the application's user lacks them"
-				.formatted(server, ex.getMessage(), settings.names().of(Setting.CREDENTIALS)), ex);
+			throw new SchemaCloneException(
+					"Cannot prepare schemaclone's registry on %s: %s. The user needs CREATE, DROP, INSERT, UPDATE, DELETE and SELECT on all schemas; give an admin user as %s if the application's user lacks them"
+						.formatted(server, ex.getMessage(), settings.names().of(Setting.CREDENTIALS)),
+					ex);
 		}
 		OrphanSweeper.sweep(server, registry, lease.token());
 		return new SchemaWorkspace(server, settings, registry, lease);
 	}
 
 	/**
-	 * Return the template for a Flyway configuration, migrating it first if no process has.
+	 * Return the template for a Flyway configuration, migrating it first if no process
+	 * has.
 	 * @param flyway the configuration the application's own Flyway would run with
 	 * @return the template's schema name
 	 */
@@ -119,17 +127,19 @@ public final class SchemaWorkspace implements AutoCloseable {
 	 * @return the template's schema name
 	 */
 	public String template(MigrationSet migrations) {
-		Entry template = new TemplateSchema(this.server, this.registry, this.lease, this.settings, migrations).ensureReady();
+		Entry template = new TemplateSchema(this.server, this.registry, this.lease, this.settings, migrations)
+			.ensureReady();
 		this.activity.templateUsed(template.name(), template.buildCost(), this.lease.token().equals(template.owner()));
 		return template.name();
 	}
 
 	/**
-	 * Reserve a schema for a context that does not know its template yet: a spare or a warm
-	 * clone of the template the last context used, else an empty schema. The first context of
-	 * a process guesses the template its application used last that has warm clones.
-	 * @param application what tells the application from others on the server, recorded on
-	 * the warm clones it leaves
+	 * Reserve a schema for a context that does not know its template yet: a spare or a
+	 * warm clone of the template the last context used, else an empty schema. The first
+	 * context of a process guesses the template its application used last that has warm
+	 * clones.
+	 * @param application what tells the application from others on the server, recorded
+	 * on the warm clones it leaves
 	 * @return the reserved schema
 	 */
 	public ReservedSchema reserve(String application) {
@@ -174,8 +184,8 @@ public final class SchemaWorkspace implements AutoCloseable {
 
 	/**
 	 * Make the clone of a closed context a spare for the next context, in the background,
-	 * instead of dropping it: its reset costs a fraction of a new clone. One that cannot be
-	 * reset is dropped.
+	 * instead of dropping it: its reset costs a fraction of a new clone. One that cannot
+	 * be reset is dropped.
 	 * @param clone the clone
 	 * @param template the template it was filled from
 	 */
@@ -198,8 +208,8 @@ public final class SchemaWorkspace implements AutoCloseable {
 	}
 
 	/**
-	 * Make a reserved schema a clone of the template of a migration set, migrating
-	 * the template first if no process has. A template that another process's retention
+	 * Make a reserved schema a clone of the template of a migration set, migrating the
+	 * template first if no process has. A template that another process's retention
 	 * dropped while this one was about to clone it is built again.
 	 * @param reserved the schema from {@link #reserve(String)}
 	 * @param migrations the application's own Flyway or Liquibase set-up
@@ -221,11 +231,12 @@ public final class SchemaWorkspace implements AutoCloseable {
 	}
 
 	/**
-	 * Look again at a reserved schema just before it is completed: an empty one that holds
-	 * objects now was written into by the context before its migration set was known (a
-	 * migration run before schemaclone could fill it), and is emptied before the copy. A
-	 * prefetched clone is not looked at: it is made again unless it is a clone of the
-	 * template the context needs, and a migration that found its full history wrote nothing.
+	 * Look again at a reserved schema just before it is completed: an empty one that
+	 * holds objects now was written into by the context before its migration set was
+	 * known (a migration run before schemaclone could fill it), and is emptied before the
+	 * copy. A prefetched clone is not looked at: it is made again unless it is a clone of
+	 * the template the context needs, and a migration that found its full history wrote
+	 * nothing.
 	 * @param reserved the schema from {@link #reserve(String)}
 	 * @return the same schema, marked {@link ReservedSchema#written() written} if it was
 	 */
@@ -257,8 +268,8 @@ public final class SchemaWorkspace implements AutoCloseable {
 	}
 
 	/**
-	 * Return the means to bring one of this process's clones back to its template's state,
-	 * after tests changed it. It holds a connection of its own until closed.
+	 * Return the means to bring one of this process's clones back to its template's
+	 * state, after tests changed it. It holds a connection of its own until closed.
 	 * @param clone the clone
 	 * @param template the template it was filled from
 	 * @return the reset
@@ -268,8 +279,8 @@ public final class SchemaWorkspace implements AutoCloseable {
 	}
 
 	/**
-	 * Keep a copy of a clone as a failed test left it, for a developer to look at after the
-	 * run; the clone itself goes on serving its context.
+	 * Keep a copy of a clone as a failed test left it, for a developer to look at after
+	 * the run; the clone itself goes on serving its context.
 	 * @param clone the clone
 	 * @return the copy's schema name, or {@code null} if none was kept (turned off, bound
 	 * reached in this process, or the copy failed, which is logged)
@@ -283,10 +294,10 @@ public final class SchemaWorkspace implements AutoCloseable {
 	}
 
 	/**
-	 * Take one of this process's clones' state now as the baseline its refreshes return to:
-	 * when its context's first test begins, and when a test class begins. A state that
-	 * differs from the baseline below (data its context wrote while starting, or a class
-	 * before its tests) is copied, and the copy dropped when the baseline ends.
+	 * Take one of this process's clones' state now as the baseline its refreshes return
+	 * to: when its context's first test begins, and when a test class begins. A state
+	 * that differs from the baseline below (data its context wrote while starting, or a
+	 * class before its tests) is copied, and the copy dropped when the baseline ends.
 	 * @param clone the clone
 	 * @param template the template it was filled from
 	 * @param changedSinceReset whether anything may have written into the clone since its
@@ -306,9 +317,9 @@ public final class SchemaWorkspace implements AutoCloseable {
 
 	/**
 	 * Bring one of this process's clones back to its baseline after tests changed it: the
-	 * last one taken, else its template's state. The first refresh towards a baseline opens a
-	 * connection that the next ones reuse, until the baseline ends or the clone is recycled,
-	 * kept or dropped.
+	 * last one taken, else its template's state. The first refresh towards a baseline
+	 * opens a connection that the next ones reuse, until the baseline ends or the clone
+	 * is recycled, kept or dropped.
 	 * @param clone the clone
 	 * @param template the template it was filled from
 	 * @param test the test that ran, named in warnings
@@ -346,7 +357,8 @@ public final class SchemaWorkspace implements AutoCloseable {
 	}
 
 	/**
-	 * Drop a clone this process created in the background; the process waits for it at exit.
+	 * Drop a clone this process created in the background; the process waits for it at
+	 * exit.
 	 * @param clone the clone's name
 	 */
 	public void dropLater(String clone) {
@@ -356,17 +368,18 @@ public final class SchemaWorkspace implements AutoCloseable {
 	}
 
 	/**
-	 * End every clone this process made or claimed and has not dropped yet, and wait for it:
-	 * up to {@code keepWarm} per template are reset and kept warm for later processes, each
-	 * once the context that holds it closed, the rest dropped.
+	 * End every clone this process made or claimed and has not dropped yet, and wait for
+	 * it: up to {@code keepWarm} per template are reset and kept warm for later
+	 * processes, each once the context that holds it closed, the rest dropped.
 	 */
 	public void endClones() {
 		this.refreshes.endAll();
 		this.spares.close();
 		this.held.awaitEach(this.clones.pending(), CONTEXT_CLOSE_WAIT,
 				(clone) -> this.clones.end(clone, (ended) -> this.warm.keep(ended, this.application)), (clone) -> {
-					logger.warn("The context of clone '%s' did not close within %s of the process's end; dropping the clone instead of keeping it warm"
-						.formatted(clone, CONTEXT_CLOSE_WAIT));
+					logger.warn(
+							"The context of clone '%s' did not close within %s of the process's end; dropping the clone instead of keeping it warm"
+								.formatted(clone, CONTEXT_CLOSE_WAIT));
 					this.clones.dropLater(clone);
 				});
 		this.clones.awaitEnds();

@@ -11,8 +11,8 @@ import dev.schemaclone.internal.coordination.SchemaRegistry;
 import dev.schemaclone.internal.server.DatabaseServer;
 
 /**
- * The workspaces of this process, one per server, user and prefix, opened on first use and
- * closed at exit after dropping the clones that no closed context dropped.
+ * The workspaces of this process, one per server, user and prefix, opened on first use
+ * and closed at exit after dropping the clones that no closed context dropped.
  */
 public final class SchemaWorkspaces {
 
@@ -38,11 +38,13 @@ public final class SchemaWorkspaces {
 	 */
 	public static SchemaWorkspace get(DatabaseServer server, WorkspaceSettings settings) {
 		String key = server.url().serverKey() + "|" + server.username() + "|" + settings.prefix();
-		SchemaWorkspace workspace = workspaces.computeIfAbsent(key, (ignored) -> SchemaWorkspace.open(server, settings));
+		SchemaWorkspace workspace = workspaces.computeIfAbsent(key,
+				(ignored) -> SchemaWorkspace.open(server, settings));
 		if (!workspace.settings().equals(settings) && ignoredSettings.add(settings)) {
-			logger.warn(("Contexts of this JVM ask for different schemaclone settings on %s under prefix '%s': %s applies, not %s. "
-					+ "Give contexts that need other settings a prefix of their own").formatted(server, settings.prefix(),
-							workspace.settings(), settings));
+			logger.warn(
+					("Contexts of this JVM ask for different schemaclone settings on %s under prefix '%s': %s applies, not %s. "
+							+ "Give contexts that need other settings a prefix of their own")
+						.formatted(server, settings.prefix(), workspace.settings(), settings));
 		}
 		return workspace;
 	}

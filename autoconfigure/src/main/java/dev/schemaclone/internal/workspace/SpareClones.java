@@ -18,15 +18,18 @@ import org.apache.commons.logging.LogFactory;
 
 /**
  * Clones made ahead of need, in the background, while tests run: context loading is
- * serialized in one JVM, so a clone made while the next context starts lies on the critical
- * path of every test class, and one made before does not. Bounded per template; the clones of
- * closed contexts, made ready again, come on top.
+ * serialized in one JVM, so a clone made while the next context starts lies on the
+ * critical path of every test class, and one made before does not. Bounded per template;
+ * the clones of closed contexts, made ready again, come on top.
  */
 final class SpareClones {
 
 	private static final Log logger = LogFactory.getLog(SpareClones.class);
 
-	/** A spare in the making is always nearer than a new clone, but a hung one must not hang a context. */
+	/**
+	 * A spare in the making is always nearer than a new clone, but a hung one must not
+	 * hang a context.
+	 */
 	private static final Duration MAX_WAIT = Duration.ofMinutes(1);
 
 	private final int limit;
@@ -54,7 +57,8 @@ final class SpareClones {
 	}
 
 	/**
-	 * Take a spare of a template: a ready one, else the one in the making, else {@code null}.
+	 * Take a spare of a template: a ready one, else the one in the making, else
+	 * {@code null}.
 	 */
 	String take(String template) {
 		if (template == null) {
@@ -88,8 +92,9 @@ final class SpareClones {
 	}
 
 	/**
-	 * Make a used clone of a template a spare in the background, beyond the limit: it exists
-	 * already, and the one who made it ready again returns {@code null} when it could not.
+	 * Make a used clone of a template a spare in the background, beyond the limit: it
+	 * exists already, and the one who made it ready again returns {@code null} when it
+	 * could not.
 	 * @param template the template
 	 * @param recycler makes the clone ready again and returns its name
 	 */
@@ -105,21 +110,21 @@ final class SpareClones {
 		spares.inMaking.incrementAndGet();
 		try {
 			this.executor.execute(() -> {
-			long start = System.nanoTime();
-			try {
-				String spare = maker.get();
-				if (spare != null) {
-					spares.ready.add(spare);
-					logger.debug("Spare '%s' of '%s' ready in %d ms".formatted(spare, template,
-							Duration.ofNanos(System.nanoTime() - start).toMillis()));
+				long start = System.nanoTime();
+				try {
+					String spare = maker.get();
+					if (spare != null) {
+						spares.ready.add(spare);
+						logger.debug("Spare '%s' of '%s' ready in %d ms".formatted(spare, template,
+								Duration.ofNanos(System.nanoTime() - start).toMillis()));
+					}
 				}
-			}
-			catch (RuntimeException ex) {
-				logger.warn("Could not prepare a spare clone of '%s': %s".formatted(template, ex.getMessage()));
-			}
-			finally {
-				spares.inMaking.decrementAndGet();
-			}
+				catch (RuntimeException ex) {
+					logger.warn("Could not prepare a spare clone of '%s': %s".formatted(template, ex.getMessage()));
+				}
+				finally {
+					spares.inMaking.decrementAndGet();
+				}
 			});
 		}
 		catch (RejectedExecutionException ex) {

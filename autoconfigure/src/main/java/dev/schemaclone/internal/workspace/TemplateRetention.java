@@ -26,13 +26,14 @@ import dev.schemaclone.internal.coordination.SchemaRegistry.Entry;
 import dev.schemaclone.internal.server.DatabaseServer;
 
 /**
- * Drops templates that are no longer current, by application and recent use: a server shared
- * by many applications keeps each one's current template. Per prefix, it keeps the
- * {@value #KEEP_PER_LINEAGE} most recently used templates of each lineage (an application's
- * history as it grows: switching branches back and forth reuses them), drops any not used for
- * {@link #MAX_IDLE}, and keeps at most {@value #MAX_TEMPLATES} in all; never one a live process
- * has clones of or is cloning. A template's warm clones go with it. Best effort: it runs after
- * a template is ready, and a failure is logged and left for the next build.
+ * Drops templates that are no longer current, by application and recent use: a server
+ * shared by many applications keeps each one's current template. Per prefix, it keeps the
+ * {@value #KEEP_PER_LINEAGE} most recently used templates of each lineage (an
+ * application's history as it grows: switching branches back and forth reuses them),
+ * drops any not used for {@link #MAX_IDLE}, and keeps at most {@value #MAX_TEMPLATES} in
+ * all; never one a live process has clones of or is cloning. A template's warm clones go
+ * with it. Best effort: it runs after a template is ready, and a failure is logged and
+ * left for the next build.
  */
 final class TemplateRetention {
 
@@ -69,8 +70,9 @@ final class TemplateRetention {
 	}
 
 	/**
-	 * Return the templates to drop: beyond the most recently used few of their lineage, idle
-	 * too long, or beyond the total, counting the templates in use, which are never dropped.
+	 * Return the templates to drop: beyond the most recently used few of their lineage,
+	 * idle too long, or beyond the total, counting the templates in use, which are never
+	 * dropped.
 	 * @param entries the registry's rows
 	 * @param now the server's time
 	 * @param inUse the templates that live processes have clones of
@@ -78,7 +80,8 @@ final class TemplateRetention {
 	 */
 	static List<Expired> expired(List<Entry> entries, Timestamp now, Set<String> inUse) {
 		List<Entry> templates = entries.stream()
-			.filter((entry) -> SchemaRegistry.READY.equals(entry.state()) || SchemaRegistry.FAILED.equals(entry.state()))
+			.filter((entry) -> SchemaRegistry.READY.equals(entry.state())
+					|| SchemaRegistry.FAILED.equals(entry.state()))
 			.sorted(Comparator.comparing(Entry::lastUsedAt).reversed())
 			.toList();
 		Map<String, Integer> perLineage = new HashMap<>();
@@ -89,8 +92,9 @@ final class TemplateRetention {
 			// Templates an older schemaclone built have no lineage: they count as one.
 			int rank = perLineage.merge(Objects.requireNonNullElse(template.lineage(), ""), 1, Integer::sum);
 			String reason = (rank > KEEP_PER_LINEAGE) ? "an older migration set of its application"
-					: !template.lastUsedAt().toInstant().isAfter(idleSince) ? "unused for " + MAX_IDLE.toDays() + " days"
-					: (kept >= MAX_TEMPLATES) ? "beyond the " + MAX_TEMPLATES + " most recently used templates" : null;
+					: !template.lastUsedAt().toInstant().isAfter(idleSince)
+							? "unused for " + MAX_IDLE.toDays() + " days" : (kept >= MAX_TEMPLATES)
+									? "beyond the " + MAX_TEMPLATES + " most recently used templates" : null;
 			if (reason == null || inUse.contains(template.name())) {
 				kept++;
 			}
@@ -110,11 +114,12 @@ final class TemplateRetention {
 	}
 
 	/**
-	 * Drop one template unless a process has begun cloning it since the registry was read.
-	 * The template is marked first and the clones are looked at after; a cloner records its
-	 * clone first and looks at the mark after (see {@link SchemaWorkspace}): whichever comes
-	 * second sees what the other wrote. Under the template's build lock, so that a process
-	 * about to rebuild it waits, and one that finds the mark of a retention that died clears it.
+	 * Drop one template unless a process has begun cloning it since the registry was
+	 * read. The template is marked first and the clones are looked at after; a cloner
+	 * records its clone first and looks at the mark after (see {@link SchemaWorkspace}):
+	 * whichever comes second sees what the other wrote. Under the template's build lock,
+	 * so that a process about to rebuild it waits, and one that finds the mark of a
+	 * retention that died clears it.
 	 */
 	private static void retire(Connection connection, SchemaRegistry registry, OwnerStatus owners, Expired expired,
 			String self) throws SQLException {
@@ -142,11 +147,11 @@ final class TemplateRetention {
 	}
 
 	/**
-	 * Mark the warm clones of a template for dropping with it, each only if no process has
-	 * claimed it meanwhile; those a retention that died marked already come too (the build
-	 * lock held here proves it dead).
-	 * @return the marked clones, or {@code null} if a process claimed one (their marks are
-	 * then taken back by the caller, with those of the list so far)
+	 * Mark the warm clones of a template for dropping with it, each only if no process
+	 * has claimed it meanwhile; those a retention that died marked already come too (the
+	 * build lock held here proves it dead).
+	 * @return the marked clones, or {@code null} if a process claimed one (their marks
+	 * are then taken back by the caller, with those of the list so far)
 	 */
 	private static List<String> retireWarmClones(Connection connection, SchemaRegistry registry, String template)
 			throws SQLException {
@@ -159,7 +164,8 @@ final class TemplateRetention {
 				marked.add(entry.name());
 			}
 			else if (SchemaRegistry.WARM.equals(entry.state())) {
-				if (!registry.changeState(connection, entry.name(), SchemaRegistry.WARM, SchemaRegistry.WARM_RETIRING)) {
+				if (!registry.changeState(connection, entry.name(), SchemaRegistry.WARM,
+						SchemaRegistry.WARM_RETIRING)) {
 					for (String clone : marked) {
 						registry.changeState(connection, clone, SchemaRegistry.WARM_RETIRING, SchemaRegistry.WARM);
 					}
@@ -174,7 +180,8 @@ final class TemplateRetention {
 	private static Set<String> templatesInUse(List<Entry> entries, OwnerStatus owners) throws SQLException {
 		Set<String> inUse = new HashSet<>();
 		for (Entry entry : entries) {
-			if (SchemaRegistry.CLONE.equals(entry.state()) && entry.template() != null && !owners.isDead(entry.owner())) {
+			if (SchemaRegistry.CLONE.equals(entry.state()) && entry.template() != null
+					&& !owners.isDead(entry.owner())) {
 				inUse.add(entry.template());
 			}
 		}

@@ -90,18 +90,20 @@ final class TemplateSchema {
 			}
 		}
 		catch (SQLException ex) {
-			throw new SchemaCloneException("Cannot prepare template '%s' on %s: %s".formatted(this.name,
-					this.server, ex.getMessage()), ex);
+			throw new SchemaCloneException(
+					"Cannot prepare template '%s' on %s: %s".formatted(this.name, this.server, ex.getMessage()), ex);
 		}
 	}
 
 	private boolean isReady(Entry entry) {
 		if (entry != null && SchemaRegistry.FAILED.equals(entry.state())
 				&& entry.updatedAt().after(this.lease.startedAt())) {
-			// Failed while this process was already running: every fork of this build would
-			// fail the same way, so fail fast instead of each retrying the broken history.
-			throw new SchemaCloneException("Template '%s' failed to build in another process: %s".formatted(this.name,
-					entry.error()));
+			// Failed while this process was already running: every fork of this build
+			// would
+			// fail the same way, so fail fast instead of each retrying the broken
+			// history.
+			throw new SchemaCloneException(
+					"Template '%s' failed to build in another process: %s".formatted(this.name, entry.error()));
 		}
 		return entry != null && SchemaRegistry.READY.equals(entry.state());
 	}
@@ -112,13 +114,15 @@ final class TemplateSchema {
 					entry.state().toLowerCase()));
 			killSessionsUsing(connection, this.name);
 			if (this.registry.drop(connection, this.name, this.lease.token()) != Drop.DROPPED) {
-				throw new SchemaCloneException("Template '%s' cannot be built: the server refuses to drop what an earlier build left (see the warning above)"
-					.formatted(this.name));
+				throw new SchemaCloneException(
+						"Template '%s' cannot be built: the server refuses to drop what an earlier build left (see the warning above)"
+							.formatted(this.name));
 			}
 		}
 		else if (schemaExists(connection, this.name)) {
-			throw new SchemaCloneException("Schema '%s' exists but schemaclone has no record of creating it; drop it yourself or set '%s' to another value"
-				.formatted(this.name, this.settings.names().of(Setting.PREFIX)));
+			throw new SchemaCloneException(
+					"Schema '%s' exists but schemaclone has no record of creating it; drop it yourself or set '%s' to another value"
+						.formatted(this.name, this.settings.names().of(Setting.PREFIX)));
 		}
 	}
 
@@ -135,7 +139,8 @@ final class TemplateSchema {
 		try {
 			migrations = migrate(connection, tracker);
 			SequenceCache.settle(connection, this.name);
-			// Read as a clone reads it, so that an object no clone could copy fails the build,
+			// Read as a clone reads it, so that an object no clone could copy fails the
+			// build,
 			// named, instead of every clone.
 			TemplateDefinition.read(connection, this.name);
 		}
@@ -162,14 +167,15 @@ final class TemplateSchema {
 			return thread;
 		});
 		try {
-			Future<Integer> result = executor
-				.submit(() -> this.migrations.migrate(this.server, this.name, tracker));
+			Future<Integer> result = executor.submit(() -> this.migrations.migrate(this.server, this.name, tracker));
 			return result.get(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
 		}
 		catch (TimeoutException ex) {
 			killSessionsUsing(connection, this.name);
-			throw new SchemaCloneException("Migration of template '%s' did not finish within %s and was stopped; it was running %s. Raise '%s' if it needs longer, or look for a lock that blocks it"
-				.formatted(this.name, timeout, tracker.current(), this.settings.names().of(Setting.MIGRATION_TIMEOUT)));
+			throw new SchemaCloneException(
+					"Migration of template '%s' did not finish within %s and was stopped; it was running %s. Raise '%s' if it needs longer, or look for a lock that blocks it"
+						.formatted(this.name, timeout, tracker.current(),
+								this.settings.names().of(Setting.MIGRATION_TIMEOUT)));
 		}
 		catch (ExecutionException ex) {
 			Throwable cause = ex.getCause();
@@ -187,8 +193,8 @@ final class TemplateSchema {
 	}
 
 	/**
-	 * End the sessions still working in a schema: those of a builder that was killed, whose
-	 * statements the server keeps running, or of a migration that ran out of time.
+	 * End the sessions still working in a schema: those of a builder that was killed,
+	 * whose statements the server keeps running, or of a migration that ran out of time.
 	 */
 	private static void killSessionsUsing(Connection connection, String schema) {
 		try {
@@ -201,8 +207,8 @@ final class TemplateSchema {
 	}
 
 	/**
-	 * Disable the template's events: MySQL runs its event scheduler by default, and a ready
-	 * template must never change. Its clones copy them disabled.
+	 * Disable the template's events: MySQL runs its event scheduler by default, and a
+	 * ready template must never change. Its clones copy them disabled.
 	 */
 	private void disableEvents(Connection connection) throws SQLException {
 		try (PreparedStatement events = connection.prepareStatement(

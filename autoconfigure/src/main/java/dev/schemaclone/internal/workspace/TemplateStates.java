@@ -13,9 +13,9 @@ import dev.schemaclone.internal.server.DatabaseServer;
 import dev.schemaclone.internal.server.SchemaCloneException;
 
 /**
- * What this process has read of each ready template, once: its definition, which every clone
- * replays, and its pristine state, which every reset and check of a clone compares with. A
- * ready template never changes, so one reading serves the whole process.
+ * What this process has read of each ready template, once: its definition, which every
+ * clone replays, and its pristine state, which every reset and check of a clone compares
+ * with. A ready template never changes, so one reading serves the whole process.
  */
 final class TemplateStates {
 
@@ -36,8 +36,8 @@ final class TemplateStates {
 	}
 
 	/**
-	 * Return a template's definition, read on first use, when its use is also recorded for
-	 * template retention: once per template and process.
+	 * Return a template's definition, read on first use, when its use is also recorded
+	 * for template retention: once per template and process.
 	 */
 	TemplateDefinition definition(Connection connection, String template) throws SQLException {
 		TemplateDefinition definition = this.definitions.get(template);
@@ -50,8 +50,8 @@ final class TemplateStates {
 	}
 
 	/**
-	 * Return the means to bring a clone back to the state of a copy of it, read now: a copy
-	 * is no template, and serves one clone only.
+	 * Return the means to bring a clone back to the state of a copy of it, read now: a
+	 * copy is no template, and serves one clone only.
 	 */
 	CloneReset resetTowardsCopy(String clone, String copy) {
 		try (Connection connection = this.server.open()) {
@@ -59,14 +59,14 @@ final class TemplateStates {
 			return reset(definition, PristineState.read(connection, definition), clone);
 		}
 		catch (SQLException ex) {
-			throw new SchemaCloneException("Cannot read the state of '%s' on %s: %s".formatted(copy, this.server,
-					ex.getMessage()), ex);
+			throw new SchemaCloneException(
+					"Cannot read the state of '%s' on %s: %s".formatted(copy, this.server, ex.getMessage()), ex);
 		}
 	}
 
 	/**
-	 * Return the means to bring a clone of a template back to the template's state. It holds a
-	 * connection of its own until closed.
+	 * Return the means to bring a clone of a template back to the template's state. It
+	 * holds a connection of its own until closed.
 	 */
 	CloneReset resetOf(String clone, String template) {
 		TemplateDefinition definition = this.definitions.get(template);

@@ -16,16 +16,19 @@ import dev.schemaclone.internal.server.DatabaseServer;
 import dev.schemaclone.internal.server.SchemaCloneException;
 
 /**
- * Clones kept on the server between processes: claimed by this process instead of cloning,
- * checked before use, and this process's own kept at its end, reset, up to a bound per
- * template. Claims are conditional updates of the registry, so two processes never get the
- * same clone.
+ * Clones kept on the server between processes: claimed by this process instead of
+ * cloning, checked before use, and this process's own kept at its end, reset, up to a
+ * bound per template. Claims are conditional updates of the registry, so two processes
+ * never get the same clone.
  */
 final class WarmClones {
 
 	private static final Log logger = LogFactory.getLog(WarmClones.class);
 
-	/** Counting a template's warm clones and adding one takes milliseconds; others wait that long. */
+	/**
+	 * Counting a template's warm clones and adding one takes milliseconds; others wait
+	 * that long.
+	 */
 	private static final Duration LOCK_WAIT = Duration.ofSeconds(30);
 
 	private final DatabaseServer server;
@@ -63,16 +66,17 @@ final class WarmClones {
 			return this.registry.lastTemplateWithWarmClones(connection, application);
 		}
 		catch (SQLException ex) {
-			throw new SchemaCloneException("Cannot read schemaclone's registry on %s: %s".formatted(this.server,
-					ex.getMessage()), ex);
+			throw new SchemaCloneException(
+					"Cannot read schemaclone's registry on %s: %s".formatted(this.server, ex.getMessage()), ex);
 		}
 	}
 
 	/**
-	 * Claim a warm clone of a template and check it before use: one that something changed
-	 * after it was kept, or that cannot be checked (its schema dropped by hand), is dropped,
-	 * and the next one tried.
-	 * @return the claimed clone, now this process's, or {@code null} if there is none fit for use
+	 * Claim a warm clone of a template and check it before use: one that something
+	 * changed after it was kept, or that cannot be checked (its schema dropped by hand),
+	 * is dropped, and the next one tried.
+	 * @return the claimed clone, now this process's, or {@code null} if there is none fit
+	 * for use
 	 */
 	String claim(String template) {
 		long start = System.nanoTime();
@@ -85,7 +89,8 @@ final class WarmClones {
 				}
 				this.clones.add(clone);
 				this.clones.recordTemplate(clone, template);
-				// Claimed first, then the template's state looked at, as a cloner does: template
+				// Claimed first, then the template's state looked at, as a cloner does:
+				// template
 				// retention marks a template first and looks for clones after.
 				Entry entry = this.registry.find(connection, template);
 				if (entry == null || !SchemaRegistry.READY.equals(entry.state())) {
@@ -101,8 +106,9 @@ final class WarmClones {
 			}
 		}
 		catch (SQLException ex) {
-			throw new SchemaCloneException("Cannot claim a warm clone of '%s' on %s: %s".formatted(template, this.server,
-					ex.getMessage()), ex);
+			throw new SchemaCloneException(
+					"Cannot claim a warm clone of '%s' on %s: %s".formatted(template, this.server, ex.getMessage()),
+					ex);
 		}
 	}
 
@@ -124,8 +130,8 @@ final class WarmClones {
 	}
 
 	/**
-	 * Drop a claimed clone found unfit, through the registry's ownership check; one whose drop
-	 * fails too is left to the next run's sweep rather than fail the context.
+	 * Drop a claimed clone found unfit, through the registry's ownership check; one whose
+	 * drop fails too is left to the next run's sweep rather than fail the context.
 	 */
 	private void discard(String clone) {
 		try {
@@ -137,10 +143,10 @@ final class WarmClones {
 	}
 
 	/**
-	 * Reset one of this process's clones and keep it warm, unless its template has as many
-	 * warm clones as the bound. The reset comes before the mark: a process killed in between
-	 * leaves a clone of its own, which the next process drops as an orphan, never a dirty warm
-	 * one.
+	 * Reset one of this process's clones and keep it warm, unless its template has as
+	 * many warm clones as the bound. The reset comes before the mark: a process killed in
+	 * between leaves a clone of its own, which the next process drops as an orphan, never
+	 * a dirty warm one.
 	 * @param application what tells the application that used it
 	 * @return whether the clone is kept
 	 */

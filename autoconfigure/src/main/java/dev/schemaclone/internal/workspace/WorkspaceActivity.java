@@ -107,8 +107,7 @@ final class WorkspaceActivity {
 			.toList();
 		return new RunSummary(uses, this.clonesMade.get(), this.recycled.get(), this.warmClaimed.get(),
 				this.prefetchHits.get(), this.prefetchMisses.get(), List.copyOf(this.refreshMillis),
-				this.refreshesRemade.get(), this.failedKept.get(),
-				this.criticalNanos.get() / 1_000_000);
+				this.refreshesRemade.get(), this.failedKept.get(), this.criticalNanos.get() / 1_000_000);
 	}
 
 	/**

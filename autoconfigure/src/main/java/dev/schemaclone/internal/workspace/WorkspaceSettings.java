@@ -11,16 +11,16 @@ import dev.schemaclone.internal.server.Identifiers;
  * @param lockTimeout how long to wait for another process's template build
  * @param migrationTimeout how long one template migration may take
  * @param prefetch how many spare clones to keep ready in the background, 0 for none
- * @param cloneConnections how many connections one clone spreads its tables over, at most, and
- * how many clones are dropped at once
+ * @param cloneConnections how many connections one clone spreads its tables over, at
+ * most, and how many clones are dropped at once
  * @param keepWarm how many reset clones per template stay on the server when this process
  * ends, for later processes to claim; 0 drops them all
- * @param keepFailed how many copies of the clones failed tests left the server keeps under
- * the prefix, newest first; 0 keeps none
- * @param leaseGrace how long after its last heartbeat a process whose lease lock is free still
- * counts as alive: other processes drop its clones only after that
- * @param names how errors name each setting: {@link Names#COMPONENTS} for the engine's own
- * users, the properties that set them for the Spring layer
+ * @param keepFailed how many copies of the clones failed tests left the server keeps
+ * under the prefix, newest first; 0 keeps none
+ * @param leaseGrace how long after its last heartbeat a process whose lease lock is free
+ * still counts as alive: other processes drop its clones only after that
+ * @param names how errors name each setting: {@link Names#COMPONENTS} for the engine's
+ * own users, the properties that set them for the Spring layer
  */
 public record WorkspaceSettings(String prefix, Duration lockTimeout, Duration migrationTimeout, int prefetch,
 		int cloneConnections, int keepWarm, int keepFailed, Duration leaseGrace, Names names) {
@@ -34,14 +34,16 @@ public record WorkspaceSettings(String prefix, Duration lockTimeout, Duration mi
 	public static final int MAX_KEEP_WARM = 256;
 
 	/**
-	 * A developer looks at the first failures of a run; a run that fails more tests mostly
-	 * fails them for one cause, and each copy costs a clone's time.
+	 * A developer looks at the first failures of a run; a run that fails more tests
+	 * mostly fails them for one cause, and each copy costs a clone's time.
 	 */
 	public static final int DEFAULT_KEEP_FAILED = 5;
 
 	public static final int MAX_KEEP_FAILED = 100;
 
-	/** More spares than this only queue up work on the server that no context waits for. */
+	/**
+	 * More spares than this only queue up work on the server that no context waits for.
+	 */
 	public static final int MAX_PREFETCH = 8;
 
 	public static final String DEFAULT_PREFIX = "schemaclone";
@@ -52,12 +54,14 @@ public record WorkspaceSettings(String prefix, Duration lockTimeout, Duration mi
 
 	/**
 	 * Long enough for a paused JVM (a debugger's breakpoint, a long garbage collection, a
-	 * starved machine) and for a heartbeat to take the lease again on a new connection; short
-	 * enough that a killed build's clones go with the next run a few minutes later.
+	 * starved machine) and for a heartbeat to take the lease again on a new connection;
+	 * short enough that a killed build's clones go with the next run a few minutes later.
 	 */
 	public static final Duration DEFAULT_LEASE_GRACE = Duration.ofMinutes(2);
 
-	/** Five heartbeats: less would count a process dead that merely lost one connection. */
+	/**
+	 * Five heartbeats: less would count a process dead that merely lost one connection.
+	 */
 	public static final Duration MIN_LEASE_GRACE = Duration.ofSeconds(10);
 
 	public WorkspaceSettings {
@@ -80,8 +84,8 @@ public record WorkspaceSettings(String prefix, Duration lockTimeout, Duration mi
 	 */
 	public WorkspaceSettings(String prefix, Duration lockTimeout, Duration migrationTimeout, int prefetch,
 			int cloneConnections, int keepWarm, int keepFailed) {
-		this(prefix, lockTimeout, migrationTimeout, prefetch, cloneConnections, keepWarm, keepFailed, DEFAULT_LEASE_GRACE,
-				Names.COMPONENTS);
+		this(prefix, lockTimeout, migrationTimeout, prefetch, cloneConnections, keepWarm, keepFailed,
+				DEFAULT_LEASE_GRACE, Names.COMPONENTS);
 	}
 
 	/**
@@ -95,19 +99,20 @@ public record WorkspaceSettings(String prefix, Duration lockTimeout, Duration mi
 	}
 
 	/**
-	 * Settings without prefetch, warm clones or failed tests' copies: every clone is dropped
-	 * at the end.
+	 * Settings without prefetch, warm clones or failed tests' copies: every clone is
+	 * dropped at the end.
 	 */
 	public WorkspaceSettings(String prefix, Duration lockTimeout, Duration migrationTimeout) {
 		this(prefix, lockTimeout, migrationTimeout, 0, DEFAULT_CLONE_CONNECTIONS, 0, 0);
 	}
 
 	/**
-	 * Return how many connections a clone spreads its tables over by default on this machine:
-	 * on a disk-backed server spreading lets the waits for disk overlap (a 120-table clone
-	 * alone 364 → 265 ms over four), but on two cores shared by several forks and the server,
-	 * the extra sessions compete with the tests (a client suite ran 31 s with four against
-	 * 32 s with one, 28 s with one and no prefetch): one connection per two cores, at most four.
+	 * Return how many connections a clone spreads its tables over by default on this
+	 * machine: on a disk-backed server spreading lets the waits for disk overlap (a
+	 * 120-table clone alone 364 → 265 ms over four), but on two cores shared by several
+	 * forks and the server, the extra sessions compete with the tests (a client suite ran
+	 * 31 s with four against 32 s with one, 28 s with one and no prefetch): one
+	 * connection per two cores, at most four.
 	 * @return the default
 	 */
 	public static int defaultCloneConnections() {
@@ -115,9 +120,9 @@ public record WorkspaceSettings(String prefix, Duration lockTimeout, Duration mi
 	}
 
 	/**
-	 * Return how many spares to prepare by default on this machine: one where cores are to
-	 * spare, none on two cores or fewer, where a spare no context takes is work the tests of
-	 * other forks wait for (see {@link #defaultCloneConnections()}).
+	 * Return how many spares to prepare by default on this machine: one where cores are
+	 * to spare, none on two cores or fewer, where a spare no context takes is work the
+	 * tests of other forks wait for (see {@link #defaultCloneConnections()}).
 	 * @return the default
 	 */
 	public static int defaultPrefetch() {
@@ -138,16 +143,17 @@ public record WorkspaceSettings(String prefix, Duration lockTimeout, Duration mi
 	 */
 	@Override
 	public String toString() {
-		return "%s=%s, %s=%s, %s=%s, %s=%d, %s=%d, %s=%d, %s=%d, %s=%s".formatted(this.names.of(Setting.PREFIX), this.prefix,
-				this.names.of(Setting.LOCK_TIMEOUT), this.lockTimeout, this.names.of(Setting.MIGRATION_TIMEOUT),
-				this.migrationTimeout, this.names.of(Setting.PREFETCH), this.prefetch,
-				this.names.of(Setting.CLONE_CONNECTIONS), this.cloneConnections, this.names.of(Setting.KEEP_WARM),
-				this.keepWarm, this.names.of(Setting.KEEP_FAILED), this.keepFailed, this.names.of(Setting.LEASE_GRACE),
-				this.leaseGrace);
+		return "%s=%s, %s=%s, %s=%s, %s=%d, %s=%d, %s=%d, %s=%d, %s=%s".formatted(this.names.of(Setting.PREFIX),
+				this.prefix, this.names.of(Setting.LOCK_TIMEOUT), this.lockTimeout,
+				this.names.of(Setting.MIGRATION_TIMEOUT), this.migrationTimeout, this.names.of(Setting.PREFETCH),
+				this.prefetch, this.names.of(Setting.CLONE_CONNECTIONS), this.cloneConnections,
+				this.names.of(Setting.KEEP_WARM), this.keepWarm, this.names.of(Setting.KEEP_FAILED), this.keepFailed,
+				this.names.of(Setting.LEASE_GRACE), this.leaseGrace);
 	}
 
 	private static void requirePositive(Duration duration, String setting) {
-		if (duration == null || duration.isNegative() || duration.isZero() || duration.compareTo(Duration.ofDays(1)) > 0) {
+		if (duration == null || duration.isNegative() || duration.isZero()
+				|| duration.compareTo(Duration.ofDays(1)) > 0) {
 			throw new IllegalArgumentException(
 					"'%s' must be more than 0 and at most 1 day, but was %s".formatted(setting, duration));
 		}
@@ -173,8 +179,8 @@ public record WorkspaceSettings(String prefix, Duration lockTimeout, Duration mi
 	}
 
 	/**
-	 * How errors name the settings: the engine knows no property names, the layer that sets
-	 * the settings does.
+	 * How errors name the settings: the engine knows no property names, the layer that
+	 * sets the settings does.
 	 */
 	@FunctionalInterface
 	public interface Names {

@@ -9,7 +9,8 @@ import org.testcontainers.utility.DockerImageName;
 import dev.schemaclone.internal.server.MySqlUrl;
 
 /**
- * A MySQL container for the zero-setup default, its data directory on tmpfs, tuned for tests.
+ * A MySQL container for the zero-setup default, its data directory on tmpfs, tuned for
+ * tests.
  */
 final class ContainerServer {
 
@@ -29,10 +30,13 @@ final class ContainerServer {
 
 	@SuppressWarnings("resource")
 	static ZeroSetupServer start() {
-		// Stopped by the Testcontainers reaper when this process ends, unless the user enabled
-		// reuse (testcontainers.reuse.enable): then every JVM and build finds the one container.
+		// Stopped by the Testcontainers reaper when this process ends, unless the user
+		// enabled
+		// reuse (testcontainers.reuse.enable): then every JVM and build finds the one
+		// container.
 		// Binary logging, on by default in MySQL 8, is off with the other test settings.
-		// caching_sha2_password needs the server's public key over a connection without TLS.
+		// caching_sha2_password needs the server's public key over a connection without
+		// TLS.
 		MySQLContainer container = new MySQLContainer(IMAGE).withTmpFs(Map.of("/var/lib/mysql", "rw"))
 			.withCommand(TestTuning.ARGUMENTS.toArray(String[]::new))
 			.withUrlParam("useSSL", "false")
@@ -40,7 +44,8 @@ final class ContainerServer {
 			.withReuse(true);
 		container.start();
 		// MySQLContainer gives root the user's password: DDL runs as root.
-		return new ZeroSetupServer(MySqlUrl.parse(container.getJdbcUrl()).withDatabase(""), "root", container.getPassword());
+		return new ZeroSetupServer(MySqlUrl.parse(container.getJdbcUrl()).withDatabase(""), "root",
+				container.getPassword());
 	}
 
 }

@@ -11,8 +11,8 @@ import org.springframework.util.FileSystemUtils;
 import dev.schemaclone.internal.server.SchemaCloneException;
 
 /**
- * Creates a MariaDB data directory with {@code mariadb-install-db}, its bootstrap server on a
- * temporary directory of its own, and tries once more after a failure.
+ * Creates a MariaDB data directory with {@code mariadb-install-db}, its bootstrap server
+ * on a temporary directory of its own, and tries once more after a failure.
  */
 final class DataDirectoryInstall {
 
@@ -33,25 +33,30 @@ final class DataDirectoryInstall {
 		}
 		String secondFailure = attempt(binaries, data, work, 2);
 		if (secondFailure != null) {
-			throw new SchemaCloneException(("Could not install the zero-setup MariaDB's data directory in %s, tried twice: %s "
-					+ "(first try: %s). Check free space in that file system, or set '%s' to a directory elsewhere; "
-					+ "or set 'spring.datasource.url' to a MySQL or MariaDB server")
-				.formatted(data, secondFailure, firstFailure, ZeroSetupSettings.DIRECTORY));
+			throw new SchemaCloneException(
+					("Could not install the zero-setup MariaDB's data directory in %s, tried twice: %s "
+							+ "(first try: %s). Check free space in that file system, or set '%s' to a directory elsewhere; "
+							+ "or set 'spring.datasource.url' to a MySQL or MariaDB server")
+						.formatted(data, secondFailure, firstFailure, ZeroSetupSettings.DIRECTORY));
 		}
 	}
 
 	/** Return why the attempt failed, or {@code null} if it succeeded. */
 	private static String attempt(MariaDbBinaries binaries, Path data, Path work, int number) {
 		try {
-			// Each attempt starts from nothing: a half-written data directory or a temporary table
+			// Each attempt starts from nothing: a half-written data directory or a
+			// temporary table
 			// left by the one before is what made installs fail.
 			FileSystemUtils.deleteRecursively(data);
 			Path tmp = Files.createDirectories(work.resolve("install-tmp-" + number));
 			Path log = work.resolve("install-" + number + ".log");
-			ProcessBuilder builder = new ProcessBuilder(List.of(binaries.installScript().toString(), "--no-defaults", "--force",
-					"--skip-name-resolve", "--skip-test-db", "--basedir=" + binaries.base(), "--datadir=" + data,
-					// Passed on to the bootstrap server, which otherwise puts its temporary tables in /tmp.
-					"--tmpdir=" + tmp)).directory(binaries.base().toFile())
+			ProcessBuilder builder = new ProcessBuilder(
+					List.of(binaries.installScript().toString(), "--no-defaults", "--force", "--skip-name-resolve",
+							"--skip-test-db", "--basedir=" + binaries.base(), "--datadir=" + data,
+							// Passed on to the bootstrap server, which otherwise puts its
+							// temporary tables in /tmp.
+							"--tmpdir=" + tmp))
+				.directory(binaries.base().toFile())
 				.redirectErrorStream(true)
 				.redirectOutput(log.toFile())
 				.redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile()));

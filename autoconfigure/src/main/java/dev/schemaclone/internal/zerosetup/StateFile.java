@@ -16,8 +16,8 @@ import dev.schemaclone.internal.server.SchemaCloneException;
 
 /**
  * The file through which JVMs find the shared server: its port and directory (whose files
- * hold the process ids), the versions it was started for and who started it when; read and
- * written only under the {@link ServerLock}.
+ * hold the process ids), the versions it was started for and who started it when; read
+ * and written only under the {@link ServerLock}.
  */
 final class StateFile {
 

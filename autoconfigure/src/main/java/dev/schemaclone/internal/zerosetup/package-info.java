@@ -1,6 +1,6 @@
 /**
- * The servers schemaclone starts itself when a test names none: a MySQL container, else an
- * embedded MariaDB that every JVM of the user on the machine shares. Imports only
+ * The servers schemaclone starts itself when a test names none: a MySQL container, else
+ * an embedded MariaDB that every JVM of the user on the machine shares. Imports only
  * {@code server}.
  */
 package dev.schemaclone.internal.zerosetup;

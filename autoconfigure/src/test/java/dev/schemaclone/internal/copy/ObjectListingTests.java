@@ -19,9 +19,11 @@ class ObjectListingTests {
 
 	@Test
 	void unknownTypeIsRefusedNamingTheObjectAndItsType() {
-		assertThatExceptionOfType(SchemaCloneException.class).isThrownBy(() -> ObjectListing.kind("sc_tpl_1", "scratch", "TEMPORARY"))
-			.withMessage("Cannot clone template 'sc_tpl_1': 'scratch' is of type 'TEMPORARY', which schemaclone does not know how to copy;"
-					+ " keep such objects out of the migrations");
+		assertThatExceptionOfType(SchemaCloneException.class)
+			.isThrownBy(() -> ObjectListing.kind("sc_tpl_1", "scratch", "TEMPORARY"))
+			.withMessage(
+					"Cannot clone template 'sc_tpl_1': 'scratch' is of type 'TEMPORARY', which schemaclone does not know how to copy;"
+							+ " keep such objects out of the migrations");
 	}
 
 }

@@ -14,9 +14,10 @@ import dev.schemaclone.testsupport.TestServer;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The state a reset compares cannot be fooled by changes that cancel in a linear aggregate
- * (an XOR or a sum of CRC32s, or {@code CHECKSUM TABLE}'s one CRC across adjacent values): each
- * case makes such a change and finds the state read after it unequal to the state before.
+ * The state a reset compares cannot be fooled by changes that cancel in a linear
+ * aggregate (an XOR or a sum of CRC32s, or {@code CHECKSUM TABLE}'s one CRC across
+ * adjacent values): each case makes such a change and finds the state read after it
+ * unequal to the state before.
  */
 class SchemaStateIT {
 
@@ -29,8 +30,8 @@ class SchemaStateIT {
 	@BeforeEach
 	void createSchema() throws SQLException {
 		this.connection = TestServer.server().open();
-		execute("DROP DATABASE IF EXISTS " + SCHEMA, "CREATE DATABASE " + SCHEMA + " CHARACTER SET utf8mb4 COLLATE utf8mb4_general_ci",
-				"USE " + SCHEMA);
+		execute("DROP DATABASE IF EXISTS " + SCHEMA,
+				"CREATE DATABASE " + SCHEMA + " CHARACTER SET utf8mb4 COLLATE utf8mb4_general_ci", "USE " + SCHEMA);
 	}
 
 	@AfterEach
@@ -73,7 +74,8 @@ class SchemaStateIT {
 
 	@Test
 	void twoColumnsWidenedAlikeAreTold() throws SQLException {
-		execute("CREATE TABLE a (id INT PRIMARY KEY, name VARCHAR(20))", "CREATE TABLE b (id INT PRIMARY KEY, name VARCHAR(20))");
+		execute("CREATE TABLE a (id INT PRIMARY KEY, name VARCHAR(20))",
+				"CREATE TABLE b (id INT PRIMARY KEY, name VARCHAR(20))");
 		PristineState pristine = read();
 		execute("ALTER TABLE a MODIFY name VARCHAR(21)", "ALTER TABLE b MODIFY name VARCHAR(21)");
 		assertThat(stateNow(pristine).catalog()).isNotEqualTo(pristine.state().catalog());
@@ -97,7 +99,8 @@ class SchemaStateIT {
 
 	@Test
 	void aNullAndTheWordNullAreTold() throws SQLException {
-		execute("CREATE TABLE t (id INT PRIMARY KEY, a VARCHAR(20), b VARCHAR(20))", "INSERT INTO t VALUES (1, NULL, 'x')");
+		execute("CREATE TABLE t (id INT PRIMARY KEY, a VARCHAR(20), b VARCHAR(20))",
+				"INSERT INTO t VALUES (1, NULL, 'x')");
 		PristineState pristine = read();
 		execute("UPDATE t SET a = 'NULL'");
 		assertThat(stateNow(pristine).rows()).isNotEqualTo(pristine.state().rows());
@@ -150,8 +153,10 @@ class SchemaStateIT {
 		String[][] changes = { { "ALTER TABLE t COMMENT = 'changed'", "ALTER TABLE t COMMENT = ''" },
 				{ "ALTER TABLE t ENGINE = MyISAM", "ALTER TABLE t ENGINE = InnoDB" },
 				{ "ALTER TABLE t ROW_FORMAT = COMPACT" },
-				{ "ALTER TABLE t CONVERT TO CHARACTER SET latin1", "ALTER TABLE t CONVERT TO CHARACTER SET utf8mb4 COLLATE utf8mb4_general_ci" },
-				{ "ALTER DATABASE " + SCHEMA + " COLLATE utf8mb4_unicode_ci", "ALTER DATABASE " + SCHEMA + " COLLATE utf8mb4_general_ci" },
+				{ "ALTER TABLE t CONVERT TO CHARACTER SET latin1",
+						"ALTER TABLE t CONVERT TO CHARACTER SET utf8mb4 COLLATE utf8mb4_general_ci" },
+				{ "ALTER DATABASE " + SCHEMA + " COLLATE utf8mb4_unicode_ci",
+						"ALTER DATABASE " + SCHEMA + " COLLATE utf8mb4_general_ci" },
 				{ "DROP PROCEDURE p", "CREATE PROCEDURE p(IN a INT) SELECT a" },
 				{ "ALTER EVENT e ON SCHEDULE EVERY 2 HOUR STARTS '2030-01-01 00:00:00'" },
 				{ "ALTER TABLE parted REORGANIZE PARTITION p1 INTO (PARTITION p1 VALUES LESS THAN (20), PARTITION p2 VALUES LESS THAN MAXVALUE)" },
@@ -181,15 +186,17 @@ class SchemaStateIT {
 	}
 
 	/**
-	 * Read the state as a reset does: by the query made for what the schema held when it was
-	 * pristine.
+	 * Read the state as a reset does: by the query made for what the schema held when it
+	 * was pristine.
 	 */
 	private SchemaState stateNow(PristineState pristine) throws SQLException {
 		return new StateQuery(pristine.catalog(), this.definition, SCHEMA).read(this.connection);
 	}
 
 	private boolean hasIgnoredIndexes() throws SQLException {
-		return !TemplateDefinition.rows(this.connection, "SELECT 1 FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = 'information_schema' AND TABLE_NAME = 'STATISTICS' AND COLUMN_NAME = 'IGNORED'", 1)
+		return !TemplateDefinition.rows(this.connection,
+				"SELECT 1 FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = 'information_schema' AND TABLE_NAME = 'STATISTICS' AND COLUMN_NAME = 'IGNORED'",
+				1)
 			.isEmpty();
 	}
 

@@ -29,8 +29,9 @@ class UnclonableObjectsIT {
 	@BeforeEach
 	void createSchemas() throws SQLException {
 		this.connection = TestServer.server().open();
-		TestServer.execute("DROP DATABASE IF EXISTS " + SCHEMA, "DROP DATABASE IF EXISTS " + OTHER, "CREATE DATABASE " + SCHEMA,
-				"CREATE DATABASE " + OTHER, "CREATE TABLE " + OTHER + ".shared (id INT PRIMARY KEY)",
+		TestServer.execute("DROP DATABASE IF EXISTS " + SCHEMA, "DROP DATABASE IF EXISTS " + OTHER,
+				"CREATE DATABASE " + SCHEMA, "CREATE DATABASE " + OTHER,
+				"CREATE TABLE " + OTHER + ".shared (id INT PRIMARY KEY)",
 				"CREATE TABLE " + SCHEMA + ".own (id INT PRIMARY KEY)");
 	}
 
@@ -43,8 +44,10 @@ class UnclonableObjectsIT {
 	@Test
 	void viewReadingATableOfAnotherSchemaIsRefused() {
 		TestServer.execute("CREATE VIEW " + SCHEMA + ".v_own AS SELECT o.id, 'x' AS label FROM " + SCHEMA + ".own o",
-				"CREATE VIEW " + SCHEMA + ".v_mixed AS SELECT o.id FROM " + SCHEMA + ".own o JOIN " + OTHER + ".shared s ON s.id = o.id");
-		assertRefused("view 'v_mixed' uses base table '" + OTHER + "'.'shared' of another schema, which every clone would share");
+				"CREATE VIEW " + SCHEMA + ".v_mixed AS SELECT o.id FROM " + SCHEMA + ".own o JOIN " + OTHER
+						+ ".shared s ON s.id = o.id");
+		assertRefused("view 'v_mixed' uses base table '" + OTHER
+				+ "'.'shared' of another schema, which every clone would share");
 	}
 
 	@Test
@@ -56,8 +59,9 @@ class UnclonableObjectsIT {
 
 	@Test
 	void foreignKeyToATableOfAnotherSchemaIsRefused() {
-		TestServer.execute("CREATE TABLE " + SCHEMA + ".child (id INT PRIMARY KEY, shared_id INT, FOREIGN KEY (shared_id) REFERENCES "
-				+ OTHER + ".shared (id))");
+		TestServer.execute("CREATE TABLE " + SCHEMA
+				+ ".child (id INT PRIMARY KEY, shared_id INT, FOREIGN KEY (shared_id) REFERENCES " + OTHER
+				+ ".shared (id))");
 		assertRefused("table 'child' uses base table '" + OTHER + "'.'shared' of another schema");
 	}
 
@@ -71,13 +75,15 @@ class UnclonableObjectsIT {
 	@Test
 	void historyKeptByTransactionIdsIsRefused() throws SQLException {
 		assumeTrue(isMariaDb(), "MySQL has no system-versioned tables");
-		TestServer.execute("CREATE TABLE " + SCHEMA + ".audit (id INT PRIMARY KEY, trx_from BIGINT UNSIGNED GENERATED ALWAYS AS ROW START,"
+		TestServer.execute("CREATE TABLE " + SCHEMA
+				+ ".audit (id INT PRIMARY KEY, trx_from BIGINT UNSIGNED GENERATED ALWAYS AS ROW START,"
 				+ " trx_to BIGINT UNSIGNED GENERATED ALWAYS AS ROW END, PERIOD FOR SYSTEM_TIME (trx_from, trx_to)) ENGINE=InnoDB WITH SYSTEM VERSIONING");
 		assertRefused("system-versioned table 'audit' keeps its history by transaction ids ('trx_from' is bigint)");
 	}
 
 	private void assertRefused(String message) {
-		assertThatExceptionOfType(SchemaCloneException.class).isThrownBy(() -> TemplateDefinition.read(this.connection, SCHEMA))
+		assertThatExceptionOfType(SchemaCloneException.class)
+			.isThrownBy(() -> TemplateDefinition.read(this.connection, SCHEMA))
 			.withMessageStartingWith("Cannot clone template '" + SCHEMA + "': ")
 			.withMessageContaining(message);
 	}

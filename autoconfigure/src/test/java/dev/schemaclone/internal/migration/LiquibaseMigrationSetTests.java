@@ -37,14 +37,17 @@ class LiquibaseMigrationSetTests {
 		Path changes = Files.createDirectories(folder.resolve("changes"));
 		Files.writeString(folder.resolve("master.yaml"),
 				"databaseChangeLog:\n  - includeAll:\n      path: changes/\n      relativeToChangelogFile: true\n");
-		Files.writeString(changes.resolve("001.sql"), "--liquibase formatted sql\n--changeset a:1\nCREATE TABLE a (id INT);\n");
+		Files.writeString(changes.resolve("001.sql"),
+				"--liquibase formatted sql\n--changeset a:1\nCREATE TABLE a (id INT);\n");
 		String changeLog = "file:" + folder.resolve("master.yaml");
 		MigrationFingerprint first = fingerprint(changeLog, (liquibase) -> {
 		});
-		Files.writeString(changes.resolve("002.sql"), "--liquibase formatted sql\n--changeset a:2\nCREATE TABLE b (id INT);\n");
+		Files.writeString(changes.resolve("002.sql"),
+				"--liquibase formatted sql\n--changeset a:2\nCREATE TABLE b (id INT);\n");
 		MigrationFingerprint added = fingerprint(changeLog, (liquibase) -> {
 		});
-		Files.writeString(changes.resolve("002.sql"), "--liquibase formatted sql\n--changeset a:2\nCREATE TABLE b (id BIGINT);\n");
+		Files.writeString(changes.resolve("002.sql"),
+				"--liquibase formatted sql\n--changeset a:2\nCREATE TABLE b (id BIGINT);\n");
 		MigrationFingerprint changed = fingerprint(changeLog, (liquibase) -> {
 		});
 		assertThat(added.hex()).isNotEqualTo(first.hex());

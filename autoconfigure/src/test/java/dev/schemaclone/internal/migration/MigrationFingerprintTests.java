@@ -74,7 +74,8 @@ class MigrationFingerprintTests {
 	}
 
 	@Test
-	void theLowestVersionIsTheFirstMigrationWhateverTheFileOrder(@TempDir Path one, @TempDir Path two) throws Exception {
+	void theLowestVersionIsTheFirstMigrationWhateverTheFileOrder(@TempDir Path one, @TempDir Path two)
+			throws Exception {
 		Files.writeString(one.resolve("V9__later.sql"), "CREATE TABLE b (id INT);");
 		Files.writeString(one.resolve("V10__latest.sql"), "CREATE TABLE c (id INT);");
 		Files.writeString(two.resolve("V9__later.sql"), "CREATE TABLE b (id INT);");

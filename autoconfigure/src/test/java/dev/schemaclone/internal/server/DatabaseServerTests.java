@@ -31,11 +31,13 @@ class DatabaseServerTests {
 	@Test
 	void severalServersAreRefusedNamingTheFirstHostToUseInstead() {
 		assertThatExceptionOfType(SchemaCloneException.class)
-			.isThrownBy(() -> DatabaseServer.fromUrlWithCredentials("jdbc:mysql:loadbalance://db1:3306,db2:3306/?user=u&password=s3cret&x=1"))
-			.withMessage("schemaclone needs the URL of one server, but jdbc:mysql:loadbalance://db1:3306,db2:3306/?x=1 names several "
-					+ "(load balancing, replication or failover): the named locks and the registry that tell schemaclone's processes apart "
-					+ "live in one server, so its sessions could land on different servers and drop each other's schemas. "
-					+ "Point the tests' datasource at one server, such as the first host: jdbc:mysql://db1:3306/?x=1");
+			.isThrownBy(() -> DatabaseServer
+				.fromUrlWithCredentials("jdbc:mysql:loadbalance://db1:3306,db2:3306/?user=u&password=s3cret&x=1"))
+			.withMessage(
+					"schemaclone needs the URL of one server, but jdbc:mysql:loadbalance://db1:3306,db2:3306/?x=1 names several "
+							+ "(load balancing, replication or failover): the named locks and the registry that tell schemaclone's processes apart "
+							+ "live in one server, so its sessions could land on different servers and drop each other's schemas. "
+							+ "Point the tests' datasource at one server, such as the first host: jdbc:mysql://db1:3306/?x=1");
 		assertThatExceptionOfType(SchemaCloneException.class)
 			.isThrownBy(() -> new DatabaseServer(MySqlUrl.parse("jdbc:mariadb:replication://h1/app"), "u", "p"))
 			.withMessageEndingWith("such as the first host: jdbc:mariadb://h1/app");

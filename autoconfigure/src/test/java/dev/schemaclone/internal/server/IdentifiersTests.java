@@ -13,8 +13,11 @@ class IdentifiersTests {
 	@ValueSource(strings = { "", "1abc", "Upper", "has-dash", "semi;colon", "back`tick", "a b",
 			"much_too_long_for_a_prefix_x" })
 	void unsafePrefixIsRejectedWithTheSetting(String prefix) {
-		assertThatIllegalArgumentException().isThrownBy(() -> Identifiers.requireSafePrefix(prefix, "schemaclone.prefix"))
-			.withMessage("'%s' is not a safe schema name prefix (from schemaclone.prefix): use 1 to 24 characters of a-z, 0-9 and _, starting with a letter", prefix);
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> Identifiers.requireSafePrefix(prefix, "schemaclone.prefix"))
+			.withMessage(
+					"'%s' is not a safe schema name prefix (from schemaclone.prefix): use 1 to 24 characters of a-z, 0-9 and _, starting with a letter",
+					prefix);
 	}
 
 	@Test

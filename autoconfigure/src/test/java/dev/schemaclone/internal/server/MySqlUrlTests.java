@@ -31,9 +31,9 @@ class MySqlUrlTests {
 
 	@Test
 	void parametersAreReadInOrder() {
-		assertThat(MySqlUrl.parse("jdbc:mysql://h/a?user=u&flag&password=p").parameters())
-			.containsExactly(org.assertj.core.api.Assertions.entry("user", "u"),
-					org.assertj.core.api.Assertions.entry("flag", ""), org.assertj.core.api.Assertions.entry("password", "p"));
+		assertThat(MySqlUrl.parse("jdbc:mysql://h/a?user=u&flag&password=p").parameters()).containsExactly(
+				org.assertj.core.api.Assertions.entry("user", "u"), org.assertj.core.api.Assertions.entry("flag", ""),
+				org.assertj.core.api.Assertions.entry("password", "p"));
 	}
 
 	@Test
@@ -46,7 +46,8 @@ class MySqlUrlTests {
 	@Test
 	void rejectsOtherDatabasesWithoutPrintingThePassword() {
 		assertThatIllegalArgumentException().isThrownBy(() -> MySqlUrl.parse("jdbc:postgresql://h/a?password=s3cret"))
-			.withMessage("'jdbc:postgresql://h/a?password=******' is not a MySQL or MariaDB JDBC URL: expected jdbc:mysql://host:port/schema or jdbc:mariadb://host:port/schema");
+			.withMessage(
+					"'jdbc:postgresql://h/a?password=******' is not a MySQL or MariaDB JDBC URL: expected jdbc:mysql://host:port/schema or jdbc:mariadb://host:port/schema");
 		assertThat(MySqlUrl.isMySql("jdbc:h2:mem:x")).isFalse();
 		assertThat(MySqlUrl.isMySql(null)).isFalse();
 	}

@@ -17,9 +17,9 @@ import dev.schemaclone.testsupport.TestServer;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Clean-up is best effort: a schema left by an ended run that a developer holds open in a SQL
- * client (a transaction in manual-commit mode) costs the next run one short wait and one
- * warning, never its start; a later run drops it.
+ * Clean-up is best effort: a schema left by an ended run that a developer holds open in a
+ * SQL client (a transaction in manual-commit mode) costs the next run one short wait and
+ * one warning, never its start; a later run drops it.
  */
 @ExtendWith(OutputCaptureExtension.class)
 class CleanupIT {

@@ -66,16 +66,19 @@ class CloneFidelityIT {
 	@Test
 	void cloneKeepsAutoIncrementCountersAndZeroKeys() {
 		assertThat(TestTemplates.queryInt("SELECT COUNT(*) FROM `" + clone + "`.category WHERE id = 0")).isEqualTo(1);
-		TestServer.execute("INSERT INTO `" + clone + "`.book (author_id, title, isbn) VALUES (1, 'Next', '0000000000001')");
-		// The template's counter stood at 1003 after a deleted row; a clone restarting at max+1 would give 1002.
+		TestServer
+			.execute("INSERT INTO `" + clone + "`.book (author_id, title, isbn) VALUES (1, 'Next', '0000000000001')");
+		// The template's counter stood at 1003 after a deleted row; a clone restarting at
+		// max+1 would give 1002.
 		assertThat(TestTemplates.queryInt("SELECT MAX(id) FROM `" + clone + "`.book")).isEqualTo(1003);
 	}
 
 	@Test
 	void viewsReadTheClonesTables() {
-		TestServer.execute("INSERT INTO `" + clone + "`.author (name) VALUES ('Octavia E. Butler')",
-				"INSERT INTO `" + clone + "`.book (id, author_id, title, isbn) VALUES (10, 3, 'Kindred', '9780807083697')");
-		assertThat(TestTemplates.queryInt("SELECT COUNT(*) FROM `" + clone + "`.a_short_books WHERE title = 'Kindred'")).isEqualTo(1);
+		TestServer.execute("INSERT INTO `" + clone + "`.author (name) VALUES ('Octavia E. Butler')", "INSERT INTO `"
+				+ clone + "`.book (id, author_id, title, isbn) VALUES (10, 3, 'Kindred', '9780807083697')");
+		assertThat(TestTemplates.queryInt("SELECT COUNT(*) FROM `" + clone + "`.a_short_books WHERE title = 'Kindred'"))
+			.isEqualTo(1);
 		assertThat(TestTemplates.queryInt("SELECT COUNT(*) FROM `" + template + "`.book_view")).isEqualTo(2);
 	}
 
@@ -92,9 +95,12 @@ class CloneFidelityIT {
 
 	@Test
 	void viewCallsTheClonesFunctionAndTriggerTheClonesProcedure() {
-		assertThat(TestTemplates.queryInt("SELECT COUNT(*) FROM `" + clone + "`.v_book_fees WHERE fee = 1.83")).isEqualTo(1);
+		assertThat(TestTemplates.queryInt("SELECT COUNT(*) FROM `" + clone + "`.v_book_fees WHERE fee = 1.83"))
+			.isEqualTo(1);
 		TestServer.execute("INSERT INTO `" + clone + "`.stamp (note) VALUES ('new')");
-		assertThat(TestTemplates.queryInt("SELECT COUNT(*) FROM `" + clone + "`.stamp_log WHERE message = 'stamped new'")).isEqualTo(1);
+		assertThat(
+				TestTemplates.queryInt("SELECT COUNT(*) FROM `" + clone + "`.stamp_log WHERE message = 'stamped new'"))
+			.isEqualTo(1);
 		assertThat(TestTemplates.queryInt("SELECT COUNT(*) FROM `" + template + "`.stamp_log")).isZero();
 	}
 
@@ -104,15 +110,17 @@ class CloneFidelityIT {
 				+ " AND created_at = '2001-02-03 04:05:06' AND updated_at = '2001-02-03 04:05:07' AND tags = '[]'"))
 			.isEqualTo(1);
 		assertThat(TestTemplates.queryInt("SELECT COUNT(*) FROM `" + clone + "`.stamp c JOIN `" + template
-				+ "`.stamp t ON t.uid = c.uid JOIN `" + clone + "`.stamp_child k ON k.stamp_uid = c.uid")).isEqualTo(1);
+				+ "`.stamp t ON t.uid = c.uid JOIN `" + clone + "`.stamp_child k ON k.stamp_uid = c.uid"))
+			.isEqualTo(1);
 	}
 
 	@Test
 	void eventsAreDisabledInTheTemplateAndTheClone() {
 		assumeTrue(TestTemplates.serverHasEvents(), "the server cannot create events");
 		String enabled = "SELECT COUNT(*) FROM information_schema.EVENTS WHERE EVENT_SCHEMA = '%s' AND STATUS <> 'DISABLED'";
-		assertThat(TestTemplates.queryInt("SELECT COUNT(*) FROM information_schema.EVENTS WHERE EVENT_SCHEMA = '" + clone
-				+ "' AND EVENT_NAME = 'ev_count_stamps'")).isEqualTo(1);
+		assertThat(TestTemplates.queryInt("SELECT COUNT(*) FROM information_schema.EVENTS WHERE EVENT_SCHEMA = '"
+				+ clone + "' AND EVENT_NAME = 'ev_count_stamps'"))
+			.isEqualTo(1);
 		assertThat(TestTemplates.queryInt(enabled.formatted(template))).isZero();
 		assertThat(TestTemplates.queryInt(enabled.formatted(clone))).isZero();
 	}
@@ -130,7 +138,8 @@ class CloneFidelityIT {
 
 	@Test
 	void rangerHistoryClonesObjectByObject() throws SQLException {
-		assumeTrue(TestTemplates.rangerPresent(), "the Apache Ranger corpus is not beside the checkout at " + TestTemplates.RANGER);
+		assumeTrue(TestTemplates.rangerPresent(),
+				"the Apache Ranger corpus is not beside the checkout at " + TestTemplates.RANGER);
 		String ranger = workspace.template(Flyway.configure().locations("filesystem:" + TestTemplates.RANGER));
 		String rangerClone = workspace.createClone(ranger);
 		try (Connection connection = TestServer.server().open()) {
@@ -160,8 +169,10 @@ class CloneFidelityIT {
 					workspace.server().password())
 			.load()
 			.migrate();
-		// The history took 1, 51 and 101; the template's row says 151, where a plain one's says 50001.
-		assertThat(TestTemplates.queryInt("SELECT next_not_cached_value FROM `" + template + "`.book_seq")).isEqualTo(151);
+		// The history took 1, 51 and 101; the template's row says 151, where a plain
+		// one's says 50001.
+		assertThat(TestTemplates.queryInt("SELECT next_not_cached_value FROM `" + template + "`.book_seq"))
+			.isEqualTo(151);
 		for (String sql : new String[] { "SELECT NEXTVAL(`%s`.book_seq)", "SELECT NEXTVAL(`%s`.book_seq)",
 				"INSERT INTO `%s`.ticket (note) VALUES ('second')", "SELECT MAX(id) FROM `%s`.ticket" }) {
 			if (sql.startsWith("INSERT")) {
@@ -173,8 +184,10 @@ class CloneFidelityIT {
 			}
 		}
 		assertThat(TestTemplates.queryInt("SELECT MAX(id) FROM `" + fresh + "`.ticket")).isEqualTo(101);
-		assertThat(TestTemplates.queryInt("SELECT next_not_cached_value FROM `" + template + "`.ticket_seq")).isEqualTo(101);
-		assertThat(TestTemplates.queryInt("SELECT next_not_cached_value FROM `" + template + "`.book_seq")).isEqualTo(151);
+		assertThat(TestTemplates.queryInt("SELECT next_not_cached_value FROM `" + template + "`.ticket_seq"))
+			.isEqualTo(101);
+		assertThat(TestTemplates.queryInt("SELECT next_not_cached_value FROM `" + template + "`.book_seq"))
+			.isEqualTo(151);
 	}
 
 	@Test
@@ -193,7 +206,8 @@ class CloneFidelityIT {
 		TestServer.execute("INSERT INTO `" + fresh + "`.booking VALUES (2, '2024-02-01', '2024-02-03')");
 		assertThat(TestTemplates.queryInt("SELECT COUNT(*) FROM `" + fresh + "`.booking")).isEqualTo(2);
 		assertThatExceptionOfType(IllegalStateException.class).as("the application-time period's check")
-			.isThrownBy(() -> TestServer.execute("INSERT INTO `" + fresh + "`.booking VALUES (3, '2024-02-03', '2024-02-01')"));
+			.isThrownBy(() -> TestServer
+				.execute("INSERT INTO `" + fresh + "`.booking VALUES (3, '2024-02-03', '2024-02-01')"));
 	}
 
 	@Test
@@ -201,7 +215,8 @@ class CloneFidelityIT {
 		String another = workspace.createClone(template);
 		workspace.drop(another);
 		assertThat(TestServer.schemasLike(another)).isEmpty();
-		try (Connection connection = TestServer.server().open(template); Statement statement = connection.createStatement()) {
+		try (Connection connection = TestServer.server().open(template);
+				Statement statement = connection.createStatement()) {
 			assertThat(statement.executeQuery("SELECT 1 FROM book LIMIT 1").next()).isTrue();
 		}
 	}

@@ -97,7 +97,8 @@ class CloneResetIT {
 
 	@Test
 	void aRolledBackInsertOnlyMovesACounterBack() throws SQLException {
-		try (Connection connection = TestServer.server().open(this.clone); Statement statement = connection.createStatement()) {
+		try (Connection connection = TestServer.server().open(this.clone);
+				Statement statement = connection.createStatement()) {
 			connection.setAutoCommit(false);
 			statement.execute("INSERT INTO loan (book_id, member) VALUES (1000, 'rolled back')");
 			connection.rollback();
@@ -155,17 +156,18 @@ class CloneResetIT {
 	}
 
 	/**
-	 * A session outside the clone (so no reset ends it) holds a table lock: the restore and
-	 * both attempts to make the clone again wait for it past their bound. The reset throws,
-	 * naming why; once the lock is gone, the next reset brings it back, whatever the failed
-	 * attempts left.
+	 * A session outside the clone (so no reset ends it) holds a table lock: the restore
+	 * and both attempts to make the clone again wait for it past their bound. The reset
+	 * throws, naming why; once the lock is gone, the next reset brings it back, whatever
+	 * the failed attempts left.
 	 */
 	@Test
 	void aResetThatCanNeitherRestoreNorRemakeThrowsAndTheNextOneRemakes(CapturedOutput output) throws SQLException {
 		execute("INSERT INTO stamp (note) VALUES ('dirty')");
 		try (Connection locker = TestServer.server().open(); Statement statement = locker.createStatement()) {
 			statement.execute("LOCK TABLES `" + this.clone + "`.stamp READ");
-			assertThatExceptionOfType(SchemaCloneException.class).isThrownBy(() -> this.reset.reset("BlockedTests.writes()"))
+			assertThatExceptionOfType(SchemaCloneException.class)
+				.isThrownBy(() -> this.reset.reset("BlockedTests.writes()"))
 				.withMessageContaining("Cannot reset schema '" + this.clone + "'")
 				.withMessageContaining("after BlockedTests.writes()")
 				.withMessageContaining("nor make it again")
@@ -198,7 +200,8 @@ class CloneResetIT {
 		execute("ALTER SEQUENCE book_seq INCREMENT BY 7 CACHE 10");
 		assertThat(this.reset.reset("altered")).isNotEqualTo(Outcome.CLEAN);
 		assertPristine();
-		assertThat(TestTemplates.queryInt("SELECT NEXTVAL(`" + this.clone + "`.book_seq) + NEXTVAL(`" + this.clone + "`.book_seq)"))
+		assertThat(TestTemplates
+			.queryInt("SELECT NEXTVAL(`" + this.clone + "`.book_seq) + NEXTVAL(`" + this.clone + "`.book_seq)"))
 			.isEqualTo(151 + 201);
 	}
 
@@ -209,8 +212,8 @@ class CloneResetIT {
 				"DELETE HISTORY FROM price", "UPDATE booking SET stay_to = '2024-01-09'");
 		assertThat(this.reset.reset("history")).isEqualTo(Outcome.ROWS);
 		try (Connection connection = TestServer.server().open()) {
-			assertThat(SchemaSnapshot.exact(connection, this.clone).firstDifference(SchemaSnapshot.exact(connection, template)))
-				.isNull();
+			assertThat(SchemaSnapshot.exact(connection, this.clone)
+				.firstDifference(SchemaSnapshot.exact(connection, template))).isNull();
 		}
 	}
 
@@ -227,7 +230,8 @@ class CloneResetIT {
 	}
 
 	private void execute(String... sql) throws SQLException {
-		try (Connection connection = TestServer.server().open(this.clone); Statement statement = connection.createStatement()) {
+		try (Connection connection = TestServer.server().open(this.clone);
+				Statement statement = connection.createStatement()) {
 			for (String one : sql) {
 				statement.execute(one);
 			}

@@ -41,21 +41,25 @@ class CrashRecoveryIT {
 			String rebuilt = workspace.template(TestTemplates.counted(runId, "classpath:slow"));
 			Duration took = Duration.ofNanos(System.nanoTime() - start);
 			assertThat(rebuilt).isEqualTo(template);
-			// The dead build's SLEEP(300) would hold the schema for 5 minutes; it is ended.
+			// The dead build's SLEEP(300) would hold the schema for 5 minutes; it is
+			// ended.
 			assertThat(took).isLessThan(Duration.ofSeconds(60));
-			assertThat(TestTemplates.queryInt("SELECT COUNT(*) FROM `" + rebuilt + "`.flyway_schema_history WHERE success = 1")).isEqualTo(2);
+			assertThat(TestTemplates
+				.queryInt("SELECT COUNT(*) FROM `" + rebuilt + "`.flyway_schema_history WHERE success = 1"))
+				.isEqualTo(2);
 			workspace.createClone(rebuilt);
 		}
-		// The killed build had committed its count (it was sleeping in the migration after it);
+		// The killed build had committed its count (it was sleeping in the migration
+		// after it);
 		// the rebuild counts once more, and only once.
 		assertThat(TestTemplates.runs(runId)).isEqualTo(2);
 	}
 
 	/**
-	 * The bound: a killed process's last heartbeat is at most one period before its death, and
-	 * it counts as dead once that heartbeat is older than its grace. Its clones are swept by the
-	 * first process that opens a grace after the kill, and by none that opens before the grace
-	 * less one heartbeat period has passed.
+	 * The bound: a killed process's last heartbeat is at most one period before its
+	 * death, and it counts as dead once that heartbeat is older than its grace. Its
+	 * clones are swept by the first process that opens a grace after the kill, and by
+	 * none that opens before the grace less one heartbeat period has passed.
 	 */
 	@Test
 	void clonesOfAKilledProcessAreDroppedByTheNextAfterItsGraceAndNothingElse() throws Exception {
@@ -75,7 +79,8 @@ class CrashRecoveryIT {
 		String decoyClone = PREFIX + "_c_deadbeef_1";
 		String decoyOther = PREFIX + "_c_other";
 		TestServer.execute("CREATE DATABASE `" + decoyClone + "`", "CREATE DATABASE `" + decoyOther + "`");
-		Thread.sleep(Math.max(0, TestTemplates.CHILD_LEASE_GRACE.toNanos() - (System.nanoTime() - killed)) / 1_000_000 + 500);
+		Thread.sleep(Math.max(0, TestTemplates.CHILD_LEASE_GRACE.toNanos() - (System.nanoTime() - killed)) / 1_000_000
+				+ 500);
 		try (SchemaWorkspace live = TestTemplates.workspace(PREFIX)) {
 			String liveClone = live.createClone(live.template(TestTemplates.counted(runId)));
 			assertThat(TestServer.schemasLike(orphan)).isEmpty();

@@ -6,17 +6,18 @@ import java.util.Random;
 import java.util.function.Function;
 
 /**
- * Random writes on a clone of the {@code differential} migrations, weighted toward those a
- * linear digest or {@code CHECKSUM TABLE} cannot see: counters and columns changed alike,
- * bytes shifted between neighbouring columns, changes undone by the next statement.
+ * Random writes on a clone of the {@code differential} migrations, weighted toward those
+ * a linear digest or {@code CHECKSUM TABLE} cannot see: counters and columns changed
+ * alike, bytes shifted between neighbouring columns, changes undone by the next
+ * statement.
  */
 final class DifferentialWrites {
 
 	/**
-	 * A table with an {@code AUTO_INCREMENT} counter, and the rest of an insert that lets the
-	 * counter choose the id. Under the template's counters (author 3, member 1000, item 6,
-	 * hit_count 4, the others 1), tables in one group move their counters' last digit alike
-	 * when each moves by one, so their digests cancel.
+	 * A table with an {@code AUTO_INCREMENT} counter, and the rest of an insert that lets
+	 * the counter choose the id. Under the template's counters (author 3, member 1000,
+	 * item 6, hit_count 4, the others 1), tables in one group move their counters' last
+	 * digit alike when each moves by one, so their digests cancel.
 	 */
 	private record Counted(String table, Function<Random, String> insert, int groupOfOne) {
 
@@ -32,8 +33,8 @@ final class DifferentialWrites {
 			new Counted("note", (random) -> "(body) VALUES ('n')", 2));
 
 	/**
-	 * A table the template fills: its writable columns and predicates that each pick one of
-	 * its rows (the first of a duplicate pair, in a table without a primary key).
+	 * A table the template fills: its writable columns and predicates that each pick one
+	 * of its rows (the first of a duplicate pair, in a table without a primary key).
 	 */
 	private record Filled(String table, String columns, List<String> rows) {
 
@@ -45,7 +46,8 @@ final class DifferentialWrites {
 			new Filled("author", "id, first_name, last_name, born", List.of("id = 1", "id = 2")),
 			new Filled("member", "id, handle, joined, perks", List.of("id = 998", "id = 999")),
 			new Filled("tag", "code, name", List.of("code = 'old'")),
-			new Filled("item_tag", "item_id, tag_code, note", List.of("item_id = 1 AND tag_code = 'new'", "item_id = 2")),
+			new Filled("item_tag", "item_id, tag_code, note",
+					List.of("item_id = 1 AND tag_code = 'new'", "item_id = 2")),
 			new Filled("reading", "sensor, value, note", List.of("sensor = 's1'", "sensor = 's2'", "sensor = 's3'")),
 			new Filled("hit_count", "id, page, hits", List.of("id = 1", "id = 2", "id = 3")),
 			new Filled("shelf_slot", "shelf, slot, label", List.of("shelf = 'A' AND slot = 1", "shelf = 'B'")));
@@ -62,12 +64,12 @@ final class DifferentialWrites {
 			{ "author", "first_name", "last_name" } };
 
 	/** Tables no foreign key references: {@code TRUNCATE} refuses the others. */
-	private static final List<String> TRUNCATABLE = List.of("loan", "loan_log", "note", "item_tag", "reading", "scratch",
-			"hit_count", "shelf_slot");
+	private static final List<String> TRUNCATABLE = List.of("loan", "loan_log", "note", "item_tag", "reading",
+			"scratch", "hit_count", "shelf_slot");
 
 	/**
-	 * One write: one or more statements, run in autocommit mode or in one transaction that is
-	 * rolled back.
+	 * One write: one or more statements, run in autocommit mode or in one transaction
+	 * that is rolled back.
 	 */
 	record Write(String label, List<String> sql, boolean rolledBack) {
 
@@ -91,10 +93,12 @@ final class DifferentialWrites {
 	/** Catalog changes and counter DDL together stay near 15% of the writes. */
 	private static final List<Weighted> KINDS = List.of(new Weighted(14, DifferentialWrites::countersAlike),
 			new Weighted(8, DifferentialWrites::loanAndItsLog), new Weighted(8, DifferentialWrites::insertWithAutoId),
-			new Weighted(5, DifferentialWrites::insertWithExplicitId), new Weighted(7, DifferentialWrites::deleteAndInsertAgain),
-			new Weighted(12, DifferentialWrites::shiftBetweenNeighbours), new Weighted(6, DifferentialWrites::swapTwoRows),
-			new Weighted(3, DifferentialWrites::updateToSameValue), new Weighted(6, DifferentialWrites::duplicateRows),
-			new Weighted(5, DifferentialWrites::floatByOneUlp), new Weighted(5, DifferentialWrites::bitsSetsAndEnums),
+			new Weighted(5, DifferentialWrites::insertWithExplicitId),
+			new Weighted(7, DifferentialWrites::deleteAndInsertAgain),
+			new Weighted(12, DifferentialWrites::shiftBetweenNeighbours),
+			new Weighted(6, DifferentialWrites::swapTwoRows), new Weighted(3, DifferentialWrites::updateToSameValue),
+			new Weighted(6, DifferentialWrites::duplicateRows), new Weighted(5, DifferentialWrites::floatByOneUlp),
+			new Weighted(5, DifferentialWrites::bitsSetsAndEnums),
 			new Weighted(4, DifferentialWrites::jsonOfSameLength), new Weighted(4, DifferentialWrites::rolledBack),
 			new Weighted(2, DifferentialWrites::counterSetByDdl), new Weighted(2, DifferentialWrites::truncate),
 			new Weighted(9, DifferentialWrites::catalogChange));
@@ -137,7 +141,8 @@ final class DifferentialWrites {
 		}
 		while (second == first || (random.nextBoolean() && second.groupOfOne() != first.groupOfOne()));
 		int by = 1 + random.nextInt(2);
-		boolean rollBack = random.nextBoolean() && !"hit_count".equals(first.table()) && !"hit_count".equals(second.table());
+		boolean rollBack = random.nextBoolean() && !"hit_count".equals(first.table())
+				&& !"hit_count".equals(second.table());
 		List<String> sql = new ArrayList<>();
 		for (Counted counted : List.of(first, second)) {
 			for (int i = 0; i < by; i++) {
@@ -155,8 +160,8 @@ final class DifferentialWrites {
 	}
 
 	/**
-	 * Insert a loan, whose trigger logs it: two counters move from 1 to 2 alike; sometimes
-	 * under a new member, a parent whose counter moves too.
+	 * Insert a loan, whose trigger logs it: two counters move from 1 to 2 alike;
+	 * sometimes under a new member, a parent whose counter moves too.
 	 */
 	private static Write loanAndItsLog(Random random) {
 		String insert = switch (random.nextInt(3)) {
@@ -184,24 +189,25 @@ final class DifferentialWrites {
 		return new Write("insert with explicit id", List.of(switch (random.nextInt(5)) {
 			case 0 -> "INSERT INTO item (id, a, b) VALUES (4, 'gone', 'gone')";
 			case 1 -> "INSERT INTO item (id, a, b, c) VALUES (" + (7 + random.nextInt(3)) + ", 'x', 'g-1', 'p')";
-			case 2 -> "INSERT INTO author (id, first_name, last_name) VALUES (" + (3 + random.nextInt(3)) + ", 'Ex', 'Plicit')";
+			case 2 -> "INSERT INTO author (id, first_name, last_name) VALUES (" + (3 + random.nextInt(3))
+					+ ", 'Ex', 'Plicit')";
 			case 3 -> "INSERT INTO note (id, body) VALUES (" + (1 + random.nextInt(4)) + ", 'explicit')";
 			default -> "INSERT INTO member (id, handle) VALUES (" + (1000 + random.nextInt(3)) + ", 'explicit')";
 		}), false);
 	}
 
 	/**
-	 * Delete a row and insert it again as it was: no net change where the table has a key; in
-	 * {@code shelf_slot} the delete trigger writes a reading.
+	 * Delete a row and insert it again as it was: no net change where the table has a
+	 * key; in {@code shelf_slot} the delete trigger writes a reading.
 	 */
 	private static Write deleteAndInsertAgain(Random random) {
 		Filled filled = pick(random, FILLED);
 		String row = pick(random, filled.rows());
 		return new Write("delete and insert again", List.of("DROP TEMPORARY TABLE IF EXISTS w_row",
-				"CREATE TEMPORARY TABLE w_row AS SELECT " + filled.columns() + " FROM " + filled.table() + " WHERE " + row
-						+ " LIMIT 1",
-				"DELETE FROM " + filled.table() + " WHERE " + row + " LIMIT 1",
-				"INSERT INTO " + filled.table() + " (" + filled.columns() + ") SELECT " + filled.columns() + " FROM w_row",
+				"CREATE TEMPORARY TABLE w_row AS SELECT " + filled.columns() + " FROM " + filled.table() + " WHERE "
+						+ row + " LIMIT 1",
+				"DELETE FROM " + filled.table() + " WHERE " + row + " LIMIT 1", "INSERT INTO " + filled.table() + " ("
+						+ filled.columns() + ") SELECT " + filled.columns() + " FROM w_row",
 				"DROP TEMPORARY TABLE w_row"), false);
 	}
 
@@ -214,34 +220,39 @@ final class DifferentialWrites {
 		String table = pair[0];
 		String left = pair[1];
 		String right = pair[2];
-		String row = "item".equals(table) ? "id = " + ITEMS[random.nextInt(ITEMS.length)] : "id = " + (1 + random.nextInt(2));
+		String row = "item".equals(table) ? "id = " + ITEMS[random.nextInt(ITEMS.length)]
+				: "id = " + (1 + random.nextInt(2));
 		// Assignments run left to right, each seeing the columns assigned before it.
 		String sql = random.nextBoolean()
 				? "UPDATE " + table + " SET " + left + " = CONCAT(" + left + ", LEFT(" + right + ", 1)), " + right
 						+ " = SUBSTRING(" + right + ", 2) WHERE " + row + " AND LENGTH(" + right + ") > 0"
 				: "UPDATE " + table + " SET " + right + " = CONCAT(RIGHT(" + left + ", 1), " + right + "), " + left
-						+ " = LEFT(" + left + ", CHAR_LENGTH(" + left + ") - 1) WHERE " + row + " AND LENGTH(" + left + ") > 0";
+						+ " = LEFT(" + left + ", CHAR_LENGTH(" + left + ") - 1) WHERE " + row + " AND LENGTH(" + left
+						+ ") > 0";
 		return new Write("shift between " + left + " and " + right, List.of(sql), false);
 	}
 
 	private static Write swapTwoRows(Random random) {
 		String[] candidates = { "item.a", "item.b", "item.c", "item.d", "item.doc", "item.weight", "item.price",
-				"item.made_at", "author.first_name", "author.born", "member.perks", "shelf_slot.label", "hit_count.hits" };
+				"item.made_at", "author.first_name", "author.born", "member.perks", "shelf_slot.label",
+				"hit_count.hits" };
 		String[] column = candidates[random.nextInt(candidates.length)].split("\\.");
 		String[] rows = switch (column[0]) {
 			case "item" -> twoOf(random, "id = 1", "id = 2", "id = 3", "id = 5");
 			case "author" -> new String[] { "id = 1", "id = 2" };
 			case "member" -> new String[] { "id = 998", "id = 999" };
-			case "shelf_slot" -> twoOf(random, "shelf = 'A' AND slot = 1", "shelf = 'A' AND slot = 2", "shelf = 'B' AND slot = 1");
+			case "shelf_slot" ->
+				twoOf(random, "shelf = 'A' AND slot = 1", "shelf = 'A' AND slot = 2", "shelf = 'B' AND slot = 1");
 			default -> twoOf(random, "id = 1", "id = 2", "id = 3");
 		};
 		String table = column[0];
 		String name = column[1];
-		return new Write("swap " + table + "." + name, List.of(
-				"SET @w1 = (SELECT " + name + " FROM " + table + " WHERE " + rows[0] + "), @w2 = (SELECT " + name + " FROM "
-						+ table + " WHERE " + rows[1] + ")",
-				"UPDATE " + table + " SET " + name + " = @w2 WHERE " + rows[0],
-				"UPDATE " + table + " SET " + name + " = @w1 WHERE " + rows[1]), false);
+		return new Write("swap " + table + "." + name,
+				List.of("SET @w1 = (SELECT " + name + " FROM " + table + " WHERE " + rows[0] + "), @w2 = (SELECT "
+						+ name + " FROM " + table + " WHERE " + rows[1] + ")",
+						"UPDATE " + table + " SET " + name + " = @w2 WHERE " + rows[0],
+						"UPDATE " + table + " SET " + name + " = @w1 WHERE " + rows[1]),
+				false);
 	}
 
 	private static Write updateToSameValue(Random random) {
@@ -253,16 +264,21 @@ final class DifferentialWrites {
 		}), false);
 	}
 
-	/** Rows of the tables without a primary key: a duplicate more, or one of a pair fewer. */
+	/**
+	 * Rows of the tables without a primary key: a duplicate more, or one of a pair fewer.
+	 */
 	private static Write duplicateRows(Random random) {
 		return switch (random.nextInt(4)) {
 			case 0 -> new Write("duplicate a row", List.of("INSERT INTO reading SELECT * FROM reading WHERE sensor = 's"
 					+ (1 + random.nextInt(3)) + "' LIMIT 1"), false);
-			case 1 -> new Write("delete one of a pair", List.of("DELETE FROM reading WHERE sensor = 's1' LIMIT 1"), false);
-			case 2 -> new Write("delete one of a pair, add another", List.of("DELETE FROM reading WHERE sensor = 's1' LIMIT 1",
-					"INSERT INTO reading VALUES ('s2', NULL, 'b')"), false);
-			default -> new Write("empty table without a key", List.of("INSERT INTO scratch VALUES ('k', 0x00), ('k', 0x00)",
-					"DELETE FROM scratch LIMIT " + (1 + random.nextInt(2))), false);
+			case 1 ->
+				new Write("delete one of a pair", List.of("DELETE FROM reading WHERE sensor = 's1' LIMIT 1"), false);
+			case 2 -> new Write("delete one of a pair, add another", List
+				.of("DELETE FROM reading WHERE sensor = 's1' LIMIT 1", "INSERT INTO reading VALUES ('s2', NULL, 'b')"),
+					false);
+			default ->
+				new Write("empty table without a key", List.of("INSERT INTO scratch VALUES ('k', 0x00), ('k', 0x00)",
+						"DELETE FROM scratch LIMIT " + (1 + random.nextInt(2))), false);
 		};
 	}
 
@@ -275,8 +291,8 @@ final class DifferentialWrites {
 					List.of("UPDATE item SET weight = " + (double) weight + " WHERE id = " + ITEMS[item]), false);
 		}
 		double price = up ? Math.nextUp(PRICES[item]) : Math.nextDown(PRICES[item]);
-		return new Write("double by one ulp", List.of("UPDATE item SET price = " + price + " WHERE id = " + ITEMS[item]),
-				false);
+		return new Write("double by one ulp",
+				List.of("UPDATE item SET price = " + price + " WHERE id = " + ITEMS[item]), false);
 	}
 
 	private static Write bitsSetsAndEnums(Random random) {
@@ -297,11 +313,14 @@ final class DifferentialWrites {
 				: "UPDATE item SET doc = '[2, 1]' WHERE id = 5"), false);
 	}
 
-	/** A transaction rolled back: rows as they were, counters moved (except MyISAM's rows). */
+	/**
+	 * A transaction rolled back: rows as they were, counters moved (except MyISAM's
+	 * rows).
+	 */
 	private static Write rolledBack(Random random) {
 		Counted counted = pick(random, COUNTED);
-		return new Write("transaction", List.of(insert(counted, random), "UPDATE item SET a = 'rolled back' WHERE id = 1",
-				"DELETE FROM reading WHERE sensor = 's3'"), true);
+		return new Write("transaction", List.of(insert(counted, random),
+				"UPDATE item SET a = 'rolled back' WHERE id = 1", "DELETE FROM reading WHERE sensor = 's3'"), true);
 	}
 
 	private static Write counterSetByDdl(Random random) {
@@ -317,15 +336,18 @@ final class DifferentialWrites {
 	}
 
 	/**
-	 * Change an object: mostly two alike (widened columns, comments, defaults, each pair at the
-	 * same place of equally long catalog rows), also an index, a column, a view or a routine.
+	 * Change an object: mostly two alike (widened columns, comments, defaults, each pair
+	 * at the same place of equally long catalog rows), also an index, a column, a view or
+	 * a routine.
 	 */
 	private static Write catalogChange(Random random) {
 		return new Write("catalog change", switch (random.nextInt(9)) {
-			case 0, 1 -> List.of("ALTER TABLE loan MODIFY memo VARCHAR(21) NULL", "ALTER TABLE note MODIFY body VARCHAR(21) NULL");
+			case 0, 1 -> List.of("ALTER TABLE loan MODIFY memo VARCHAR(21) NULL",
+					"ALTER TABLE note MODIFY body VARCHAR(21) NULL");
 			case 2 -> List.of("ALTER TABLE item MODIFY a VARCHAR(31) NOT NULL, MODIFY b VARCHAR(31) NOT NULL");
 			case 3 -> List.of("ALTER TABLE loan COMMENT = 'borroweg'", "ALTER TABLE note COMMENT = 'jottingp'");
-			case 4 -> List.of("ALTER TABLE loan ALTER memo SET DEFAULT 'a'", "ALTER TABLE note ALTER body SET DEFAULT 'a'");
+			case 4 ->
+				List.of("ALTER TABLE loan ALTER memo SET DEFAULT 'a'", "ALTER TABLE note ALTER body SET DEFAULT 'a'");
 			case 5 -> random.nextBoolean() ? List.of("CREATE INDEX ix_w_item_a ON item (a)")
 					: List.of("DROP INDEX ix_reading_sensor ON reading");
 			case 6 -> List.of("ALTER TABLE scratch ADD COLUMN w INT NULL");

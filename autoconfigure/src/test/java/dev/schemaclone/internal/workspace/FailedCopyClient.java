@@ -8,9 +8,9 @@ import dev.schemaclone.testsupport.TestServer;
 
 /**
  * A separate JVM that keeps copies of a failed test's clone, for the tests of the trim of
- * those copies across processes. Arguments: prefix, how many copies the server keeps, and the
- * wall-clock millisecond at which to start keeping, so that several JVMs keep at once. Prints
- * {@code KEPT <name>} per copy, then {@code ENDED}.
+ * those copies across processes. Arguments: prefix, how many copies the server keeps, and
+ * the wall-clock millisecond at which to start keeping, so that several JVMs keep at
+ * once. Prints {@code KEPT <name>} per copy, then {@code ENDED}.
  */
 public final class FailedCopyClient {
 
@@ -19,8 +19,9 @@ public final class FailedCopyClient {
 
 	public static void main(String[] args) throws Exception {
 		int limit = Integer.parseInt(args[1]);
-		try (SchemaWorkspace workspace = SchemaWorkspace.open(TestServer.server(), new WorkspaceSettings(args[0],
-				Duration.ofSeconds(120), Duration.ofSeconds(120), 0, 1, 0, limit).withLeaseGrace(TestTemplates.CHILD_LEASE_GRACE))) {
+		try (SchemaWorkspace workspace = SchemaWorkspace.open(TestServer.server(),
+				new WorkspaceSettings(args[0], Duration.ofSeconds(120), Duration.ofSeconds(120), 0, 1, 0, limit)
+					.withLeaseGrace(TestTemplates.CHILD_LEASE_GRACE))) {
 			String clone = workspace.createClone(workspace.template(Flyway.configure().locations("classpath:appdb")));
 			Thread.sleep(Math.max(0, Long.parseLong(args[2]) - System.currentTimeMillis()));
 			for (int i = 0; i < limit; i++) {

@@ -45,8 +45,8 @@ class FailedSchemasIT {
 		}
 		try (SchemaWorkspace nextRun = workspace(2)) {
 			assertThat(TestTemplates.queryInt("SELECT COUNT(*) FROM `" + copy + "`.person")).isEqualTo(2);
-			assertThat(TestTemplates.queryInt("SELECT COUNT(*) FROM `" + copy
-					+ "`.person WHERE name = 'left by the failed test'")).isOne();
+			assertThat(TestTemplates
+				.queryInt("SELECT COUNT(*) FROM `" + copy + "`.person WHERE name = 'left by the failed test'")).isOne();
 			assertThat(TestServer.schemasLike(PREFIX + "\\_c\\_%")).isEmpty();
 		}
 	}
@@ -71,8 +71,9 @@ class FailedSchemasIT {
 	}
 
 	/**
-	 * Each trim drops the copies beyond the bound that it wins in the registry: of several
-	 * processes trimming the same oldest copy at once, one issues the {@code DROP}.
+	 * Each trim drops the copies beyond the bound that it wins in the registry: of
+	 * several processes trimming the same oldest copy at once, one issues the
+	 * {@code DROP}.
 	 */
 	@Test
 	void severalProcessesKeepingCopiesAtOnceDropEachCopyBeyondTheBoundExactlyOnce() throws Exception {
@@ -82,7 +83,8 @@ class FailedSchemasIT {
 		try {
 			long start = System.currentTimeMillis() + 15_000;
 			for (int i = 0; i < jvms; i++) {
-				children.add(ChildJvm.start(FailedCopyClient.class, PREFIX, String.valueOf(limit), String.valueOf(start)));
+				children
+					.add(ChildJvm.start(FailedCopyClient.class, PREFIX, String.valueOf(limit), String.valueOf(start)));
 			}
 			List<String> keptCopies = new ArrayList<>();
 			List<String> dropped = new ArrayList<>();
@@ -102,7 +104,8 @@ class FailedSchemasIT {
 			assertThat(keptCopies).hasSize(jvms * limit).doesNotContainNull();
 			assertThat(kept()).hasSize(limit);
 			assertThat(dropped).doesNotHaveDuplicates()
-				.containsExactlyInAnyOrderElementsOf(keptCopies.stream().filter((copy) -> !kept().contains(copy)).toList());
+				.containsExactlyInAnyOrderElementsOf(
+						keptCopies.stream().filter((copy) -> !kept().contains(copy)).toList());
 		}
 		finally {
 			for (ChildJvm child : children) {
@@ -128,8 +131,8 @@ class FailedSchemasIT {
 	}
 
 	private static SchemaWorkspace workspace(int keepFailed) {
-		return SchemaWorkspace.open(TestServer.server(), new WorkspaceSettings(PREFIX, Duration.ofSeconds(60),
-				Duration.ofSeconds(60), 0, 1, 0, keepFailed));
+		return SchemaWorkspace.open(TestServer.server(),
+				new WorkspaceSettings(PREFIX, Duration.ofSeconds(60), Duration.ofSeconds(60), 0, 1, 0, keepFailed));
 	}
 
 }

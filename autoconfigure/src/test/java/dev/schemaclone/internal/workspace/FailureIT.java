@@ -22,9 +22,9 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.awaitility.Awaitility.await;
 
 /**
- * What a failing migration, a lock held too long, a blocked migration, a foreign schema in
- * our way and a transaction left open on a clone get: a clear error within a bounded time,
- * and nothing of anyone else's dropped.
+ * What a failing migration, a lock held too long, a blocked migration, a foreign schema
+ * in our way and a transaction left open on a clone get: a clear error within a bounded
+ * time, and nothing of anyone else's dropped.
  */
 class FailureIT {
 
@@ -37,13 +37,15 @@ class FailureIT {
 	void failingMigrationIsNamedAndWaitersFailFastWithoutRebuilding() {
 		String runId = TestTemplates.newRunId();
 		FluentConfiguration broken = TestTemplates.counted(runId, "classpath:broken");
-		try (SchemaWorkspace waiter = TestTemplates.workspace(PREFIX); SchemaWorkspace builder = TestTemplates.workspace(PREFIX)) {
+		try (SchemaWorkspace waiter = TestTemplates.workspace(PREFIX);
+				SchemaWorkspace builder = TestTemplates.workspace(PREFIX)) {
 			assertThatExceptionOfType(SchemaCloneException.class).isThrownBy(() -> builder.template(broken))
 				.withMessageContaining("failed at migration V2__broken.sql")
 				.withMessageContaining("Error Code : 1064");
 			String template = new SchemaRegistry(PREFIX).templateName(MigrationFingerprint.of(broken).shortHex());
 			assertThat(state(template)).isEqualTo("FAILED");
-			// A process that was already running when the build failed gets the error at once.
+			// A process that was already running when the build failed gets the error at
+			// once.
 			assertThatExceptionOfType(SchemaCloneException.class).isThrownBy(() -> waiter.template(broken))
 				.withMessageContaining("failed to build in another process")
 				.withMessageContaining("V2__broken.sql");
@@ -115,7 +117,8 @@ class FailureIT {
 				.withMessageContaining("migration V101__slow.sql")
 				.withMessageContaining("Raise 'migrationTimeout'");
 			assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(20));
-			assertThat(state(new SchemaRegistry(PREFIX).templateName(MigrationFingerprint.of(slow).shortHex()))).isEqualTo("FAILED");
+			assertThat(state(new SchemaRegistry(PREFIX).templateName(MigrationFingerprint.of(slow).shortHex())))
+				.isEqualTo("FAILED");
 		}
 	}
 
@@ -132,12 +135,15 @@ class FailureIT {
 			assertThatExceptionOfType(SchemaCloneException.class).isThrownBy(() -> workspace.drop("mysql"))
 				.withMessageContaining("its name is not one schemaclone gives");
 		}
-		assertThat(TestTemplates.queryInt("SELECT COUNT(*) FROM information_schema.TABLES WHERE TABLE_SCHEMA = '" + squatter + "'")).isEqualTo(1);
+		assertThat(TestTemplates
+			.queryInt("SELECT COUNT(*) FROM information_schema.TABLES WHERE TABLE_SCHEMA = '" + squatter + "'"))
+			.isEqualTo(1);
 	}
 
 	@Test
 	void dropBlockedByATransactionLeftOpenGivesUpWithinItsBoundAndKeepsTheRecord() throws Exception {
-		try (SchemaWorkspace workspace = TestTemplates.workspace(PREFIX); Connection leaked = TestServer.server().open()) {
+		try (SchemaWorkspace workspace = TestTemplates.workspace(PREFIX);
+				Connection leaked = TestServer.server().open()) {
 			String clone = workspace.createClone(workspace.template(TestTemplates.counted(TestTemplates.newRunId())));
 			leaked.setAutoCommit(false);
 			try (Statement statement = leaked.createStatement()) {
@@ -160,8 +166,8 @@ class FailureIT {
 
 	private static String state(String template) {
 		try (Connection connection = TestServer.server().open();
-				PreparedStatement statement = connection.prepareStatement(
-						"SELECT state FROM " + PREFIX + "_registry.owned_schema WHERE schema_name = ?")) {
+				PreparedStatement statement = connection
+					.prepareStatement("SELECT state FROM " + PREFIX + "_registry.owned_schema WHERE schema_name = ?")) {
 			statement.setString(1, template);
 			try (ResultSet result = statement.executeQuery()) {
 				return result.next() ? result.getString(1) : null;

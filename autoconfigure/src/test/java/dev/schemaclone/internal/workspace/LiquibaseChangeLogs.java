@@ -13,8 +13,8 @@ import java.util.stream.Stream;
 import org.springframework.core.io.ClassPathResource;
 
 /**
- * Liquibase change logs written from the Flyway histories of the tests, so that both tools
- * migrate the same SQL: one formatted-SQL change set per script, and one ending its
+ * Liquibase change logs written from the Flyway histories of the tests, so that both
+ * tools migrate the same SQL: one formatted-SQL change set per script, and one ending its
  * statements with {@code //} for each {@code DELIMITER //} block.
  */
 final class LiquibaseChangeLogs {
@@ -33,15 +33,21 @@ final class LiquibaseChangeLogs {
 	static String fromFlyway(Path target, String... folders) {
 		StringBuilder changeLog = new StringBuilder("--liquibase formatted sql\n");
 		try {
-			List<Path> scripts = Stream.of(folders).flatMap(LiquibaseChangeLogs::scripts)
+			List<Path> scripts = Stream.of(folders)
+				.flatMap(LiquibaseChangeLogs::scripts)
 				.sorted(Comparator.comparingInt(LiquibaseChangeLogs::version))
 				.toList();
 			for (Path script : scripts) {
 				String[] parts = Files.readString(script).split("DELIMITER //\n|DELIMITER ;\n");
 				for (int i = 0; i < parts.length; i++) {
 					if (!parts[i].isBlank()) {
-						changeLog.append("\n--changeset flyway:").append(version(script)).append('-').append(i)
-							.append((i % 2 == 1) ? " endDelimiter://" : "").append('\n').append(parts[i]);
+						changeLog.append("\n--changeset flyway:")
+							.append(version(script))
+							.append('-')
+							.append(i)
+							.append((i % 2 == 1) ? " endDelimiter://" : "")
+							.append('\n')
+							.append(parts[i]);
 					}
 				}
 			}

@@ -32,7 +32,6 @@ class LiquibaseIT {
 
 	private static final String PREFIX = "it_liquibase";
 
-
 	@RegisterExtension
 	static final SchemaPrefix schemas = new SchemaPrefix(PREFIX);
 
@@ -41,7 +40,8 @@ class LiquibaseIT {
 		// The history of the Flyway fidelity test, as Liquibase change sets.
 		String changeLog = LiquibaseChangeLogs.fromFlyway(folder, TestTemplates.fidelity());
 		try (SchemaWorkspace workspace = TestTemplates.workspace(PREFIX)) {
-			String template = workspace.template(new LiquibaseMigrationSet(TestTemplates.liquibase(changeLog, Map.of())));
+			String template = workspace
+				.template(new LiquibaseMigrationSet(TestTemplates.liquibase(changeLog, Map.of())));
 			String clone = workspace.createClone(template);
 			try (Connection connection = TestServer.server().open()) {
 				SchemaSnapshot expected = SchemaSnapshot.of(connection, template);
@@ -54,13 +54,16 @@ class LiquibaseIT {
 			}
 			int changeSets = TestTemplates.queryInt("SELECT COUNT(*) FROM `" + clone + "`.DATABASECHANGELOG");
 			assertThat(changeSets).isGreaterThanOrEqualTo(9);
-			assertThat(TestTemplates.queryInt("SELECT COUNT(*) FROM `" + clone + "`.DATABASECHANGELOGLOCK WHERE LOCKED")).isZero();
+			assertThat(
+					TestTemplates.queryInt("SELECT COUNT(*) FROM `" + clone + "`.DATABASECHANGELOGLOCK WHERE LOCKED"))
+				.isZero();
 			SpringLiquibase update = TestTemplates.liquibase(changeLog, Map.of());
 			try (Connection connection = TestServer.server().open(clone)) {
 				update.setDataSource(new SingleConnectionDataSource(connection, true));
 				update.afterPropertiesSet();
 			}
-			assertThat(TestTemplates.queryInt("SELECT COUNT(*) FROM `" + clone + "`.DATABASECHANGELOG")).isEqualTo(changeSets);
+			assertThat(TestTemplates.queryInt("SELECT COUNT(*) FROM `" + clone + "`.DATABASECHANGELOG"))
+				.isEqualTo(changeSets);
 		}
 	}
 

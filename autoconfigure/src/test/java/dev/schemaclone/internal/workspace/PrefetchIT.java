@@ -55,7 +55,8 @@ class PrefetchIT {
 			ReservedSchema spare = awaitPrefetched(workspace);
 			workspace.completeFrom(spare, other);
 			assertThat(TestTemplates.queryInt("SELECT COUNT(*) FROM information_schema.TABLES WHERE TABLE_SCHEMA = '"
-					+ spare.name() + "' AND TABLE_NAME IN ('fine', 'author')")).isEqualTo(1);
+					+ spare.name() + "' AND TABLE_NAME IN ('fine', 'author')"))
+				.isEqualTo(1);
 			assertThat(TestTemplates.queryInt("SELECT COUNT(*) FROM `" + spare.name() + "`.fine")).isZero();
 			workspace.endClones();
 		}
@@ -67,18 +68,20 @@ class PrefetchIT {
 	}
 
 	private static ReservedSchema awaitPrefetched(SchemaWorkspace workspace) {
-		return await("a prefetched clone").atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(50)).until(() -> {
-			if (TestServer.schemasLike(PREFIX + "\\_c\\_%").size() < 2) {
-				return null;
-			}
-			// The spare exists; reserve() returns it once its copy is complete.
-			ReservedSchema reserved = workspace.reserve("");
-			if (reserved.filledFrom() == null) {
-				workspace.drop(reserved.name());
-				return null;
-			}
-			return reserved;
-		}, Objects::nonNull);
+		return await("a prefetched clone").atMost(Duration.ofSeconds(30))
+			.pollInterval(Duration.ofMillis(50))
+			.until(() -> {
+				if (TestServer.schemasLike(PREFIX + "\\_c\\_%").size() < 2) {
+					return null;
+				}
+				// The spare exists; reserve() returns it once its copy is complete.
+				ReservedSchema reserved = workspace.reserve("");
+				if (reserved.filledFrom() == null) {
+					workspace.drop(reserved.name());
+					return null;
+				}
+				return reserved;
+			}, Objects::nonNull);
 	}
 
 }

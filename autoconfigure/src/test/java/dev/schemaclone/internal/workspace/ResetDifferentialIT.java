@@ -24,8 +24,8 @@ import dev.schemaclone.testsupport.TestServer;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A reset leaves a clone byte for byte as a never-written clone of its template, after writes
- * chosen to slip past a weak change detection.
+ * A reset leaves a clone byte for byte as a never-written clone of its template, after
+ * writes chosen to slip past a weak change detection.
  */
 class ResetDifferentialIT {
 
@@ -55,7 +55,9 @@ class ResetDifferentialIT {
 
 	private static SchemaSnapshot expected;
 
-	/** Reads snapshots: one session for the whole run, so that reading costs no set-up. */
+	/**
+	 * Reads snapshots: one session for the whole run, so that reading costs no set-up.
+	 */
 	private static Connection reader;
 
 	@BeforeAll
@@ -74,7 +76,8 @@ class ResetDifferentialIT {
 	@AfterAll
 	static void dropSchemas() throws SQLException {
 		try {
-			assertThat(SchemaSnapshot.exact(reader, oracle).firstDifference(expected)).as("oracle left unwritten").isNull();
+			assertThat(SchemaSnapshot.exact(reader, oracle).firstDifference(expected)).as("oracle left unwritten")
+				.isNull();
 		}
 		finally {
 			reader.close();
@@ -84,14 +87,14 @@ class ResetDifferentialIT {
 	}
 
 	/**
-	 * Random sequences of one to eight writes, each followed by a reset and a comparison with
-	 * the oracle. The default run does 300 sequences: 25 s on a server of two cores that
-	 * nothing else uses, up to three minutes while other builds load it. The full run does
-	 * 2,000, about four minutes, with {@code -Pdifferential} or
+	 * Random sequences of one to eight writes, each followed by a reset and a comparison
+	 * with the oracle. The default run does 300 sequences: 25 s on a server of two cores
+	 * that nothing else uses, up to three minutes while other builds load it. The full
+	 * run does 2,000, about four minutes, with {@code -Pdifferential} or
 	 * {@code -Dschemaclone.differential.sequences=2000}. The seed is fixed so that runs
 	 * repeat; {@code -Dschemaclone.differential.seed=…} chooses another, and
-	 * {@code -Dschemaclone.differential.only=…} replays one sequence of a seed. Every sequence
-	 * runs, so that a failure lists every sequence that breaks the reset.
+	 * {@code -Dschemaclone.differential.only=…} replays one sequence of a seed. Every
+	 * sequence runs, so that a failure lists every sequence that breaks the reset.
 	 */
 	@Test
 	void randomWritesAreUndoneExactly() throws SQLException {
@@ -126,12 +129,14 @@ class ResetDifferentialIT {
 					difference = "the reset failed: " + ex;
 				}
 				if (difference != null) {
-					String failure = "seed %d, sequence %d (reset: %s): %s%n  writes:%n    %s".formatted(seed, i, outcome,
-							difference, String.join(System.lineSeparator() + "    ", done));
-					// As it happens, so that a long run that fails often still tells every failure.
+					String failure = "seed %d, sequence %d (reset: %s): %s%n  writes:%n    %s".formatted(seed, i,
+							outcome, difference, String.join(System.lineSeparator() + "    ", done));
+					// As it happens, so that a long run that fails often still tells
+					// every failure.
 					System.out.println(failure);
 					failures.add(failure);
-					// The next sequence starts from a faithful clone, not from this one's leftovers.
+					// The next sequence starts from a faithful clone, not from this one's
+					// leftovers.
 					reset.close();
 					workspace.drop(clone);
 					clone = workspace.createClone(template);
@@ -143,41 +148,46 @@ class ResetDifferentialIT {
 			reset.close();
 			workspace.drop(clone);
 		}
-		System.out.printf("%d sequences of seed %d in %d s: %d writes (%d refused by the server), resets %s, %d failed%n",
+		System.out.printf(
+				"%d sequences of seed %d in %d s: %d writes (%d refused by the server), resets %s, %d failed%n",
 				end - first, seed, (System.nanoTime() - start) / 1_000_000_000, writeCount, refused, outcomes,
 				failures.size());
-		assertThat(failures.size()).as("%d of %d sequences of seed %d left the clone unlike its template (replay one with -D%s=%d -D%s=<sequence>):%n%s%s",
-				failures.size(), end - first, seed, SEED, seed, ONLY,
-				String.join(System.lineSeparator(), failures.subList(0, Math.min(FAILURES_SHOWN, failures.size()))),
-				(failures.size() > FAILURES_SHOWN) ? System.lineSeparator() + "… and the others printed above" : "")
+		assertThat(failures.size())
+			.as("%d of %d sequences of seed %d left the clone unlike its template (replay one with -D%s=%d -D%s=<sequence>):%n%s%s",
+					failures.size(), end - first, seed, SEED, seed, ONLY,
+					String.join(System.lineSeparator(), failures.subList(0, Math.min(FAILURES_SHOWN, failures.size()))),
+					(failures.size() > FAILURES_SHOWN) ? System.lineSeparator() + "… and the others printed above" : "")
 			.isZero();
 	}
 
 	/**
-	 * {@code author} 3 → 5, {@code loan} and {@code loan_log} 1 → 3, {@code member} 1000 →
-	 * 1002, {@code note} 1 → 5: the {@code BIT_XOR} of the {@code CRC32}s of
+	 * {@code author} 3 → 5, {@code loan} and {@code loan_log} 1 → 3, {@code member} 1000
+	 * → 1002, {@code note} 1 → 5: the {@code BIT_XOR} of the {@code CRC32}s of
 	 * {@code table=counter} is the same before and after.
 	 */
 	@Test
 	void fiveCountersWhoseCrcsCancelAreSetBack() throws SQLException {
-		assertResetRestores(new Write("five counters", List.of(
-				"INSERT INTO author (first_name, last_name) VALUES ('a', 'a'), ('b', 'b')",
-				"INSERT INTO loan (memo, member_id) VALUES ('a', 998), ('b', 998)",
-				"INSERT INTO member (handle) VALUES ('c'), ('d')",
-				"INSERT INTO note (body) VALUES ('a'), ('b'), ('c'), ('d')"), true));
+		assertResetRestores(new Write("five counters",
+				List.of("INSERT INTO author (first_name, last_name) VALUES ('a', 'a'), ('b', 'b')",
+						"INSERT INTO loan (memo, member_id) VALUES ('a', 998), ('b', 998)",
+						"INSERT INTO member (handle) VALUES ('c'), ('d')",
+						"INSERT INTO note (body) VALUES ('a'), ('b'), ('c'), ('d')"),
+				true));
 	}
 
 	/** One loan, whose trigger logs it: {@code loan} and {@code loan_log} both 1 → 2. */
 	@Test
 	void counterAndItsTriggersCounterMovedAlikeAreSetBack() throws SQLException {
-		assertResetRestores(new Write("a loan and its log", List.of("INSERT INTO loan (memo, member_id) VALUES ('a', 998)"), true));
+		assertResetRestores(
+				new Write("a loan and its log", List.of("INSERT INTO loan (memo, member_id) VALUES ('a', 998)"), true));
 	}
 
 	/** Rows written and deleted again: {@code note} and {@code loan_log} both 1 → 2. */
 	@Test
 	void twoEmptyTablesCountersMovedAlikeAreSetBack() throws SQLException {
 		assertResetRestores(new Write("two counters", List.of("INSERT INTO note (body) VALUES ('a')",
-				"INSERT INTO loan_log (loan_id, what) VALUES (1, 'a')", "DELETE FROM note", "DELETE FROM loan_log"), false));
+				"INSERT INTO loan_log (loan_id, what) VALUES (1, 'a')", "DELETE FROM note", "DELETE FROM loan_log"),
+				false));
 	}
 
 	@Test
@@ -192,7 +202,10 @@ class ResetDifferentialIT {
 		assertResetRestores(new Write("shifted", List.of("UPDATE item SET a = 'xg', b = '-1' WHERE id = 1"), false));
 	}
 
-	/** A VARBINARY and its BLOB neighbour: {@code ('p', 'qr')} becomes {@code ('pq', 'r')}. */
+	/**
+	 * A VARBINARY and its BLOB neighbour: {@code ('p', 'qr')} becomes
+	 * {@code ('pq', 'r')}.
+	 */
 	@Test
 	void valuesShiftedIntoABlobAreRestored() throws SQLException {
 		assertResetRestores(new Write("shifted", List.of("UPDATE item SET c = 'pq', d = 'r' WHERE id = 1"), false));
@@ -214,9 +227,9 @@ class ResetDifferentialIT {
 	}
 
 	/**
-	 * Run writes on a session of their own, as a test would, and close it before the reset.
-	 * A write the server refuses is kept in the record with its error and the sequence goes
-	 * on: whatever a refused statement left is for the reset to undo too.
+	 * Run writes on a session of their own, as a test would, and close it before the
+	 * reset. A write the server refuses is kept in the record with its error and the
+	 * sequence goes on: whatever a refused statement left is for the reset to undo too.
 	 */
 	private static boolean refused(String write) {
 		return write.contains(REFUSED);
@@ -224,7 +237,8 @@ class ResetDifferentialIT {
 
 	private static List<String> apply(String clone, List<Write> writes) throws SQLException {
 		List<String> done = new ArrayList<>();
-		try (Connection connection = TestServer.server().open(clone); Statement statement = connection.createStatement()) {
+		try (Connection connection = TestServer.server().open(clone);
+				Statement statement = connection.createStatement()) {
 			for (Write write : writes) {
 				connection.setAutoCommit(!write.rolledBack());
 				try {

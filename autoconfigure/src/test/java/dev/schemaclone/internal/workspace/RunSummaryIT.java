@@ -26,8 +26,8 @@ class RunSummaryIT {
 
 	@Test
 	void countsAKnownRun() {
-		try (SchemaWorkspace workspace = SchemaWorkspace.open(TestServer.server(), new WorkspaceSettings(PREFIX,
-				Duration.ofSeconds(60), Duration.ofSeconds(60), 0, 1, 0, 1))) {
+		try (SchemaWorkspace workspace = SchemaWorkspace.open(TestServer.server(),
+				new WorkspaceSettings(PREFIX, Duration.ofSeconds(60), Duration.ofSeconds(60), 0, 1, 0, 1))) {
 			FlywayMigrationSet migrations = new FlywayMigrationSet(
 					Flyway.configure().locations(TestTemplates.fidelity()));
 			ReservedSchema first = workspace.reserve("");

@@ -8,8 +8,8 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 import dev.schemaclone.testsupport.TestServer;
 
 /**
- * The schema prefix of one test class: everything under it is dropped before and after the
- * class, the run counter exists, and migrations are fast again after each test.
+ * The schema prefix of one test class: everything under it is dropped before and after
+ * the class, the run counter exists, and migrations are fast again after each test.
  */
 final class SchemaPrefix implements BeforeAllCallback, AfterEachCallback, AfterAllCallback {
 

@@ -29,9 +29,10 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
- * A server that is not there, refuses the credentials or the privileges, keeps a file it does
- * not know in a clone's directory, restarts or goes away mid-suite: a clear error within
- * seconds, never a hang, and never a password in a message or a log line. Runs on a throwaway {@code mariadbd}, never the shared server.
+ * A server that is not there, refuses the credentials or the privileges, keeps a file it
+ * does not know in a clone's directory, restarts or goes away mid-suite: a clear error
+ * within seconds, never a hang, and never a password in a message or a log line. Runs on
+ * a throwaway {@code mariadbd}, never the shared server.
  */
 @ExtendWith(OutputCaptureExtension.class)
 @TestMethodOrder(OrderAnnotation.class)
@@ -58,8 +59,8 @@ class ServerFaultsIT {
 	@Order(1)
 	void closedPortFailsWithinSecondsNamingTheServer(CapturedOutput output) throws Exception {
 		int port = ThrowawayServer.freePort();
-		DatabaseServer closed = new DatabaseServer(MySqlUrl.parse("jdbc:mysql://127.0.0.1:" + port + "/"),
-				"admin", "closed-port-secret");
+		DatabaseServer closed = new DatabaseServer(MySqlUrl.parse("jdbc:mysql://127.0.0.1:" + port + "/"), "admin",
+				"closed-port-secret");
 		long start = System.nanoTime();
 		assertThatExceptionOfType(SchemaCloneException.class).isThrownBy(() -> open(closed))
 			.withMessageContaining("Cannot connect to jdbc:mysql://127.0.0.1:" + port + "/ as 'admin'")
@@ -88,7 +89,8 @@ class ServerFaultsIT {
 			assertThatExceptionOfType(SchemaCloneException.class)
 				.isThrownBy(() -> NamedLock.acquire(waiter, "it_faults_hidden", Duration.ofSeconds(1), "advice"))
 				.withMessageContaining("held by connection id")
-				.withMessageContaining("its user and host are hidden: seeing other users' sessions needs the PROCESS privilege");
+				.withMessageContaining(
+						"its user and host are hidden: seeing other users' sessions needs the PROCESS privilege");
 		}
 	}
 
@@ -96,7 +98,8 @@ class ServerFaultsIT {
 	@Order(3)
 	void userWithoutCreateIsToldWhatToGrant(CapturedOutput output) throws Exception {
 		server.execute("CREATE USER 'reader'@'%' IDENTIFIED BY 'reader-secret'", "GRANT SELECT ON *.* TO 'reader'@'%'");
-		assertThatExceptionOfType(SchemaCloneException.class).isThrownBy(() -> open(server.as("reader", "reader-secret")))
+		assertThatExceptionOfType(SchemaCloneException.class)
+			.isThrownBy(() -> open(server.as("reader", "reader-secret")))
 			.withMessageContaining("Cannot prepare schemaclone's registry")
 			.withMessageContaining("Access denied for user 'reader'")
 			.withMessageContaining("give an admin user as the server's username and password")
@@ -120,20 +123,23 @@ class ServerFaultsIT {
 
 	@Test
 	@Order(5)
-	void fileStuckInCloneDirectoryMarksItUndroppableWithinSecondsWithOneWarning(CapturedOutput output) throws Exception {
+	void fileStuckInCloneDirectoryMarksItUndroppableWithinSecondsWithOneWarning(CapturedOutput output)
+			throws Exception {
 		try (SchemaWorkspace workspace = open(server.admin())) {
 			String clone = cloneWithStrayFile(workspace, "stuck.tmp");
 			long start = System.nanoTime();
 			workspace.drop(clone);
 			assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(BOUND);
-			// The record stays, so that no one creates a schema of that name; sweeps pass it over.
+			// The record stays, so that no one creates a schema of that name; sweeps pass
+			// it over.
 			try (Connection connection = server.admin().open()) {
 				assertThat(workspace.registry().find(connection, clone).state()).isEqualTo("UNDROPPABLE");
 			}
 			try (SchemaWorkspace next = open(server.admin())) {
 				assertThat(warningsAbout(output, clone)).singleElement()
 					.asString()
-					.contains("Directory not empty", "holds a file it does not know in '%s': remove it".formatted(clone),
+					.contains("Directory not empty",
+							"holds a file it does not know in '%s': remove it".formatted(clone),
 							"passes it over from now on", "DROP DATABASE `%s`".formatted(clone));
 			}
 			Files.delete(server.schemaDirectory(clone).resolve("stuck.tmp"));
@@ -163,12 +169,14 @@ class ServerFaultsIT {
 	}
 
 	/**
-	 * Keep a copy of a failed test's clone in a process of its own that keeps one at most.
+	 * Keep a copy of a failed test's clone in a process of its own that keeps one at
+	 * most.
 	 */
 	private static String keepOneFailedCopy() {
 		try (SchemaWorkspace workspace = SchemaWorkspace.open(server.admin(),
 				new WorkspaceSettings("it_faults", Duration.ofSeconds(30), Duration.ofSeconds(60), 0, 1, 0, 1))) {
-			String clone = workspace.createClone(workspace.template(Flyway.configure().locations(TestTemplates.fidelity())));
+			String clone = workspace
+				.createClone(workspace.template(Flyway.configure().locations(TestTemplates.fidelity())));
 			String copy = workspace.keepFailed(clone);
 			workspace.endClones();
 			return copy;
@@ -216,7 +224,8 @@ class ServerFaultsIT {
 	 * A clone whose directory also holds a file the server does not know.
 	 */
 	private static String cloneWithStrayFile(SchemaWorkspace workspace, String file) throws Exception {
-		String clone = workspace.createClone(workspace.template(Flyway.configure().locations(TestTemplates.fidelity())));
+		String clone = workspace
+			.createClone(workspace.template(Flyway.configure().locations(TestTemplates.fidelity())));
 		Files.createFile(server.schemaDirectory(clone).resolve(file));
 		return clone;
 	}
@@ -232,12 +241,15 @@ class ServerFaultsIT {
 	}
 
 	private static SchemaWorkspace open(DatabaseServer target) {
-		return SchemaWorkspace.open(target, new WorkspaceSettings("it_faults", Duration.ofSeconds(30), Duration.ofSeconds(60)));
+		return SchemaWorkspace.open(target,
+				new WorkspaceSettings("it_faults", Duration.ofSeconds(30), Duration.ofSeconds(60)));
 	}
 
 	private static boolean exists(String schema) throws Exception {
-		try (var connection = server.admin().open(); var statement = connection.createStatement();
-				var result = statement.executeQuery("SELECT COUNT(*) FROM information_schema.SCHEMATA WHERE SCHEMA_NAME = '" + schema + "'")) {
+		try (var connection = server.admin().open();
+				var statement = connection.createStatement();
+				var result = statement.executeQuery(
+						"SELECT COUNT(*) FROM information_schema.SCHEMATA WHERE SCHEMA_NAME = '" + schema + "'")) {
 			result.next();
 			return result.getInt(1) == 1;
 		}

@@ -6,11 +6,12 @@ import dev.schemaclone.internal.server.SchemaCloneException;
 import dev.schemaclone.testsupport.TestServer;
 
 /**
- * A separate JVM for multi-process tests: builds (or waits for) a template, clones it, prints
- * {@code TEMPLATE <name>} and {@code CLONE <name>} and, with {@code hold}, stays alive until it is killed.
+ * A separate JVM for multi-process tests: builds (or waits for) a template, clones it,
+ * prints {@code TEMPLATE <name>} and {@code CLONE <name>} and, with {@code hold}, stays
+ * alive until it is killed.
  *
- * Arguments: prefix, run id, {@code hold} or {@code exit}, then extra Flyway locations, or
- * {@value #LIQUIBASE} for the counted Liquibase change log.
+ * Arguments: prefix, run id, {@code hold} or {@code exit}, then extra Flyway locations,
+ * or {@value #LIQUIBASE} for the counted Liquibase change log.
  */
 public final class TemplateClient {
 
@@ -21,9 +22,11 @@ public final class TemplateClient {
 
 	public static void main(String[] args) throws InterruptedException {
 		String[] locations = java.util.Arrays.copyOfRange(args, 3, args.length);
-		try (SchemaWorkspace workspace = SchemaWorkspace.open(TestServer.server(), TestTemplates.childSettings(args[0]))) {
+		try (SchemaWorkspace workspace = SchemaWorkspace.open(TestServer.server(),
+				TestTemplates.childSettings(args[0]))) {
 			MigrationSet migrations = (locations.length == 1 && locations[0].equals(LIQUIBASE))
-					? TestTemplates.countedLiquibase(args[1]) : new FlywayMigrationSet(TestTemplates.counted(args[1], locations));
+					? TestTemplates.countedLiquibase(args[1])
+					: new FlywayMigrationSet(TestTemplates.counted(args[1], locations));
 			String template = workspace.template(migrations);
 			String clone = workspace.createClone(template);
 			System.out.println("TEMPLATE " + template);

@@ -37,7 +37,8 @@ class TemplateRetentionIT {
 		String decoy = PREFIX + "_tpl_0000000000000000";
 		TestServer.execute("CREATE DATABASE " + decoy);
 		List<String> templates = new ArrayList<>();
-		try (SchemaWorkspace user = TestTemplates.workspace(PREFIX); SchemaWorkspace builder = TestTemplates.workspace(PREFIX)) {
+		try (SchemaWorkspace user = TestTemplates.workspace(PREFIX);
+				SchemaWorkspace builder = TestTemplates.workspace(PREFIX)) {
 			String first = user.template(TestTemplates.counted(TestTemplates.newRunId()));
 			user.createClone(first);
 			templates.add(first);
@@ -45,12 +46,13 @@ class TemplateRetentionIT {
 				String runId = TestTemplates.newRunId();
 				templates.add(builder.template(TestTemplates.counted(runId)));
 				// Each changed set builds once, however often it is asked for.
-				assertThat(builder.template(TestTemplates.counted(runId))).isEqualTo(templates.get(templates.size() - 1));
+				assertThat(builder.template(TestTemplates.counted(runId)))
+					.isEqualTo(templates.get(templates.size() - 1));
 				assertThat(TestTemplates.runs(runId)).isEqualTo(1);
 			}
 			// Other tests' templates are other applications': not this one's to count.
-			assertThat(TestServer.schemasLike(PREFIX + "\\_tpl\\_%")).contains(decoy, templates.get(0), templates.get(2),
-					templates.get(3), templates.get(4))
+			assertThat(TestServer.schemasLike(PREFIX + "\\_tpl\\_%"))
+				.contains(decoy, templates.get(0), templates.get(2), templates.get(3), templates.get(4))
 				.doesNotContain(templates.get(1));
 		}
 	}
@@ -65,7 +67,8 @@ class TemplateRetentionIT {
 		}
 		for (int round = 0; round < 2; round++) {
 			for (int i = 0; i < 6; i++) {
-				try (ChildJvm child = ChildJvm.start(TemplateClient.class, PREFIX, runIds.get(i), "exit", locations.get(i))) {
+				try (ChildJvm child = ChildJvm.start(TemplateClient.class, PREFIX, runIds.get(i), "exit",
+						locations.get(i))) {
 					child.awaitLine("CLONE ", 120);
 					assertThat(child.waitFor(60)).isZero();
 				}
@@ -78,11 +81,13 @@ class TemplateRetentionIT {
 
 	@Test
 	void templateUnusedPastTheBoundIsDroppedButOneInUseIsNot(@TempDir Path root) throws Exception {
-		try (SchemaWorkspace user = TestTemplates.workspace(PREFIX); SchemaWorkspace builder = TestTemplates.workspace(PREFIX)) {
+		try (SchemaWorkspace user = TestTemplates.workspace(PREFIX);
+				SchemaWorkspace builder = TestTemplates.workspace(PREFIX)) {
 			String inUse = user.template(TestTemplates.counted(TestTemplates.newRunId(), application(root, "used")));
 			user.createClone(inUse);
 			String idle = builder.template(TestTemplates.counted(TestTemplates.newRunId(), application(root, "idle")));
-			TestServer.execute("UPDATE " + PREFIX + "_registry.owned_schema SET last_used_at = CURRENT_TIMESTAMP(6) - INTERVAL 8 DAY"
+			TestServer.execute("UPDATE " + PREFIX
+					+ "_registry.owned_schema SET last_used_at = CURRENT_TIMESTAMP(6) - INTERVAL 8 DAY"
 					+ " WHERE schema_name IN ('" + inUse + "', '" + idle + "')");
 			String next = builder.template(TestTemplates.counted(TestTemplates.newRunId(), application(root, "next")));
 			assertThat(TestServer.schemasLike(PREFIX + "\\_tpl\\_%")).contains(inUse, next).doesNotContain(idle);
@@ -103,11 +108,12 @@ class TemplateRetentionIT {
 	void templateMarkedForRetirementAfterItWasFoundReadyIsNotCloned() throws Exception {
 		try (SchemaWorkspace workspace = TestTemplates.workspace(PREFIX)) {
 			String template = workspace.template(TestTemplates.counted(TestTemplates.newRunId()));
-			// Another process's retention marks it between this one finding it ready and cloning it.
+			// Another process's retention marks it between this one finding it ready and
+			// cloning it.
 			markRetiring(template);
-			assertThatExceptionOfType(TemplateRetiredException.class)
-				.isThrownBy(() -> workspace.createClone(template))
-				.withMessage("Template '%s' is being dropped by template retention in another process".formatted(template));
+			assertThatExceptionOfType(TemplateRetiredException.class).isThrownBy(() -> workspace.createClone(template))
+				.withMessage(
+						"Template '%s' is being dropped by template retention in another process".formatted(template));
 			assertThat(TestServer.schemasLike(PREFIX + "\\_c\\_" + workspace.lease().token() + "\\_%")).isEmpty();
 		}
 	}
@@ -131,7 +137,8 @@ class TemplateRetentionIT {
 	private static void markRetiring(String template) throws Exception {
 		try (Connection connection = TestServer.server().open()) {
 			assertThat(new SchemaRegistry(PREFIX).changeState(connection, template, SchemaRegistry.READY,
-					SchemaRegistry.RETIRING)).isTrue();
+					SchemaRegistry.RETIRING))
+				.isTrue();
 		}
 	}
 

@@ -21,9 +21,9 @@ class TemplateRetentionTests {
 
 	@Test
 	void eachApplicationKeepsItsMostRecentlyUsedTemplates() {
-		List<Entry> entries = List.of(template("a1", "app_a", 1), template("a2", "app_a", 2), template("a3", "app_a", 3),
-				template("a4", "app_a", 4), template("b1", "app_b", 50), template("c1", "app_c", 60),
-				template("d1", "app_d", 70), clone("a4"));
+		List<Entry> entries = List.of(template("a1", "app_a", 1), template("a2", "app_a", 2),
+				template("a3", "app_a", 3), template("a4", "app_a", 4), template("b1", "app_b", 50),
+				template("c1", "app_c", 60), template("d1", "app_d", 70), clone("a4"));
 		assertThat(names(TemplateRetention.expired(entries, Timestamp.from(NOW), Set.of()))).containsExactly("a4");
 	}
 
@@ -51,8 +51,8 @@ class TemplateRetentionTests {
 	@Test
 	void templatesBuiltBeforeLineagesCountAsOneLineageAndBuildingOnesAreLeftAlone() {
 		List<Entry> entries = List.of(template("old1", null, 1), template("old2", null, 2), template("old3", null, 3),
-				template("old4", null, 4), new Entry("building", SchemaRegistry.BUILDING, "owner", "f", null,
-						at(100), null, "app_x", at(100), null));
+				template("old4", null, 4), new Entry("building", SchemaRegistry.BUILDING, "owner", "f", null, at(100),
+						null, "app_x", at(100), null));
 		assertThat(names(TemplateRetention.expired(entries, Timestamp.from(NOW), Set.of()))).containsExactly("old4");
 	}
 

@@ -32,14 +32,16 @@ public final class TestTemplates {
 
 	public static final String COUNTER_SCHEMA = "schemaclone_it_counter";
 
-	static final Path RANGER = Path.of("../../shared/corpora/apache-ranger-mysql/migrations").toAbsolutePath().normalize();
+	static final Path RANGER = Path.of("../../shared/corpora/apache-ranger-mysql/migrations")
+		.toAbsolutePath()
+		.normalize();
 
 	private TestTemplates() {
 	}
 
 	/**
-	 * A Flyway configuration whose history counts its runs under a fresh run id, so that it
-	 * has a fingerprint no earlier test run built.
+	 * A Flyway configuration whose history counts its runs under a fresh run id, so that
+	 * it has a fingerprint no earlier test run built.
 	 */
 	static FluentConfiguration counted(String runId, String... locations) {
 		List<String> all = new ArrayList<>(List.of(locations));
@@ -70,9 +72,9 @@ public final class TestTemplates {
 	}
 
 	/**
-	 * The locations of the every-object-kind history: with its event wherever the server can
-	 * create events (not under {@code --skip-grant-tables}, as the embedded zero-setup
-	 * MariaDB runs), and its sequences and system-versioned tables on MariaDB.
+	 * The locations of the every-object-kind history: with its event wherever the server
+	 * can create events (not under {@code --skip-grant-tables}, as the embedded
+	 * zero-setup MariaDB runs), and its sequences and system-versioned tables on MariaDB.
 	 */
 	static String[] fidelity() {
 		List<String> locations = new ArrayList<>(List.of("classpath:fidelity"));
@@ -111,7 +113,8 @@ public final class TestTemplates {
 	}
 
 	static boolean serverHasEvents() {
-		try (Connection connection = TestServer.server().open(); Statement statement = connection.createStatement();
+		try (Connection connection = TestServer.server().open();
+				Statement statement = connection.createStatement();
 				ResultSet result = statement.executeQuery("SELECT @@event_scheduler")) {
 			result.next();
 			return !"DISABLED".equalsIgnoreCase(result.getString(1));
@@ -122,8 +125,8 @@ public final class TestTemplates {
 	}
 
 	/**
-	 * The lease grace of the tests' child JVMs: the shortest there is, so that a test waits
-	 * out a killed child's grace in seconds.
+	 * The lease grace of the tests' child JVMs: the shortest there is, so that a test
+	 * waits out a killed child's grace in seconds.
 	 */
 	static final Duration CHILD_LEASE_GRACE = WorkspaceSettings.MIN_LEASE_GRACE;
 
@@ -141,12 +144,14 @@ public final class TestTemplates {
 	}
 
 	static SchemaWorkspace workspace(String prefix) {
-		return SchemaWorkspace.open(TestServer.server(), new WorkspaceSettings(prefix, Duration.ofSeconds(60), Duration.ofSeconds(60)));
+		return SchemaWorkspace.open(TestServer.server(),
+				new WorkspaceSettings(prefix, Duration.ofSeconds(60), Duration.ofSeconds(60)));
 	}
 
 	public static void createCounter() {
 		TestServer.execute("CREATE DATABASE IF NOT EXISTS " + COUNTER_SCHEMA,
-				"CREATE TABLE IF NOT EXISTS " + COUNTER_SCHEMA + ".runs (run_id VARCHAR(64) NOT NULL, at TIMESTAMP(6) DEFAULT CURRENT_TIMESTAMP(6))",
+				"CREATE TABLE IF NOT EXISTS " + COUNTER_SCHEMA
+						+ ".runs (run_id VARCHAR(64) NOT NULL, at TIMESTAMP(6) DEFAULT CURRENT_TIMESTAMP(6))",
 				"CREATE TABLE IF NOT EXISTS " + COUNTER_SCHEMA + ".slow_down (seconds INT NOT NULL)");
 	}
 
@@ -160,7 +165,8 @@ public final class TestTemplates {
 	}
 
 	static String queryString(String sql) {
-		try (Connection connection = TestServer.server().open(); Statement statement = connection.createStatement();
+		try (Connection connection = TestServer.server().open();
+				Statement statement = connection.createStatement();
 				ResultSet result = statement.executeQuery(sql)) {
 			result.next();
 			return result.getString(1);

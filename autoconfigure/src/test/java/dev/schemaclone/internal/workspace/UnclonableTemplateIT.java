@@ -11,8 +11,8 @@ import dev.schemaclone.testsupport.TestServer;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
- * A template holding an object no clone could reproduce fails its build, naming the object,
- * instead of every clone differing from it without a word.
+ * A template holding an object no clone could reproduce fails its build, naming the
+ * object, instead of every clone differing from it without a word.
  */
 class UnclonableTemplateIT {
 

@@ -9,8 +9,8 @@ import dev.schemaclone.testsupport.TestServer;
  * locations. Modes:
  * <ul>
  * <li>{@code park N}: make N clones of the template, write a row into each, print
- * {@code CLONE <i> <name>} for each, then {@code PARKING}, wait a moment, and end them: kept warm
- * up to 16 per template;</li>
+ * {@code CLONE <i> <name>} for each, then {@code PARKING}, wait a moment, and end them:
+ * kept warm up to 16 per template;</li>
  * <li>{@code claim}: reserve a schema for a first context and print
  * {@code RESERVED <name> <template or null>}, and drop it at exit.</li>
  * </ul>
@@ -24,9 +24,10 @@ public final class WarmClient {
 		boolean park = args[2].equals("park");
 		int locationsFrom = park ? 4 : 3;
 		String[] locations = java.util.Arrays.copyOfRange(args, locationsFrom, args.length);
-		try (SchemaWorkspace workspace = SchemaWorkspace.open(TestServer.server(), new WorkspaceSettings(args[0],
-				Duration.ofSeconds(120), Duration.ofSeconds(120), 0, WorkspaceSettings.DEFAULT_CLONE_CONNECTIONS,
-				park ? WorkspaceSettings.DEFAULT_KEEP_WARM : 0, 0).withLeaseGrace(TestTemplates.CHILD_LEASE_GRACE))) {
+		try (SchemaWorkspace workspace = SchemaWorkspace.open(TestServer.server(),
+				new WorkspaceSettings(args[0], Duration.ofSeconds(120), Duration.ofSeconds(120), 0,
+						WorkspaceSettings.DEFAULT_CLONE_CONNECTIONS, park ? WorkspaceSettings.DEFAULT_KEEP_WARM : 0, 0)
+					.withLeaseGrace(TestTemplates.CHILD_LEASE_GRACE))) {
 			if (park) {
 				String template = workspace.template(TestTemplates.counted(args[1], locations));
 				for (int i = 0; i < Integer.parseInt(args[3]); i++) {

@@ -51,7 +51,8 @@ class WarmClonesIT {
 			assertThat(reserved.filledFrom()).isEqualTo(template);
 			next.completeFrom(reserved, template);
 			try (Connection connection = TestServer.server().open()) {
-				assertThat(SchemaSnapshot.of(connection, kept).facts()).isEqualTo(SchemaSnapshot.of(connection, template).facts());
+				assertThat(SchemaSnapshot.of(connection, kept).facts())
+					.isEqualTo(SchemaSnapshot.of(connection, template).facts());
 			}
 			assertThat(TestTemplates.runs(runId)).isEqualTo(1);
 		}
@@ -107,16 +108,18 @@ class WarmClonesIT {
 	void processKilledWhileKeepingClonesWarmLeavesNothingDirtyForTheNext() throws Exception {
 		String runId = TestTemplates.newRunId();
 		try (ChildJvm child = ChildJvm.start(WarmClient.class, PREFIX, runId, "park", "1", PERSON);
-				Connection blocker = TestServer.server().open(); Statement statement = blocker.createStatement()) {
+				Connection blocker = TestServer.server().open();
+				Statement statement = blocker.createStatement()) {
 			String clone = child.awaitLine("CLONE 0 ", 120);
-			// Holds the rows the child's reset must delete, from a session of no schema of its own.
+			// Holds the rows the child's reset must delete, from a session of no schema
+			// of its own.
 			blocker.setAutoCommit(false);
 			statement.executeQuery("SELECT * FROM `" + clone + "`.person FOR UPDATE").close();
 			child.awaitLine("PARKING", 30);
 			await("the child's reset waiting on the blocker's locks").atMost(Duration.ofSeconds(30))
 				.pollInterval(Duration.ofMillis(100))
-				.until(() -> TestTemplates.queryInt(
-						"SELECT COUNT(*) FROM information_schema.INNODB_TRX WHERE trx_state = 'LOCK WAIT'") > 0);
+				.until(() -> TestTemplates
+					.queryInt("SELECT COUNT(*) FROM information_schema.INNODB_TRX WHERE trx_state = 'LOCK WAIT'") > 0);
 			child.kill();
 			blocker.rollback();
 			// A killed process counts as alive until its grace has passed.
@@ -133,8 +136,9 @@ class WarmClonesIT {
 	void templateRetentionDropsWarmClonesWithTheirTemplate() throws Exception {
 		String runId = TestTemplates.newRunId();
 		List<String> kept = park(runId, 2);
-		TestServer.execute("UPDATE " + PREFIX + "_registry.owned_schema SET last_used_at = CURRENT_TIMESTAMP(6) - INTERVAL 8 DAY"
-				+ " WHERE state = 'READY'");
+		TestServer.execute(
+				"UPDATE " + PREFIX + "_registry.owned_schema SET last_used_at = CURRENT_TIMESTAMP(6) - INTERVAL 8 DAY"
+						+ " WHERE state = 'READY'");
 		try (SchemaWorkspace builder = workspace(0)) {
 			builder.template(TestTemplates.counted(TestTemplates.newRunId(), "classpath:fidelity"));
 		}
@@ -188,8 +192,10 @@ class WarmClonesIT {
 
 	private static List<String> warmClones() {
 		List<String> warm = new ArrayList<>();
-		try (Connection connection = TestServer.server().open(); Statement statement = connection.createStatement();
-				var result = statement.executeQuery("SELECT schema_name FROM " + PREFIX + "_registry.owned_schema WHERE state = 'WARM'")) {
+		try (Connection connection = TestServer.server().open();
+				Statement statement = connection.createStatement();
+				var result = statement.executeQuery(
+						"SELECT schema_name FROM " + PREFIX + "_registry.owned_schema WHERE state = 'WARM'")) {
 			while (result.next()) {
 				warm.add(result.getString(1));
 			}

@@ -28,10 +28,11 @@ class WorkspaceSettingsTests {
 	@Test
 	void explicitWiringDefaultsAreTheAutoConfigurations() {
 		SchemaCloneProperties properties = new SchemaCloneProperties();
-		assertThat(WorkspaceSettings.defaults()).isEqualTo(new WorkspaceSettings(properties.getPrefix(),
-				properties.getLockTimeout(), properties.getMigrationTimeout(), properties.getPrefetch(),
-				properties.getCloneConnections(), properties.getKeepWarm(), properties.getKeepFailed())
-			.withLeaseGrace(properties.getLeaseGrace()));
+		assertThat(WorkspaceSettings.defaults())
+			.isEqualTo(new WorkspaceSettings(properties.getPrefix(), properties.getLockTimeout(),
+					properties.getMigrationTimeout(), properties.getPrefetch(), properties.getCloneConnections(),
+					properties.getKeepWarm(), properties.getKeepFailed())
+				.withLeaseGrace(properties.getLeaseGrace()));
 	}
 
 	@Test

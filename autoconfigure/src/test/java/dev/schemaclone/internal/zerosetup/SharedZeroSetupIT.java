@@ -22,15 +22,17 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * The embedded zero-setup MariaDB is one per machine and user, shared by every test JVM:
- * started once by JVMs that start together, outliving a JVM killed with SIGKILL, replaced when
- * it died, and gone with its files after the idle bound. Each test has a directory of its own,
- * never the developer's.
+ * started once by JVMs that start together, outliving a JVM killed with SIGKILL, replaced
+ * when it died, and gone with its files after the idle bound. Each test has a directory
+ * of its own, never the developer's.
  */
 class SharedZeroSetupIT {
 
 	private static final Duration IDLE_STOP = Duration.ofSeconds(6);
 
-	/** Outlasts a JVM's start-up, for tests where the server must wait for the next JVM. */
+	/**
+	 * Outlasts a JVM's start-up, for tests where the server must wait for the next JVM.
+	 */
 	private static final Duration LONG_IDLE_STOP = Duration.ofSeconds(120);
 
 	private Path root;
@@ -38,7 +40,8 @@ class SharedZeroSetupIT {
 	@BeforeEach
 	void createDirectory() throws IOException {
 		Path shm = Path.of("/dev/shm");
-		this.root = Files.createTempDirectory(Files.isWritable(shm) ? shm : Path.of(System.getProperty("java.io.tmpdir")), "sc-zs-it-");
+		this.root = Files.createTempDirectory(
+				Files.isWritable(shm) ? shm : Path.of(System.getProperty("java.io.tmpdir")), "sc-zs-it-");
 	}
 
 	@AfterEach
@@ -88,9 +91,11 @@ class SharedZeroSetupIT {
 		}
 		// A server that died (say, killed with its watcher) is cleaned up and replaced.
 		for (String pidFile : List.of("watcher.pid", "server.pid")) {
-			ProcessHandle.of(Long.parseLong(Files.readString(first.resolve(pidFile)).trim())).ifPresent(ProcessHandle::destroyForcibly);
+			ProcessHandle.of(Long.parseLong(Files.readString(first.resolve(pidFile)).trim()))
+				.ifPresent(ProcessHandle::destroyForcibly);
 		}
-		await("the old server gone").atMost(Duration.ofSeconds(30)).until(() -> !new EmbeddedMariaDb(first, 0).isRunning());
+		await("the old server gone").atMost(Duration.ofSeconds(30))
+			.until(() -> !new EmbeddedMariaDb(first, 0).isRunning());
 		try (ChildJvm replacing = child("exit", LONG_IDLE_STOP)) {
 			assertThat(replacing.waitFor(300)).as("exit status; output: %s", replacing.lines()).isZero();
 			assertThat(replacing.awaitLine("PORT ", 10)).isNotEqualTo(port);
@@ -106,7 +111,8 @@ class SharedZeroSetupIT {
 		Path server = servers().get(0);
 		List<ProcessHandle> processes = new ArrayList<>();
 		for (String pidFile : List.of("watcher.pid", "server.pid")) {
-			ProcessHandle.of(Long.parseLong(Files.readString(server.resolve(pidFile)).trim())).ifPresent(processes::add);
+			ProcessHandle.of(Long.parseLong(Files.readString(server.resolve(pidFile)).trim()))
+				.ifPresent(processes::add);
 		}
 		assertThat(processes).as("watcher and server running after the JVM exited").hasSize(2);
 		// Polls come every second at this bound; a busy machine gets some slack.
@@ -121,8 +127,10 @@ class SharedZeroSetupIT {
 	}
 
 	private ChildJvm child(String mode, Duration idleStop) throws IOException {
-		return ChildJvm.start(List.of("-D" + ZeroSetupSettings.DIRECTORY + "=" + this.root,
-				"-D" + ZeroSetupSettings.IDLE_STOP + "=" + idleStop.toSeconds() + "s"), ZeroSetupClient.class, mode);
+		return ChildJvm.start(
+				List.of("-D" + ZeroSetupSettings.DIRECTORY + "=" + this.root,
+						"-D" + ZeroSetupSettings.IDLE_STOP + "=" + idleStop.toSeconds() + "s"),
+				ZeroSetupClient.class, mode);
 	}
 
 	private List<Path> servers() throws IOException {

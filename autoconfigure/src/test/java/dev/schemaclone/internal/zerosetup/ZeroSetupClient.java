@@ -18,9 +18,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import dev.schemaclone.autoconfigure.SchemaCloneAutoConfiguration;
 
 /**
- * A test JVM with no server configured, run by {@link SharedZeroSetupIT}: one context on the
- * zero-setup server, which prints its schema, the server's port and each migration it applies.
- * Arguments: {@code exit} or {@code hold} (keeps running until killed).
+ * A test JVM with no server configured, run by {@link SharedZeroSetupIT}: one context on
+ * the zero-setup server, which prints its schema, the server's port and each migration it
+ * applies. Arguments: {@code exit} or {@code hold} (keeps running until killed).
  */
 public final class ZeroSetupClient {
 
@@ -30,10 +30,11 @@ public final class ZeroSetupClient {
 	public static void main(String[] args) throws Exception {
 		boolean[] failed = { false };
 		new ApplicationContextRunner()
-			.withConfiguration(AutoConfigurations.of(SchemaCloneAutoConfiguration.class, DataSourceAutoConfiguration.class,
-					FlywayAutoConfiguration.class))
+			.withConfiguration(AutoConfigurations.of(SchemaCloneAutoConfiguration.class,
+					DataSourceAutoConfiguration.class, FlywayAutoConfiguration.class))
 			.withPropertyValues("spring.flyway.locations=classpath:appdb", "schemaclone.prefix=it_shared")
-			.withBean(FlywayConfigurationCustomizer.class, () -> (configuration) -> configuration.callbacks(new AppliedMigrations()))
+			.withBean(FlywayConfigurationCustomizer.class,
+					() -> (configuration) -> configuration.callbacks(new AppliedMigrations()))
 			.run((context) -> {
 				if (context.getStartupFailure() != null) {
 					context.getStartupFailure().printStackTrace(System.out);

@@ -13,14 +13,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
- * The zero-setup default where Docker answers: a MySQL container with its data on tmpfs and
- * the test settings (binary logging off among them), whose root may create schemas and the routines a migration creates.
+ * The zero-setup default where Docker answers: a MySQL container with its data on tmpfs
+ * and the test settings (binary logging off among them), whose root may create schemas
+ * and the routines a migration creates.
  */
 class ZeroSetupContainerIT {
 
 	@Test
 	void startsAMySqlContainerThatTakesWhatAMigrationCreates() throws SQLException {
-		assumeTrue(ContainerServer.isDockerAvailable(), "needs a Docker engine to start a MySQL container; none answers here");
+		assumeTrue(ContainerServer.isDockerAvailable(),
+				"needs a Docker engine to start a MySQL container; none answers here");
 		ZeroSetupServer server = ContainerServer.start();
 		assertThat(server.url().parameters()).containsEntry("useSSL", "false")
 			.containsEntry("allowPublicKeyRetrieval", "true");
@@ -34,10 +36,12 @@ class ZeroSetupContainerIT {
 				assertThat(result.getString(3)).isIn("0", "OFF");
 				assertThat(result.getInt(4)).isZero();
 			}
-			// A container reused from an earlier run (testcontainers.reuse.enable) has it already.
+			// A container reused from an earlier run (testcontainers.reuse.enable) has it
+			// already.
 			statement.execute("DROP DATABASE IF EXISTS zero_setup_check");
 			statement.execute("CREATE DATABASE zero_setup_check");
-			// Refused with binary logging on (error 1418): no DETERMINISTIC, NO SQL or READS SQL DATA.
+			// Refused with binary logging on (error 1418): no DETERMINISTIC, NO SQL or
+			// READS SQL DATA.
 			statement.execute("CREATE FUNCTION zero_setup_check.answer() RETURNS INT RETURN 42");
 			try (ResultSet result = statement.executeQuery("SELECT zero_setup_check.answer()")) {
 				result.next();

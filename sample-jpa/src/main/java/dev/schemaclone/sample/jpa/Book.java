@@ -6,8 +6,8 @@ import jakarta.persistence.Id;
 import jakarta.persistence.ManyToOne;
 
 /**
- * A book on the shelf; its id comes from {@code book_seq}, and the server keeps every earlier
- * version of it.
+ * A book on the shelf; its id comes from {@code book_seq}, and the server keeps every
+ * earlier version of it.
  */
 @Entity
 public class Book {

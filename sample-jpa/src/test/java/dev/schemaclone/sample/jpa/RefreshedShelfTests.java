@@ -10,10 +10,10 @@ import org.springframework.boot.test.context.SpringBootTest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Refresh after each test method on a JPA application: each test starts on what the history
- * left, its sequences' rows and its book's history included, whatever the test before wrote,
- * renamed or took from a sequence. Hibernate's ids are not reset: its pooled optimizer keeps
- * the rest of a block of 50 in the JVM.
+ * Refresh after each test method on a JPA application: each test starts on what the
+ * history left, its sequences' rows and its book's history included, whatever the test
+ * before wrote, renamed or took from a sequence. Hibernate's ids are not reset: its
+ * pooled optimizer keeps the rest of a block of 50 in the JVM.
  */
 @SpringBootTest(properties = "schemaclone.refresh=after-each-test-method")
 class RefreshedShelfTests {

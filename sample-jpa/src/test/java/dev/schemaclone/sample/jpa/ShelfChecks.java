@@ -18,18 +18,19 @@ final class ShelfChecks {
 	}
 
 	/**
-	 * Assert that a context runs on a clone of its own, holding the history's book and its
-	 * former title: what no test of the suite changes for good.
+	 * Assert that a context runs on a clone of its own, holding the history's book and
+	 * its former title: what no test of the suite changes for good.
 	 */
 	static void assertMigratedClone(DataSource dataSource, BookRepository books) {
-		assertThat(new JdbcTemplate(dataSource).queryForObject("SELECT DATABASE()", String.class)).startsWith("schemaclone_c_");
+		assertThat(new JdbcTemplate(dataSource).queryForObject("SELECT DATABASE()", String.class))
+			.startsWith("schemaclone_c_");
 		assertThat(books.findById(1L)).get().extracting(Book::getTitle).isEqualTo(TITLE);
 		assertThat(books.titleHistory(1)).containsExactly("A Wizard of Earthsee", TITLE);
 	}
 
 	/**
-	 * Assert that a clone holds exactly what the history left: one book, and sequences whose
-	 * rows say 51 (the history took 1 from each), where {@code NEXTVAL} goes on.
+	 * Assert that a clone holds exactly what the history left: one book, and sequences
+	 * whose rows say 51 (the history took 1 from each), where {@code NEXTVAL} goes on.
 	 */
 	static void assertPristine(DataSource dataSource, BookRepository books) {
 		assertMigratedClone(dataSource, books);

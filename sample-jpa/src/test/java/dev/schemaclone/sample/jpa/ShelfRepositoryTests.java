@@ -10,8 +10,8 @@ import org.springframework.boot.data.jpa.test.autoconfigure.DataJpaTest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A JPA slice: Hibernate validates the clone against the entities when the context starts,
- * and ids come from the clone's sequences.
+ * A JPA slice: Hibernate validates the clone against the entities when the context
+ * starts, and ids come from the clone's sequences.
  */
 @DataJpaTest
 class ShelfRepositoryTests {

@@ -22,7 +22,10 @@ public class NoteRepository {
 	}
 
 	public List<String> texts(String topic) {
-		return this.jdbc.sql("SELECT text FROM note WHERE topic_code = ? ORDER BY id").param(topic).query(String.class).list();
+		return this.jdbc.sql("SELECT text FROM note WHERE topic_code = ? ORDER BY id")
+			.param(topic)
+			.query(String.class)
+			.list();
 	}
 
 	public List<String> topics() {

@@ -21,7 +21,8 @@ final class NoteChecks {
 		assertThat(schema).matches("schemaclone_c_[0-9a-f]{8}_[0-9]+");
 		assertThat(jdbc.queryForList("SELECT ID FROM DATABASECHANGELOG ORDER BY ORDEREXECUTED", String.class))
 			.containsExactly("1", "2", "3");
-		assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM DATABASECHANGELOGLOCK WHERE LOCKED", Integer.class)).isZero();
+		assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM DATABASECHANGELOGLOCK WHERE LOCKED", Integer.class))
+			.isZero();
 		return schema;
 	}
 

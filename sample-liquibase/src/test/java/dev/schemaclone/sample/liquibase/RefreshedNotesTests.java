@@ -11,8 +11,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Refresh on a Liquibase template: every test starts with no note, and its first note gets
- * id 1.
+ * Refresh on a Liquibase template: every test starts with no note, and its first note
+ * gets id 1.
  */
 @SpringBootTest(properties = "schemaclone.refresh=after-each-test-method")
 class RefreshedNotesTests {
