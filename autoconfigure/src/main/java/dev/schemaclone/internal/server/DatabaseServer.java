@@ -9,18 +9,20 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.StringJoiner;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * A MySQL or MariaDB server and the credentials schemaclone runs its DDL with.
  *
  * @param url the server's URL; its schema is ignored
- * @param username the user
- * @param password the password, never printed
+ * @param username the user, or {@code null} for the driver's default
+ * @param password the password, never printed; {@code null} for none
  * @param connectTimeout how long opening a connection may take
  * @param socketTimeout how long one ordinary statement may wait for the server: the bound
  * on every statement of every connection opened here
  */
-public record DatabaseServer(MySqlUrl url, String username, String password, Duration connectTimeout,
-		Duration socketTimeout) {
+public record DatabaseServer(MySqlUrl url, @Nullable String username, @Nullable String password,
+		Duration connectTimeout, Duration socketTimeout) {
 
 	/** Bounds that keep a slow or gone server from hanging a build. */
 	public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(10);
@@ -50,7 +52,7 @@ public record DatabaseServer(MySqlUrl url, String username, String password, Dur
 		}
 	}
 
-	public DatabaseServer(MySqlUrl url, String username, String password) {
+	public DatabaseServer(MySqlUrl url, @Nullable String username, @Nullable String password) {
 		this(url, username, password, DEFAULT_CONNECT_TIMEOUT, DEFAULT_SOCKET_TIMEOUT);
 	}
 

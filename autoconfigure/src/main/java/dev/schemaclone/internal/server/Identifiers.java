@@ -2,6 +2,8 @@ package dev.schemaclone.internal.server;
 
 import java.util.regex.Pattern;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Validates and quotes the schema names schemaclone builds, so that no name taken from
  * configuration reaches SQL unchecked.
@@ -25,7 +27,7 @@ public final class Identifiers {
 	 * @param source where the prefix came from, quoted in the error
 	 * @return the prefix
 	 */
-	public static String requireSafePrefix(String prefix, String source) {
+	public static String requireSafePrefix(@Nullable String prefix, String source) {
 		if (prefix == null || !SAFE_PREFIX.matcher(prefix).matches() || prefix.length() > MAX_PREFIX_LENGTH) {
 			throw new IllegalArgumentException(
 					"'%s' is not a safe schema name prefix (from %s): use 1 to %d characters of a-z, 0-9 and _, starting with a letter"
@@ -40,7 +42,7 @@ public final class Identifiers {
 	 * @param name a schema, table or other object name
 	 * @return the quoted name
 	 */
-	public static String quote(String name) {
+	public static String quote(@Nullable String name) {
 		if (name == null || !SAFE_NAME.matcher(name).matches()) {
 			throw new IllegalArgumentException("'%s' is not a safe identifier".formatted(name));
 		}

@@ -5,6 +5,8 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * A {@code jdbc:mysql:} or {@code jdbc:mariadb:} URL split into server, schema and
  * parameters, so that the schema can be swapped and everything else kept.
@@ -23,14 +25,15 @@ public record MySqlUrl(String scheme, String hosts, String database, String quer
 	 * Parse a MySQL or MariaDB JDBC URL.
 	 * @param url the URL
 	 * @return the parsed URL
-	 * @throws IllegalArgumentException if the URL is not a MySQL or MariaDB JDBC URL
+	 * @throws IllegalArgumentException if the URL is {@code null} or not a MySQL or
+	 * MariaDB JDBC URL
 	 */
-	public static MySqlUrl parse(String url) {
-		Matcher matcher = (url != null) ? URL.matcher(url.trim()) : null;
-		if (matcher == null || !matcher.matches()) {
+	public static MySqlUrl parse(@Nullable String url) {
+		Matcher matcher = URL.matcher((url != null) ? url.trim() : "");
+		if (!matcher.matches()) {
 			throw new IllegalArgumentException(
 					"'%s' is not a MySQL or MariaDB JDBC URL: expected jdbc:mysql://host:port/schema or jdbc:mariadb://host:port/schema"
-						.formatted(redact(url)));
+						.formatted((url != null) ? redact(url) : null));
 		}
 		return new MySqlUrl(matcher.group(1), matcher.group(2), (matcher.group(3) != null) ? matcher.group(3) : "",
 				(matcher.group(4) != null) ? matcher.group(4) : "");
@@ -41,7 +44,7 @@ public record MySqlUrl(String scheme, String hosts, String database, String quer
 	 * @param url a JDBC URL, may be {@code null}
 	 * @return whether {@link #parse} accepts it
 	 */
-	public static boolean isMySql(String url) {
+	public static boolean isMySql(@Nullable String url) {
 		return url != null && URL.matcher(url.trim()).matches();
 	}
 
@@ -131,11 +134,11 @@ public record MySqlUrl(String scheme, String hosts, String database, String quer
 
 	/**
 	 * Return a URL with any password parameter masked.
-	 * @param url any JDBC URL, may be {@code null}
+	 * @param url any JDBC URL
 	 * @return the masked URL
 	 */
 	public static String redact(String url) {
-		return (url != null) ? url.replaceAll("(?i)(password\\d?=)[^&]*", "$1******") : null;
+		return url.replaceAll("(?i)(password\\d?=)[^&]*", "$1******");
 	}
 
 }

@@ -6,6 +6,8 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.util.FileSystemUtils;
 
 import dev.schemaclone.internal.server.SchemaCloneException;
@@ -42,7 +44,7 @@ final class DataDirectoryInstall {
 	}
 
 	/** Return why the attempt failed, or {@code null} if it succeeded. */
-	private static String attempt(MariaDbBinaries binaries, Path data, Path work, int number) {
+	private static @Nullable String attempt(MariaDbBinaries binaries, Path data, Path work, int number) {
 		try {
 			// Each attempt starts from nothing: a half-written data directory or a
 			// temporary table

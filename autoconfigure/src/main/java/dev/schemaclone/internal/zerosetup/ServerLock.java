@@ -2,7 +2,6 @@ package dev.schemaclone.internal.zerosetup;
 
 import java.io.IOException;
 import java.nio.channels.FileChannel;
-import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -37,7 +36,7 @@ final class ServerLock implements AutoCloseable {
 		long deadline = System.nanoTime() + timeout.toNanos();
 		try {
 			do {
-				if (tryLock(channel) != null) {
+				if (tryLock(channel)) {
 					return new ServerLock(channel);
 				}
 				Thread.sleep(100);
@@ -58,13 +57,13 @@ final class ServerLock implements AutoCloseable {
 					.formatted(timeout.toSeconds(), file, file.getParent()));
 	}
 
-	private static FileLock tryLock(FileChannel channel) throws IOException {
+	private static boolean tryLock(FileChannel channel) throws IOException {
 		try {
-			return channel.tryLock();
+			return channel.tryLock() != null;
 		}
 		catch (OverlappingFileLockException ex) {
 			// Held by another class loader of this JVM: wait as for another process.
-			return null;
+			return false;
 		}
 	}
 

@@ -19,6 +19,7 @@ import java.util.stream.Stream;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
 
 import dev.schemaclone.internal.server.SchemaCloneException;
 
@@ -39,7 +40,7 @@ final class SharedMariaDb {
 	private static final Duration LOCK_TIMEOUT = Duration.ofMinutes(5);
 
 	/** Held until the JVM exits: the server's watcher counts it as a user. */
-	private static Connection lease;
+	private static @Nullable Connection lease;
 
 	private SharedMariaDb() {
 	}

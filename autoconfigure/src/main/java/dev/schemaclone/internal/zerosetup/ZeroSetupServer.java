@@ -2,6 +2,7 @@ package dev.schemaclone.internal.zerosetup;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.util.ClassUtils;
 
@@ -23,7 +24,7 @@ public record ZeroSetupServer(MySqlUrl url, String username, String password) {
 
 	private static final ClassLoader classLoader = ZeroSetupServer.class.getClassLoader();
 
-	private static ZeroSetupServer started;
+	private static @Nullable ZeroSetupServer started;
 
 	public static synchronized ZeroSetupServer get() {
 		if (started == null) {
