@@ -71,8 +71,8 @@ public class SchemaCloneProperties {
 
 	/**
 	 * How many spare clones to prepare in the background while tests run, so that the
-	 * next context finds its schema ready. 0 turns prefetching off. Its default depends
-	 * on the machine: see additional-spring-configuration-metadata.json.
+	 * next context finds its schema ready. 0 turns prefetching off. Defaults to a value
+	 * computed from the machine's cores (described for IDEs in the additional metadata).
 	 */
 	private int prefetch = WorkspaceSettings.defaultPrefetch();
 
@@ -86,8 +86,8 @@ public class SchemaCloneProperties {
 
 	/**
 	 * How many connections one clone spreads its tables and rows over, at most, and how
-	 * many clones are dropped or kept warm at once. Its default depends on the machine:
-	 * see additional-spring-configuration-metadata.json.
+	 * many clones are dropped or kept warm at once. Defaults to a value computed from the
+	 * machine's cores (described for IDEs in the additional metadata).
 	 */
 	private int cloneConnections = WorkspaceSettings.defaultCloneConnections();
 

@@ -57,7 +57,7 @@ class ContextCacheIT {
 		List<String> tests = new ArrayList<>();
 		try (ChildJvm suite = ChildJvm.start(List.of("-Dspring.test.context.cache.maxSize=2"), EvictingSuite.class)) {
 			sampler.start();
-			String result = suite.awaitLine("RESULT ", 300);
+			String result = suite.awaitLine("RESULT ", 600);
 			running.set(false);
 			sampler.join();
 			assertThat(result).as(suite.output()).isEqualTo("7 0");
