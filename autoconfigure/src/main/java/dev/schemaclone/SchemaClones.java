@@ -9,6 +9,7 @@ import org.flywaydb.core.api.configuration.FluentConfiguration;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.util.function.SingletonSupplier;
 
+import dev.schemaclone.autoconfigure.SchemaCloneProperties;
 import dev.schemaclone.internal.migration.FlywayMigrationSet;
 import dev.schemaclone.internal.server.DatabaseServer;
 import dev.schemaclone.internal.server.MySqlUrl;
@@ -39,7 +40,7 @@ public final class SchemaClones {
 
 	private final DatabaseServer server;
 
-	private WorkspaceSettings settings = WorkspaceSettings.defaults();
+	private WorkspaceSettings settings = new SchemaCloneProperties().toWorkspaceSettings();
 
 	private Consumer<FluentConfiguration> flyway = (configuration) -> {
 	};
@@ -66,9 +67,9 @@ public final class SchemaClones {
 	 * @return this wiring
 	 */
 	public SchemaClones prefix(String prefix) {
-		WorkspaceSettings defaults = WorkspaceSettings.defaults();
-		this.settings = new WorkspaceSettings(prefix, defaults.lockTimeout(), defaults.migrationTimeout(),
-				defaults.prefetch(), defaults.cloneConnections(), defaults.keepWarm(), defaults.keepFailed());
+		SchemaCloneProperties properties = new SchemaCloneProperties();
+		properties.setPrefix(prefix);
+		this.settings = properties.toWorkspaceSettings();
 		return this;
 	}
 

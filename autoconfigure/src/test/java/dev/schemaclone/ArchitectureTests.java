@@ -51,7 +51,7 @@ class ArchitectureTests {
 			.whereLayer("API")
 			.mayNotBeAccessedByAnyLayer()
 			.whereLayer("Spring")
-			.mayNotBeAccessedByAnyLayer()
+			.mayOnlyBeAccessedByLayers("API")
 			.whereLayer("Workspace")
 			.mayOnlyBeAccessedByLayers("API", "Spring")
 			.whereLayer("Coordination")

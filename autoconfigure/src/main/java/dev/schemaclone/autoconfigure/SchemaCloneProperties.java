@@ -1,9 +1,11 @@
 package dev.schemaclone.autoconfigure;
 
 import java.time.Duration;
+import java.util.Map;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
+import dev.schemaclone.internal.server.Identifiers;
 import dev.schemaclone.internal.workspace.WorkspaceSettings;
 import dev.schemaclone.internal.workspace.WorkspaceSettings.Names;
 import dev.schemaclone.internal.workspace.WorkspaceSettings.Setting;
@@ -16,8 +18,12 @@ public class SchemaCloneProperties {
 
 	public static final String PREFIX = "schemaclone";
 
-	/** One instance, so that equal properties make equal settings. */
-	private static final Names PROPERTY_NAMES = SchemaCloneProperties::propertyOf;
+	/** How the engine's errors name its settings: by the properties that set them. */
+	private static final Names PROPERTY_NAMES = new Names(Map.of(Setting.PREFIX, PREFIX + ".prefix",
+			Setting.LOCK_TIMEOUT, PREFIX + ".lock-timeout", Setting.MIGRATION_TIMEOUT, PREFIX + ".migration-timeout",
+			Setting.PREFETCH, PREFIX + ".prefetch", Setting.CLONE_CONNECTIONS, PREFIX + ".clone-connections",
+			Setting.KEEP_WARM, PREFIX + ".keep-warm", Setting.KEEP_FAILED, PREFIX + ".keep-failed", Setting.LEASE_GRACE,
+			PREFIX + ".lease-grace", Setting.CREDENTIALS, "'" + PREFIX + ".username' and '" + PREFIX + ".password'"));
 
 	/**
 	 * Whether each test context gets its own schema cloned from a once-migrated template.
@@ -65,8 +71,8 @@ public class SchemaCloneProperties {
 
 	/**
 	 * How many spare clones to prepare in the background while tests run, so that the
-	 * next context finds its schema ready. 0 turns prefetching off. Default: 1 on
-	 * machines with more than two cores, else 0.
+	 * next context finds its schema ready. 0 turns prefetching off. Defaults to a value
+	 * computed from the machine's cores (described for IDEs in the additional metadata).
 	 */
 	private int prefetch = WorkspaceSettings.defaultPrefetch();
 
@@ -80,8 +86,8 @@ public class SchemaCloneProperties {
 
 	/**
 	 * How many connections one clone spreads its tables and rows over, at most, and how
-	 * many clones are dropped or kept warm at once. Default: one per two cores, at most
-	 * 4.
+	 * many clones are dropped or kept warm at once. Defaults to a value computed from the
+	 * machine's cores (described for IDEs in the additional metadata).
 	 */
 	private int cloneConnections = WorkspaceSettings.defaultCloneConnections();
 
@@ -90,15 +96,20 @@ public class SchemaCloneProperties {
 	 * template's state, for the next build to claim instead of cloning. 0 drops every
 	 * clone at exit.
 	 */
-	private int keepWarm = WorkspaceSettings.DEFAULT_KEEP_WARM;
+	private int keepWarm = 16;
 
+	// A developer looks at the first failures of a run; a run that fails more tests
+	// mostly fails them for one cause, and each copy costs a clone's time.
 	/**
 	 * How many copies of the schemas failed tests left the server keeps, newest first,
 	 * for you to look at after the run: the log names each one and how to open it. 0
 	 * keeps none.
 	 */
-	private int keepFailed = WorkspaceSettings.DEFAULT_KEEP_FAILED;
+	private int keepFailed = 5;
 
+	// Long enough for a paused JVM (a debugger's breakpoint, a long garbage collection, a
+	// starved machine) and for a heartbeat to take the lease again on a new connection;
+	// short enough that a killed build's clones go with the next run a few minutes later.
 	/**
 	 * How long a test JVM counts as alive after its last heartbeat (written every 2 s)
 	 * once the connection holding its lease is gone, before another build may drop its
@@ -236,33 +247,44 @@ public class SchemaCloneProperties {
 	}
 
 	/**
-	 * Return the engine's settings, rejecting unsafe values with the property's name.
+	 * Return the engine's settings, after checking every property, and rejecting an
+	 * unsafe value with the property's name: the one place where settings are checked.
 	 * @return the validated settings
 	 */
-	WorkspaceSettings toWorkspaceSettings() {
-		if (this.poolSize < 1 || this.poolSize > 100) {
+	public WorkspaceSettings toWorkspaceSettings() {
+		Identifiers.requireSafePrefix(this.prefix, PROPERTY_NAMES.of(Setting.PREFIX));
+		requireDuration(this.lockTimeout, Setting.LOCK_TIMEOUT);
+		requireDuration(this.migrationTimeout, Setting.MIGRATION_TIMEOUT);
+		requireDuration(this.leaseGrace, Setting.LEASE_GRACE);
+		if (this.leaseGrace.compareTo(WorkspaceSettings.MIN_LEASE_GRACE) < 0) {
 			throw new IllegalArgumentException(
-					"'schemaclone.pool-size' must be between 1 and 100, but was " + this.poolSize);
+					"'%s' must be at least %d seconds, but was %s".formatted(PROPERTY_NAMES.of(Setting.LEASE_GRACE),
+							WorkspaceSettings.MIN_LEASE_GRACE.toSeconds(), this.leaseGrace));
 		}
+		// More spares only queue up work on the server that no context waits for.
+		requireBetween(this.prefetch, 0, 8, PROPERTY_NAMES.of(Setting.PREFETCH));
+		requireBetween(this.cloneConnections, 1, 16, PROPERTY_NAMES.of(Setting.CLONE_CONNECTIONS));
+		// Bounds on what the server keeps per template, and in all.
+		requireBetween(this.keepWarm, 0, 256, PROPERTY_NAMES.of(Setting.KEEP_WARM));
+		requireBetween(this.keepFailed, 0, 100, PROPERTY_NAMES.of(Setting.KEEP_FAILED));
+		requireBetween(this.poolSize, 1, 100, PREFIX + ".pool-size");
 		return new WorkspaceSettings(this.prefix, this.lockTimeout, this.migrationTimeout, this.prefetch,
 				this.cloneConnections, this.keepWarm, this.keepFailed, this.leaseGrace, PROPERTY_NAMES);
 	}
 
-	/**
-	 * Return the property that sets one of the engine's settings, as its errors name it.
-	 */
-	private static String propertyOf(Setting setting) {
-		return switch (setting) {
-			case PREFIX -> PREFIX + ".prefix";
-			case LOCK_TIMEOUT -> PREFIX + ".lock-timeout";
-			case MIGRATION_TIMEOUT -> PREFIX + ".migration-timeout";
-			case PREFETCH -> PREFIX + ".prefetch";
-			case CLONE_CONNECTIONS -> PREFIX + ".clone-connections";
-			case KEEP_WARM -> PREFIX + ".keep-warm";
-			case KEEP_FAILED -> PREFIX + ".keep-failed";
-			case LEASE_GRACE -> PREFIX + ".lease-grace";
-			case CREDENTIALS -> "'" + PREFIX + ".username' and '" + PREFIX + ".password'";
-		};
+	private static void requireDuration(Duration duration, Setting setting) {
+		if (duration == null || duration.isNegative() || duration.isZero()
+				|| duration.compareTo(Duration.ofDays(1)) > 0) {
+			throw new IllegalArgumentException("'%s' must be more than 0 and at most 1 day, but was %s"
+				.formatted(PROPERTY_NAMES.of(setting), duration));
+		}
+	}
+
+	private static void requireBetween(int value, int min, int max, String property) {
+		if (value < min || value > max) {
+			throw new IllegalArgumentException(
+					"'%s' must be between %d and %d, but was %d".formatted(property, min, max, value));
+		}
 	}
 
 	/**

@@ -5,7 +5,7 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
-import dev.schemaclone.internal.workspace.WorkspaceSettings;
+import dev.schemaclone.autoconfigure.SchemaCloneProperties;
 import dev.schemaclone.testsupport.ChildJvm;
 import dev.schemaclone.testsupport.TestServer;
 
@@ -44,7 +44,7 @@ class ConnectionBudgetIT {
 				"SELECT COUNT(*) FROM information_schema.SCHEMATA WHERE SCHEMA_NAME LIKE 'it\\_load\\_c\\_%'", 1))
 			.as("clones left after the forks ended, all warm for the next run, within keep-warm")
 			.isEqualTo(warm)
-			.isLessThanOrEqualTo(WorkspaceSettings.DEFAULT_KEEP_WARM);
+			.isLessThanOrEqualTo(new SchemaCloneProperties().getKeepWarm());
 		assertThat(queryInt("SELECT COUNT(*) FROM it_load_registry.owned_schema WHERE state = 'CLONE'", 1)).isZero();
 	}
 

@@ -1,11 +1,14 @@
 package dev.schemaclone.internal.workspace;
 
 import java.time.Duration;
-
-import dev.schemaclone.internal.server.Identifiers;
+import java.util.EnumSet;
+import java.util.Map;
+import java.util.Set;
 
 /**
- * How a {@link SchemaWorkspace} names its schemas and how long it waits.
+ * How a {@link SchemaWorkspace} names its schemas and how long it waits: values checked
+ * by the layer that takes them from the user, which also names them for the engine's
+ * errors.
  *
  * @param prefix the prefix of every schema it creates
  * @param lockTimeout how long to wait for another process's template build
@@ -28,64 +31,35 @@ public record WorkspaceSettings(String prefix, Duration lockTimeout, Duration mi
 	/** The most connections one clone spreads its tables over by default. */
 	public static final int DEFAULT_CLONE_CONNECTIONS = 4;
 
-	public static final int DEFAULT_KEEP_WARM = 16;
-
-	/** A bound on what the server keeps per template. */
-	public static final int MAX_KEEP_WARM = 256;
-
 	/**
-	 * A developer looks at the first failures of a run; a run that fails more tests
-	 * mostly fails them for one cause, and each copy costs a clone's time.
-	 */
-	public static final int DEFAULT_KEEP_FAILED = 5;
-
-	public static final int MAX_KEEP_FAILED = 100;
-
-	/**
-	 * More spares than this only queue up work on the server that no context waits for.
-	 */
-	public static final int MAX_PREFETCH = 8;
-
-	public static final String DEFAULT_PREFIX = "schemaclone";
-
-	public static final Duration DEFAULT_LOCK_TIMEOUT = Duration.ofMinutes(5);
-
-	public static final Duration DEFAULT_MIGRATION_TIMEOUT = Duration.ofMinutes(5);
-
-	/**
-	 * Long enough for a paused JVM (a debugger's breakpoint, a long garbage collection, a
-	 * starved machine) and for a heartbeat to take the lease again on a new connection;
-	 * short enough that a killed build's clones go with the next run a few minutes later.
-	 */
-	public static final Duration DEFAULT_LEASE_GRACE = Duration.ofMinutes(2);
-
-	/**
-	 * Five heartbeats: less would count a process dead that merely lost one connection.
+	 * The shortest lease grace: five heartbeats, as less would count a process dead that
+	 * merely lost one connection.
 	 */
 	public static final Duration MIN_LEASE_GRACE = Duration.ofSeconds(10);
 
-	public WorkspaceSettings {
-		Identifiers.requireSafePrefix(prefix, names.of(Setting.PREFIX));
-		requirePositive(lockTimeout, names.of(Setting.LOCK_TIMEOUT));
-		requirePositive(migrationTimeout, names.of(Setting.MIGRATION_TIMEOUT));
-		requireBetween(prefetch, 0, MAX_PREFETCH, names.of(Setting.PREFETCH));
-		requireBetween(cloneConnections, 1, 16, names.of(Setting.CLONE_CONNECTIONS));
-		requireBetween(keepWarm, 0, MAX_KEEP_WARM, names.of(Setting.KEEP_WARM));
-		requireBetween(keepFailed, 0, MAX_KEEP_FAILED, names.of(Setting.KEEP_FAILED));
-		requirePositive(leaseGrace, names.of(Setting.LEASE_GRACE));
-		if (leaseGrace.compareTo(MIN_LEASE_GRACE) < 0) {
-			throw new IllegalArgumentException("'%s' must be at least %d seconds, but was %s"
-				.formatted(names.of(Setting.LEASE_GRACE), MIN_LEASE_GRACE.toSeconds(), leaseGrace));
-		}
-	}
+	/**
+	 * The lease grace of
+	 * {@link #WorkspaceSettings(String, Duration, Duration, int, int, int, int) the
+	 * engine's own users}, tests and benchmarks in one JVM, whose owners stay alive.
+	 */
+	private static final Duration ENGINE_LEASE_GRACE = Duration.ofMinutes(2);
 
 	/**
-	 * Settings named as the components of this record in errors.
+	 * Settings named as the components of this record in errors, for the engine's own
+	 * users.
 	 */
 	public WorkspaceSettings(String prefix, Duration lockTimeout, Duration migrationTimeout, int prefetch,
 			int cloneConnections, int keepWarm, int keepFailed) {
 		this(prefix, lockTimeout, migrationTimeout, prefetch, cloneConnections, keepWarm, keepFailed,
-				DEFAULT_LEASE_GRACE, Names.COMPONENTS);
+				ENGINE_LEASE_GRACE, Names.COMPONENTS);
+	}
+
+	/**
+	 * Settings without prefetch, warm clones or failed tests' copies: every clone is
+	 * dropped at the end.
+	 */
+	public WorkspaceSettings(String prefix, Duration lockTimeout, Duration migrationTimeout) {
+		this(prefix, lockTimeout, migrationTimeout, 0, DEFAULT_CLONE_CONNECTIONS, 0, 0);
 	}
 
 	/**
@@ -96,14 +70,6 @@ public record WorkspaceSettings(String prefix, Duration lockTimeout, Duration mi
 	public WorkspaceSettings withLeaseGrace(Duration grace) {
 		return new WorkspaceSettings(this.prefix, this.lockTimeout, this.migrationTimeout, this.prefetch,
 				this.cloneConnections, this.keepWarm, this.keepFailed, grace, this.names);
-	}
-
-	/**
-	 * Settings without prefetch, warm clones or failed tests' copies: every clone is
-	 * dropped at the end.
-	 */
-	public WorkspaceSettings(String prefix, Duration lockTimeout, Duration migrationTimeout) {
-		this(prefix, lockTimeout, migrationTimeout, 0, DEFAULT_CLONE_CONNECTIONS, 0, 0);
 	}
 
 	/**
@@ -130,15 +96,6 @@ public record WorkspaceSettings(String prefix, Duration lockTimeout, Duration mi
 	}
 
 	/**
-	 * Return the settings the auto-configuration uses when none is set.
-	 * @return the defaults
-	 */
-	public static WorkspaceSettings defaults() {
-		return new WorkspaceSettings(DEFAULT_PREFIX, DEFAULT_LOCK_TIMEOUT, DEFAULT_MIGRATION_TIMEOUT, defaultPrefetch(),
-				defaultCloneConnections(), DEFAULT_KEEP_WARM, DEFAULT_KEEP_FAILED);
-	}
-
-	/**
 	 * Return the settings as a user sets them, for messages.
 	 */
 	@Override
@@ -149,21 +106,6 @@ public record WorkspaceSettings(String prefix, Duration lockTimeout, Duration mi
 				this.prefetch, this.names.of(Setting.CLONE_CONNECTIONS), this.cloneConnections,
 				this.names.of(Setting.KEEP_WARM), this.keepWarm, this.names.of(Setting.KEEP_FAILED), this.keepFailed,
 				this.names.of(Setting.LEASE_GRACE), this.leaseGrace);
-	}
-
-	private static void requirePositive(Duration duration, String setting) {
-		if (duration == null || duration.isNegative() || duration.isZero()
-				|| duration.compareTo(Duration.ofDays(1)) > 0) {
-			throw new IllegalArgumentException(
-					"'%s' must be more than 0 and at most 1 day, but was %s".formatted(setting, duration));
-		}
-	}
-
-	private static void requireBetween(int value, int min, int max, String setting) {
-		if (value < min || value > max) {
-			throw new IllegalArgumentException(
-					"'%s' must be between %d and %d, but was %d".formatted(setting, min, max, value));
-		}
 	}
 
 	/**
@@ -179,31 +121,40 @@ public record WorkspaceSettings(String prefix, Duration lockTimeout, Duration mi
 	}
 
 	/**
-	 * How errors name the settings: the engine knows no property names, the layer that
-	 * sets the settings does.
+	 * How errors name the settings, given as data by the layer that sets them: the engine
+	 * knows no property names.
+	 *
+	 * @param bySetting the name of every setting
 	 */
-	@FunctionalInterface
-	public interface Names {
+	public record Names(Map<Setting, String> bySetting) {
 
 		/** The components of {@link WorkspaceSettings}, such as {@code lockTimeout}. */
-		Names COMPONENTS = (setting) -> switch (setting) {
-			case PREFIX -> "prefix";
-			case LOCK_TIMEOUT -> "lockTimeout";
-			case MIGRATION_TIMEOUT -> "migrationTimeout";
-			case PREFETCH -> "prefetch";
-			case CLONE_CONNECTIONS -> "cloneConnections";
-			case KEEP_WARM -> "keepWarm";
-			case KEEP_FAILED -> "keepFailed";
-			case LEASE_GRACE -> "leaseGrace";
-			case CREDENTIALS -> "the server's username and password";
-		};
+		public static final Names COMPONENTS = new Names(
+				Map.of(Setting.PREFIX, "prefix", Setting.LOCK_TIMEOUT, "lockTimeout", Setting.MIGRATION_TIMEOUT,
+						"migrationTimeout", Setting.PREFETCH, "prefetch", Setting.CLONE_CONNECTIONS, "cloneConnections",
+						Setting.KEEP_WARM, "keepWarm", Setting.KEEP_FAILED, "keepFailed", Setting.LEASE_GRACE,
+						"leaseGrace", Setting.CREDENTIALS, "the server's username and password"));
+
+		/**
+		 * Names every setting, or fails naming those left out.
+		 */
+		public Names {
+			Set<Setting> missing = EnumSet.allOf(Setting.class);
+			missing.removeAll(bySetting.keySet());
+			if (!missing.isEmpty()) {
+				throw new IllegalArgumentException("No name given for " + missing);
+			}
+			bySetting = Map.copyOf(bySetting);
+		}
 
 		/**
 		 * Return the name of a setting as the user sets it.
 		 * @param setting the setting
 		 * @return its name
 		 */
-		String of(Setting setting);
+		public String of(Setting setting) {
+			return this.bySetting.get(setting);
+		}
 
 	}
 

@@ -26,7 +26,7 @@ public final class WarmClient {
 		String[] locations = java.util.Arrays.copyOfRange(args, locationsFrom, args.length);
 		try (SchemaWorkspace workspace = SchemaWorkspace.open(TestServer.server(),
 				new WorkspaceSettings(args[0], Duration.ofSeconds(120), Duration.ofSeconds(120), 0,
-						WorkspaceSettings.DEFAULT_CLONE_CONNECTIONS, park ? WorkspaceSettings.DEFAULT_KEEP_WARM : 0, 0)
+						WorkspaceSettings.DEFAULT_CLONE_CONNECTIONS, park ? 16 : 0, 0)
 					.withLeaseGrace(TestTemplates.CHILD_LEASE_GRACE))) {
 			if (park) {
 				String template = workspace.template(TestTemplates.counted(args[1], locations));

@@ -1,10 +1,12 @@
 package dev.schemaclone.internal.workspace;
 
 import java.time.Duration;
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
-import dev.schemaclone.autoconfigure.SchemaCloneProperties;
+import dev.schemaclone.internal.workspace.WorkspaceSettings.Names;
+import dev.schemaclone.internal.workspace.WorkspaceSettings.Setting;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
@@ -12,41 +14,31 @@ import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException
 class WorkspaceSettingsTests {
 
 	@Test
-	void negativeLockTimeoutIsRejectedWithThePropertyName() {
-		assertThatIllegalArgumentException()
-			.isThrownBy(() -> new WorkspaceSettings("sc", Duration.ofSeconds(-1), Duration.ofMinutes(1)))
-			.withMessage("'lockTimeout' must be more than 0 and at most 1 day, but was PT-1S");
+	void settingsOfTheEngineOwnUsersAreNamedAsComponents() {
+		WorkspaceSettings settings = new WorkspaceSettings("sc", Duration.ofMinutes(1), Duration.ofMinutes(2));
+		assertThat(settings).hasToString(
+				"prefix=sc, lockTimeout=PT1M, migrationTimeout=PT2M, prefetch=0, cloneConnections=4, keepWarm=0, keepFailed=0, leaseGrace=PT2M");
 	}
 
 	@Test
-	void absurdMigrationTimeoutIsRejectedWithThePropertyName() {
+	void namesMustNameEverySetting() {
 		assertThatIllegalArgumentException()
-			.isThrownBy(() -> new WorkspaceSettings("sc", Duration.ofMinutes(1), Duration.ofDays(30)))
-			.withMessage("'migrationTimeout' must be more than 0 and at most 1 day, but was PT720H");
+			.isThrownBy(() -> new Names(Map.of(Setting.PREFIX, "p", Setting.LOCK_TIMEOUT, "l")))
+			.withMessage(
+					"No name given for [MIGRATION_TIMEOUT, PREFETCH, CLONE_CONNECTIONS, KEEP_WARM, KEEP_FAILED, LEASE_GRACE, CREDENTIALS]");
 	}
 
 	@Test
-	void explicitWiringDefaultsAreTheAutoConfigurations() {
-		SchemaCloneProperties properties = new SchemaCloneProperties();
-		assertThat(WorkspaceSettings.defaults())
-			.isEqualTo(new WorkspaceSettings(properties.getPrefix(), properties.getLockTimeout(),
-					properties.getMigrationTimeout(), properties.getPrefetch(), properties.getCloneConnections(),
-					properties.getKeepWarm(), properties.getKeepFailed())
-				.withLeaseGrace(properties.getLeaseGrace()));
+	void equalNamesMakeEqualSettings() {
+		Map<Setting, String> names = Map.of(Setting.PREFIX, "a", Setting.LOCK_TIMEOUT, "b", Setting.MIGRATION_TIMEOUT,
+				"c", Setting.PREFETCH, "d", Setting.CLONE_CONNECTIONS, "e", Setting.KEEP_WARM, "f", Setting.KEEP_FAILED,
+				"g", Setting.LEASE_GRACE, "h", Setting.CREDENTIALS, "i");
+		assertThat(settings(new Names(names))).isEqualTo(settings(new Names(Map.copyOf(names))));
 	}
 
-	@Test
-	void leaseGraceShorterThanFiveHeartbeatsIsRejectedWithThePropertyName() {
-		assertThatIllegalArgumentException()
-			.isThrownBy(() -> WorkspaceSettings.defaults().withLeaseGrace(Duration.ofSeconds(3)))
-			.withMessage("'leaseGrace' must be at least 10 seconds, but was PT3S");
-	}
-
-	@Test
-	void keepWarmBeyondItsBoundIsRejectedWithThePropertyName() {
-		assertThatIllegalArgumentException()
-			.isThrownBy(() -> new WorkspaceSettings("sc", Duration.ofMinutes(1), Duration.ofMinutes(1), 0, 1, 1000, 0))
-			.withMessage("'keepWarm' must be between 0 and 256, but was 1000");
+	private static WorkspaceSettings settings(Names names) {
+		return new WorkspaceSettings("sc", Duration.ofMinutes(1), Duration.ofMinutes(1), 0, 1, 0, 0,
+				Duration.ofMinutes(2), names);
 	}
 
 }
