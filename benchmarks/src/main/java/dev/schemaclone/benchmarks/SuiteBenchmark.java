@@ -59,8 +59,7 @@ final class SuiteBenchmark {
 		this.database.dropSchemasLike(PREFIX + "\\_%");
 		Files.writeString(this.logs.resolve("suite.csv"), "way,repeat,wall_ms,history_runs%n".formatted());
 		for (int repeat = 0; repeat < repeats; repeat++) {
-			// A value no earlier build used: the fingerprint, and so the template, is
-			// new.
+			// A placeholder value no build used before: a new fingerprint.
 			String run = Long.toString(System.currentTimeMillis(), 36);
 			for (String mode : MODES.keySet()) {
 				if (mode.startsWith("fresh server")) {
