@@ -31,7 +31,7 @@ final class SuiteBenchmark {
 		MODES.put("naive", "each context migrates a schema of its own");
 		MODES.put("cold", "schemaclone, new fingerprint: the template is built from history");
 		MODES.put("warm rerun", "schemaclone again on the same server: the cold run's warm clones");
-		MODES.put("fresh server, snapshot",
+		MODES.put("fresh server with a snapshot",
 				"every schemaclone schema and the registry dropped, the snapshot directory kept");
 		MODES.put("refresh after each class", "warm, with `schemaclone.refresh=after-each-test-class`");
 	}
@@ -66,7 +66,7 @@ final class SuiteBenchmark {
 					this.database.dropSchemasLike(PREFIX + "\\_%");
 				}
 				int before = this.database.counted(history);
-				String name = mode.replace(' ', '-').replace(",", "") + "-" + repeat;
+				String name = mode.replace(' ', '-') + "-" + repeat;
 				double wall = Workers.launchAndWait(FORKS, options(mode, history, run),
 						(fork) -> List.of("suite-worker", String.valueOf(fork)),
 						(fork) -> this.logs.resolve(name + "-fork" + fork + ".log"));
