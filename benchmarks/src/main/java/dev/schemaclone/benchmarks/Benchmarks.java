@@ -27,7 +27,7 @@ import dev.schemaclone.internal.workspace.WorkspaceSettings;
  * Runs every measurement of docs/benchmarks.md side by side in one run and prints the
  * tables. Usage:
  * {@code java -jar schemaclone-benchmarks.jar [--url URL] [--runs N] [--ranger DIR] [--quick]
- * [--parts histories,reset,liquibase,herd,suite,closing]}, or
+ * [--logs DIR] [--parts histories,reset,liquibase,herd,suite,closing]}, or
  * {@code --parts settings [--directory DIR]} alone for {@link ServerSettingsBenchmark}.
  */
 public final class Benchmarks {
@@ -52,7 +52,12 @@ public final class Benchmarks {
 			return;
 		}
 		if (args.length > 0 && args[0].equals("suite-worker")) {
-			Workers.suite(args);
+			System.setProperty("bench.fork", args[1]);
+			SuiteFork.run();
+			return;
+		}
+		if (args.length > 0 && args[0].equals("closing-worker")) {
+			ClosingBenchmark.fork(args);
 			return;
 		}
 		Map<String, String> options = options(args);
@@ -78,23 +83,22 @@ public final class Benchmarks {
 		}
 		Path ranger = Path.of(options.getOrDefault("ranger", "../shared/corpora/apache-ranger-mysql/migrations"));
 		try {
-			benchmarks.run(histories, Files.isDirectory(ranger) ? ranger.toAbsolutePath().normalize() : null, quick,
-					List.of(options.getOrDefault("parts", "histories,reset,liquibase,herd,suite,closing").split(",")));
+			benchmarks.run(args, histories, Files.isDirectory(ranger) ? ranger.toAbsolutePath().normalize() : null,
+					quick,
+					List.of(options.getOrDefault("parts", "histories,reset,liquibase,herd,suite,closing").split(",")),
+					Path.of(options.getOrDefault("logs", work.resolve("logs").toString())));
 		}
 		finally {
 			FileSystemUtils.deleteRecursively(work);
 		}
 	}
 
-	private void run(List<GeneratedHistory> histories, Path ranger, boolean quick, List<String> parts)
-			throws Exception {
+	private void run(String[] args, List<GeneratedHistory> histories, Path ranger, boolean quick, List<String> parts,
+			Path logs) throws Exception {
 		prepare();
 		line("## Machine and server");
 		line("");
-		line("- %d cores, Java %s, %s"
-			.formatted(Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"), query(
-					"SELECT CONCAT(VERSION(), ', datadir ', @@datadir, ', innodb_flush_log_at_trx_commit=', @@innodb_flush_log_at_trx_commit)")));
-		line("- %d runs per measurement; medians with min–max".formatted(this.runs));
+		Machine.describe(this.server, this.runs, args).forEach(this::line);
 		if (parts.contains("histories")) {
 			line("");
 			line("## Per history: migrate, clone, server floor, context wait");
@@ -136,20 +140,17 @@ public final class Benchmarks {
 		}
 		if (parts.contains("suite")) {
 			line("");
-			line("## Whole suite: 3 forks × 4 contexts (" + herdHistory.label() + ")");
-			for (int statements : new int[] { 40, 1000 }) {
-				line("");
-				line("### %d statements of test work per context".formatted(statements));
-				line("");
-				suite(herdHistory, quick ? 1 : 3, statements);
-			}
+			line("## Whole suite: 3 forks × 4 contexts, parallel classes (" + herdHistory.label() + ")");
+			line("");
+			new SuiteBenchmark(this, this.server, logs).run(herdHistory, quick ? 1 : 3, this::line);
 		}
 		if (parts.contains("closing")) {
+			int contexts = quick ? 4 : 12;
 			line("");
-			line("## Closing contexts: 3 forks × 12 contexts, each closed before the next (" + herdHistory.label()
-					+ ")");
+			line("## Closing contexts: 3 forks × %d contexts, each closed before the next (%s)".formatted(contexts,
+					herdHistory.label()));
 			line("");
-			closing(herdHistory, quick ? 1 : 3);
+			new ClosingBenchmark(this, this.url, logs, contexts).run(herdHistory, quick ? 1 : 3, this::line);
 		}
 		dropSchemasLike("bench\\_%");
 		System.out.println();
@@ -294,46 +295,10 @@ public final class Benchmarks {
 				(naive.median() - floor.median()) / (cloned.median() - floor.median())));
 	}
 
-	private void suite(GeneratedHistory history, int repeats, int statements) throws Exception {
-		migrateFloor(history);
-		Map<String, Timings> results = new LinkedHashMap<>();
-		// "schemaclone" starts from nothing (template dropped); "schemaclone-warm" runs
-		// right
-		// after it on what it left: the template and its warm clones, as a second build
-		// does.
-		for (String mode : List.of("floor", "naive", "naive-dropping", "schemaclone", "schemaclone-warm")) {
-			results.put(mode, new Timings());
-		}
-		for (int i = 0; i < repeats; i++) {
-			for (String mode : results.keySet()) {
-				results.get(mode)
-					.add(Workers.launchAndWait(3, (fork) -> List.of("suite-worker", mode, this.url, history.location(),
-							"4", String.valueOf(fork), String.valueOf(statements))));
-				dropSchemasLike("bench\\_naive\\_%");
-				if (!mode.equals("schemaclone")) {
-					dropSchemasLike("bench\\_suite\\_%");
-				}
-			}
-		}
-		double floor = results.get("floor").median();
-		line("| way | wall time of the suite | setup time over the floor |");
-		line("|---|---|---|");
-		results.forEach((mode, timings) -> line(
-				"| %s | %s | %s |".formatted(mode, timings, Timings.format(timings.median() - floor))));
-		line("");
-		double schemaclone = results.get("schemaclone").median() - floor;
-		double warm = results.get("schemaclone-warm").median() - floor;
-		line("Share of the naive setup time that schemaclone still spends, (schemaclone − floor) / (naive − floor): cold **%.2f** (against naive-dropping: %.2f); warm rerun **%.2f** (against naive-dropping: %.2f)"
-			.formatted(schemaclone / (results.get("naive").median() - floor),
-					schemaclone / (results.get("naive-dropping").median() - floor),
-					warm / (results.get("naive").median() - floor),
-					warm / (results.get("naive-dropping").median() - floor)));
-	}
-
 	/**
 	 * Migrate the one shared schema the floor ways run on.
 	 */
-	private void migrateFloor(GeneratedHistory history) {
+	void migrateFloor(GeneratedHistory history) {
 		String floorSchema = "bench_floor";
 		execute("DROP DATABASE IF EXISTS " + floorSchema);
 		Flyway.configure()
@@ -347,54 +312,17 @@ public final class Benchmarks {
 			.migrate();
 	}
 
-	/**
-	 * Contexts that close before the next starts ({@code @DirtiesContext}): with
-	 * recycling, the next context takes the reset clone of the one before; the way before
-	 * it made a clone per context. Per new context, the time over a floor that sets
-	 * nothing up.
-	 */
-	private void closing(GeneratedHistory history, int repeats) throws Exception {
-		migrateFloor(history);
-		int contexts = 12;
-		// Builds the template first: this measures new contexts, not the build.
-		Workers.launchAndWait(1,
-				(fork) -> List.of("suite-worker", "closing", this.url, history.location(), "1", "w", "40"));
-		dropSchemasLike("bench\\_suite\\_c\\_%");
-		execute("DELETE FROM bench_suite_registry.owned_schema WHERE state = 'CLONE' OR state = 'WARM'");
-		Map<String, Timings> results = new LinkedHashMap<>();
-		for (String mode : List.of("closing-floor", "closing-clone", "closing")) {
-			results.put(mode, new Timings());
-		}
-		for (int i = 0; i < repeats; i++) {
-			for (String mode : results.keySet()) {
-				results.get(mode)
-					.add(Workers.launchAndWait(3, (fork) -> List.of("suite-worker", mode, this.url, history.location(),
-							String.valueOf(contexts), String.valueOf(fork), "40")));
-				dropSchemasLike("bench\\_suite\\_c\\_%");
-				execute("DELETE FROM bench_suite_registry.owned_schema WHERE state = 'CLONE' OR state = 'WARM'");
-			}
-		}
-		double floor = results.get("closing-floor").median();
-		line("| way | wall time of the suite | per new context over the floor |");
-		line("|---|---|---|");
-		results.forEach((mode, timings) -> line(
-				"| %s | %s | %s |".formatted(mode, timings, Timings.format((timings.median() - floor) / contexts))));
-		line("");
-		line("clone per context / recycling, per new context: **%.1f×**"
-			.formatted((results.get("closing-clone").median() - floor) / (results.get("closing").median() - floor)));
-	}
-
 	private SchemaWorkspace open(String prefix, int prefetch, int connections) {
 		return SchemaWorkspace.open(this.server, new WorkspaceSettings(prefix, Duration.ofMinutes(5),
 				Duration.ofMinutes(10), prefetch, connections, 0, 0));
 	}
 
-	private int counted(GeneratedHistory history) {
+	int counted(GeneratedHistory history) {
 		return Integer.parseInt(query("SELECT COUNT(*) FROM " + GeneratedHistory.COUNTER_SCHEMA
 				+ ".runs WHERE history = '" + history.migrations() + "x" + history.tables() + "'"));
 	}
 
-	private void dropSchemasLike(String pattern) {
+	void dropSchemasLike(String pattern) {
 		List<String> schemas = new ArrayList<>();
 		try (Connection connection = this.server.open();
 				Statement statement = connection.createStatement();
@@ -423,7 +351,7 @@ public final class Benchmarks {
 		}
 	}
 
-	private void execute(String... sql) {
+	void execute(String... sql) {
 		try (Connection connection = this.server.open(); Statement statement = connection.createStatement()) {
 			for (String each : sql) {
 				statement.execute(each);

@@ -34,6 +34,10 @@ final class Timings {
 		this.samples.add(millis);
 	}
 
+	int count() {
+		return this.samples.size();
+	}
+
 	double median() {
 		List<Double> sorted = new ArrayList<>(this.samples);
 		Collections.sort(sorted);

@@ -1,0 +1,138 @@
+package dev.schemaclone.benchmarks;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * What one way of the whole-suite benchmark measured over its repeats: wall times, and
+ * per-context times read from its forks' output (the contexts' start times and
+ * schemaclone's INFO lines).
+ */
+final class ForkLogs {
+
+	private static final Pattern STARTED = Pattern.compile(Pattern.quote(ContextStartTimes.MARKER) + "(\\d+) ms");
+
+	private static final Pattern READY = Pattern.compile("Schema '[^']+' ready for its context in (\\d+) ms");
+
+	private static final Pattern CLAIMED = Pattern.compile("Claimed warm clone '[^']+' of '[^']+' in (\\d+) ms");
+
+	private static final Pattern CLONES = Pattern
+		.compile("clones: (\\d+) copied, (\\d+) recycled, (\\d+) claimed warm");
+
+	private static final Pattern BUILT = Pattern.compile("Built template '[^']+': \\d+ migrations in (\\d+) ms");
+
+	private static final Pattern WAITED = Pattern.compile("context\\(s\\) waited (\\d+) ms in all for their schemas");
+
+	private final Timings wall = new Timings();
+
+	private final Timings firstContexts = new Timings();
+
+	private final Timings laterContexts = new Timings();
+
+	private final Timings ready = new Timings();
+
+	private final Timings claims = new Timings();
+
+	private final Timings builds = new Timings();
+
+	private final Timings waits = new Timings();
+
+	private int historyRuns;
+
+	private int copied;
+
+	private int recycled;
+
+	private int claimed;
+
+	/**
+	 * Add one run of the suite.
+	 * @param millis its wall time
+	 * @param historyRuns how often the whole history ran in it
+	 * @param folder the folder of the forks' output
+	 * @param prefix the output files' name before the fork's number
+	 * @param forks how many forks ran
+	 */
+	void add(double millis, int historyRuns, Path folder, String prefix, int forks) {
+		this.wall.add(millis);
+		this.historyRuns += historyRuns;
+		for (int fork = 0; fork < forks; fork++) {
+			read(folder.resolve(prefix + fork + ".log"));
+		}
+	}
+
+	private void read(Path log) {
+		List<String> lines;
+		try {
+			lines = Files.readAllLines(log);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		boolean first = true;
+		for (String line : lines) {
+			Matcher started = STARTED.matcher(line);
+			if (started.find()) {
+				(first ? this.firstContexts : this.laterContexts).add(Double.parseDouble(started.group(1)));
+				first = false;
+			}
+			collect(READY, line, this.ready);
+			collect(CLAIMED, line, this.claims);
+			Matcher clones = CLONES.matcher(line);
+			if (clones.find()) {
+				this.copied += Integer.parseInt(clones.group(1));
+				this.recycled += Integer.parseInt(clones.group(2));
+				this.claimed += Integer.parseInt(clones.group(3));
+			}
+			collect(BUILT, line, this.builds);
+			collect(WAITED, line, this.waits);
+		}
+	}
+
+	private static void collect(Pattern pattern, String line, Timings into) {
+		Matcher matcher = pattern.matcher(line);
+		if (matcher.find()) {
+			into.add(Double.parseDouble(matcher.group(1)));
+		}
+	}
+
+	Timings wall() {
+		return this.wall;
+	}
+
+	/**
+	 * Return the start times of the contexts after each JVM's first, or a dash.
+	 */
+	String laterContexts() {
+		return orDash(this.laterContexts);
+	}
+
+	String ready() {
+		return orDash(this.ready);
+	}
+
+	String historyRuns(int repeats) {
+		return perRun(this.historyRuns, repeats);
+	}
+
+	String perContextRow(String mode, int repeats) {
+		return "| %s | %s | %s | %s | %s | %s / %s / %s | %s | %s |".formatted(mode, orDash(this.firstContexts),
+				orDash(this.laterContexts), orDash(this.waits), orDash(this.ready), perRun(this.copied, repeats),
+				perRun(this.recycled, repeats), perRun(this.claimed, repeats), orDash(this.claims),
+				(this.builds.count() == 0) ? "0" : perRun(this.builds.count(), repeats) + ", " + this.builds);
+	}
+
+	private static String orDash(Timings timings) {
+		return (timings.count() == 0) ? "–" : timings.toString();
+	}
+
+	private static String perRun(int count, int repeats) {
+		return (count % repeats == 0) ? String.valueOf(count / repeats) : "%.1f".formatted((double) count / repeats);
+	}
+
+}
