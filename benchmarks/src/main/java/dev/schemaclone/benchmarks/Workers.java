@@ -15,8 +15,9 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
+import dev.schemaclone.internal.migration.FlywayMigrationSet;
 import dev.schemaclone.internal.server.DatabaseServer;
-import dev.schemaclone.internal.workspace.SchemaWorkspace;
+import dev.schemaclone.internal.workspace.BenchmarkWorkspace;
 import dev.schemaclone.internal.workspace.WorkspaceSettings;
 
 /**
@@ -78,10 +79,10 @@ final class Workers {
 				.migrate();
 			return;
 		}
-		try (SchemaWorkspace workspace = SchemaWorkspace.open(server,
+		try (BenchmarkWorkspace workspace = BenchmarkWorkspace.open(server,
 				new WorkspaceSettings(args[4], Duration.ofMinutes(10), Duration.ofMinutes(10)))) {
-			workspace
-				.createClone(workspace.template(Flyway.configure().locations(args[3]).placeholderReplacement(false)));
+			workspace.createClone(workspace
+				.template(new FlywayMigrationSet(Flyway.configure().locations(args[3]).placeholderReplacement(false))));
 			workspace.endClones();
 		}
 	}
