@@ -18,9 +18,9 @@ import org.flywaydb.core.api.configuration.FluentConfiguration;
 import org.springframework.util.FileSystemUtils;
 
 import dev.schemaclone.internal.migration.MigrationFingerprint;
+import dev.schemaclone.internal.migration.FlywayMigrationSet;
 import dev.schemaclone.internal.server.DatabaseServer;
-import dev.schemaclone.internal.workspace.ReservedSchema;
-import dev.schemaclone.internal.workspace.SchemaWorkspace;
+import dev.schemaclone.internal.workspace.BenchmarkWorkspace;
 import dev.schemaclone.internal.workspace.WorkspaceSettings;
 
 /**
@@ -182,12 +182,12 @@ public final class Benchmarks {
 			execute("DROP DATABASE " + schema);
 		});
 		Timings floor = Timings.of(this.runs, () -> floor(tables));
-		try (SchemaWorkspace plain = open("bench_clone", 0, WorkspaceSettings.DEFAULT_CLONE_CONNECTIONS);
-				SchemaWorkspace serial = open("bench_serial", 0, 1);
-				SchemaWorkspace prefetching = open("bench_pref", 1, WorkspaceSettings.DEFAULT_CLONE_CONNECTIONS)) {
-			String template = plain.template(flyway);
+		try (BenchmarkWorkspace plain = open("bench_clone", 0, WorkspaceSettings.DEFAULT_CLONE_CONNECTIONS);
+				BenchmarkWorkspace serial = open("bench_serial", 0, 1);
+				BenchmarkWorkspace prefetching = open("bench_pref", 1, WorkspaceSettings.DEFAULT_CLONE_CONNECTIONS)) {
+			String template = plain.template(new FlywayMigrationSet(flyway));
 			// Each workspace clones the template its own registry records.
-			Timings serialClone = cloneTimings(serial, serial.template(flyway));
+			Timings serialClone = cloneTimings(serial, serial.template(new FlywayMigrationSet(flyway)));
 			Timings clone = cloneTimings(plain, template);
 			Timings fingerprint = Timings.of(this.runs, () -> MigrationFingerprint.of(flyway));
 			String probe = plain.createClone(template);
@@ -197,7 +197,7 @@ public final class Benchmarks {
 				.load()
 				.migrate());
 			Timings waitPlain = contextWaits(plain, flyway);
-			prefetching.template(flyway);
+			prefetching.template(new FlywayMigrationSet(flyway));
 			Timings waitPrefetch = contextWaits(prefetching, flyway);
 			line("| %s | %s | %s | %s | %s | %.2f | %.1f× | %s | %s | %s | %s |".formatted(label, migrate, serialClone,
 					clone, floor, clone.median() / floor.median(), migrate.median() / clone.median(), waitPlain,
@@ -219,7 +219,7 @@ public final class Benchmarks {
 	/**
 	 * The time of {@code createClone} alone, without the drop that follows each.
 	 */
-	private Timings cloneTimings(SchemaWorkspace workspace, String template) {
+	private Timings cloneTimings(BenchmarkWorkspace workspace, String template) {
 		return Timings.ofMeasured(this.runs, () -> {
 			long start = System.nanoTime();
 			String clone = workspace.createClone(template);
@@ -233,14 +233,12 @@ public final class Benchmarks {
 	 * What a new context waits for its schema, as the auto-configuration asks for it,
 	 * with a pause between contexts standing for the tests of the one before.
 	 */
-	private Timings contextWaits(SchemaWorkspace workspace, FluentConfiguration flyway) {
+	private Timings contextWaits(BenchmarkWorkspace workspace, FluentConfiguration flyway) {
 		List<String> used = new ArrayList<>();
 		Timings waits = Timings.ofMeasured(this.runs + 1, () -> {
 			sleep(Duration.ofMillis(500));
 			long start = System.nanoTime();
-			ReservedSchema reserved = workspace.reserve("");
-			workspace.completeFrom(reserved, workspace.template(flyway));
-			used.add(reserved.name());
+			used.add(workspace.contextSchema(workspace.template(new FlywayMigrationSet(flyway))));
 			return (System.nanoTime() - start) / 1e6;
 		});
 		used.forEach(workspace::drop);
@@ -312,8 +310,8 @@ public final class Benchmarks {
 			.migrate();
 	}
 
-	private SchemaWorkspace open(String prefix, int prefetch, int connections) {
-		return SchemaWorkspace.open(this.server, new WorkspaceSettings(prefix, Duration.ofMinutes(5),
+	private BenchmarkWorkspace open(String prefix, int prefetch, int connections) {
+		return BenchmarkWorkspace.open(this.server, new WorkspaceSettings(prefix, Duration.ofMinutes(5),
 				Duration.ofMinutes(10), prefetch, connections, 0, 0));
 	}
 

@@ -15,7 +15,7 @@ import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 
 import dev.schemaclone.internal.migration.LiquibaseMigrationSet;
 import dev.schemaclone.internal.server.DatabaseServer;
-import dev.schemaclone.internal.workspace.SchemaWorkspace;
+import dev.schemaclone.internal.workspace.BenchmarkWorkspace;
 import dev.schemaclone.internal.workspace.WorkspaceSettings;
 
 /**
@@ -55,7 +55,7 @@ final class LiquibaseBenchmark {
 			}
 			execute("DROP DATABASE " + schema);
 		});
-		try (SchemaWorkspace workspace = SchemaWorkspace.open(this.server,
+		try (BenchmarkWorkspace workspace = BenchmarkWorkspace.open(this.server,
 				new WorkspaceSettings(PREFIX, Duration.ofMinutes(10), Duration.ofMinutes(10)))) {
 			String template = workspace.template(new LiquibaseMigrationSet(liquibase(changeLog)));
 			Timings clone = Timings.ofMeasured(this.runs, () -> {

@@ -11,8 +11,9 @@ import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.configuration.FluentConfiguration;
 
 import dev.schemaclone.internal.copy.CloneReset;
+import dev.schemaclone.internal.migration.FlywayMigrationSet;
 import dev.schemaclone.internal.server.DatabaseServer;
-import dev.schemaclone.internal.workspace.SchemaWorkspace;
+import dev.schemaclone.internal.workspace.BenchmarkWorkspace;
 import dev.schemaclone.internal.workspace.WorkspaceSettings;
 
 /**
@@ -39,9 +40,9 @@ final class ResetBenchmark {
 
 	String row(GeneratedHistory history) throws SQLException {
 		FluentConfiguration flyway = Flyway.configure().locations(history.location()).placeholderReplacement(false);
-		try (SchemaWorkspace workspace = SchemaWorkspace.open(this.server,
+		try (BenchmarkWorkspace workspace = BenchmarkWorkspace.open(this.server,
 				new WorkspaceSettings(PREFIX, Duration.ofMinutes(10), Duration.ofMinutes(10)))) {
-			String template = workspace.template(flyway);
+			String template = workspace.template(new FlywayMigrationSet(flyway));
 			String clone = workspace.createClone(template);
 			Timings nothing;
 			Timings rolledBack;

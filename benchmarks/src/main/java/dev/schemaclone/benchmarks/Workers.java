@@ -10,8 +10,9 @@ import java.util.function.IntFunction;
 
 import org.flywaydb.core.Flyway;
 
+import dev.schemaclone.internal.migration.FlywayMigrationSet;
 import dev.schemaclone.internal.server.DatabaseServer;
-import dev.schemaclone.internal.workspace.SchemaWorkspace;
+import dev.schemaclone.internal.workspace.BenchmarkWorkspace;
 import dev.schemaclone.internal.workspace.WorkspaceSettings;
 
 /**
@@ -92,10 +93,10 @@ final class Workers {
 				.migrate();
 			return;
 		}
-		try (SchemaWorkspace workspace = SchemaWorkspace.open(server,
+		try (BenchmarkWorkspace workspace = BenchmarkWorkspace.open(server,
 				new WorkspaceSettings(args[4], Duration.ofMinutes(10), Duration.ofMinutes(10)))) {
-			workspace
-				.createClone(workspace.template(Flyway.configure().locations(args[3]).placeholderReplacement(false)));
+			workspace.createClone(workspace
+				.template(new FlywayMigrationSet(Flyway.configure().locations(args[3]).placeholderReplacement(false))));
 			workspace.endClones();
 		}
 	}

@@ -174,6 +174,7 @@ public final class SchemaRegistry {
 			addColumnIfMissing(statement, "application", "VARCHAR(64) NULL");
 			addColumnIfMissing(statement, "migrations", "INT NULL");
 			addColumnIfMissing(statement, "build_millis", "BIGINT NULL");
+			addColumnIfMissing(statement, "clone_check", "MEDIUMBLOB NULL");
 			new LeaseHeartbeats(this.prefix).create(statement);
 		}
 	}
@@ -241,6 +242,36 @@ public final class SchemaRegistry {
 		update(connection,
 				"state = ?, error = NULL, migrations = ?, build_millis = ?, updated_at = CURRENT_TIMESTAMP(6)",
 				"schema_name = ?", READY, String.valueOf(migrations), String.valueOf(buildMillis), template);
+	}
+
+	/**
+	 * Keep with a template what checking its clones takes, so that a process claims a
+	 * warm clone without reading the template.
+	 * @param check the check's bytes
+	 */
+	public void storeCloneCheck(Connection connection, String template, byte[] check) throws SQLException {
+		try (PreparedStatement statement = connection
+			.prepareStatement("UPDATE " + table() + " SET clone_check = ? WHERE schema_name = ?")) {
+			statement.setBytes(1, check);
+			statement.setString(2, template);
+			statement.executeUpdate();
+		}
+	}
+
+	/**
+	 * Return what checking a ready template's clones takes, as kept with it.
+	 * @return the check's bytes, or {@code null} if the template is not ready or an older
+	 * schemaclone built it
+	 */
+	public byte[] cloneCheck(Connection connection, String template) throws SQLException {
+		try (PreparedStatement statement = connection
+			.prepareStatement("SELECT clone_check FROM " + table() + " WHERE schema_name = ? AND state = ?")) {
+			statement.setString(1, template);
+			statement.setString(2, READY);
+			try (ResultSet result = statement.executeQuery()) {
+				return result.next() ? result.getBytes(1) : null;
+			}
+		}
 	}
 
 	/**
@@ -312,14 +343,15 @@ public final class SchemaRegistry {
 	 * Claim a warm clone of a template for a process, atomically: of several processes
 	 * claiming at once, each gets another one, or none. Each candidate is taken by a
 	 * conditional update, which only one process can win; the losers try the next.
-	 * @return the claimed clone, or {@code null} if there is none to claim
+	 * @return the claimed clone's row as it was before the claim (its {@code updatedAt}
+	 * is when it was kept warm), or {@code null} if there is none to claim
 	 */
-	public String claimWarm(Connection connection, String template, String owner) throws SQLException {
+	public Entry claimWarm(Connection connection, String template, String owner) throws SQLException {
 		for (Entry candidate : query(connection, "WHERE state = ? AND template = ? ORDER BY updated_at", WARM,
 				template)) {
 			if (update(connection, "state = ?, owner = ?, updated_at = CURRENT_TIMESTAMP(6)",
 					"schema_name = ? AND state = ?", CLONE, owner, candidate.name(), WARM) == 1) {
-				return candidate.name();
+				return candidate;
 			}
 		}
 		return null;

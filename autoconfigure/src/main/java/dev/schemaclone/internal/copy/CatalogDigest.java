@@ -93,8 +93,16 @@ final class CatalogDigest {
 	 */
 	private final Map<String, List<String>> columns;
 
-	private CatalogDigest(Map<String, List<String>> columns) {
+	CatalogDigest(Map<String, List<String>> columns) {
 		this.columns = columns;
+	}
+
+	/**
+	 * Return, per view this server has, the schema column, then the facts it has of those
+	 * wanted: all a digest is, kept with a template's {@link CloneCheck}.
+	 */
+	Map<String, List<String>> columns() {
+		return this.columns;
 	}
 
 	/**

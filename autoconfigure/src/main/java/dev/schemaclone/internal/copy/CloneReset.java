@@ -107,7 +107,7 @@ public final class CloneReset implements AutoCloseable {
 		this.recreation = recreation;
 		this.clone = clone;
 		this.cloneConnections = cloneConnections;
-		this.stateQuery = new StateQuery(pristine.catalog(), definition, clone);
+		this.stateQuery = new StateQuery(pristine.catalog(), definition.tables(), clone);
 	}
 
 	/**
@@ -211,25 +211,14 @@ public final class CloneReset implements AutoCloseable {
 			return Difference.OBJECTS_CHANGED;
 		}
 		SchemaState source = this.pristine.state();
-		if (!source.catalog().equals(state.catalog())
-				|| !source.counters().keySet().equals(state.counters().keySet())) {
+		if (!state.hasObjectsOf(source)) {
 			return Difference.OBJECTS_CHANGED;
 		}
-		List<Table> changed = new ArrayList<>();
-		for (Table table : this.definition.tables()) {
-			boolean differs = table.hasRows() ? !source.rows().get(table.name()).equals(state.rows().get(table.name()))
-					: state.filled().contains(table.name());
-			if (differs) {
-				changed.add(table);
-			}
-		}
 		List<String> moved = new ArrayList<>();
-		source.counters().forEach((table, next) -> {
-			if (!next.equals(state.counters().get(table))) {
-				moved.add("ALTER TABLE " + Identifiers.quote(this.clone) + "." + Identifiers.quoteExisting(table)
-						+ " AUTO_INCREMENT = " + next);
-			}
-		});
+		state.movedCounters(source)
+			.forEach((table, next) -> moved.add("ALTER TABLE " + Identifiers.quote(this.clone) + "."
+					+ Identifiers.quoteExisting(table) + " AUTO_INCREMENT = " + next));
+		List<Table> changed = state.changedTables(source, this.definition.tables());
 		return new Difference(false, changed, moved);
 	}
 

@@ -16,7 +16,8 @@ public record PristineState(CatalogDigest catalog, SchemaState state) {
 	public static PristineState read(Connection connection, TemplateDefinition definition) throws SQLException {
 		prepareToRead(connection);
 		CatalogDigest catalog = CatalogDigest.forServer(connection);
-		return new PristineState(catalog, new StateQuery(catalog, definition, definition.template()).read(connection));
+		return new PristineState(catalog,
+				new StateQuery(catalog, definition.tables(), definition.template()).read(connection));
 	}
 
 	/**

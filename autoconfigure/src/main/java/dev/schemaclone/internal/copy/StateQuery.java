@@ -20,12 +20,12 @@ import dev.schemaclone.internal.server.Identifiers;
 
 /**
  * The one query, one round trip, that reads the {@link SchemaState} of a schema shaped
- * like a definition: the digest of its objects, every {@code AUTO_INCREMENT} counter, the
- * digest of the rows of every table the definition fills (a system-versioned table's
- * history with its period columns; a sequence's one row, which holds its definition and
- * its next value), and which of the tables it leaves empty hold a row. Neither
- * {@code TABLE_ROWS} (an estimate) nor {@code CHECKSUM TABLE} (one CRC across adjacent
- * values, blind to bytes moved between them) can tell what changed.
+ * like a source's tables: the digest of its objects, every {@code AUTO_INCREMENT}
+ * counter, the digest of the rows of every table the definition fills (a system-versioned
+ * table's history with its period columns; a sequence's one row, which holds its
+ * definition and its next value), and which of the tables it leaves empty hold a row.
+ * Neither {@code TABLE_ROWS} (an estimate) nor {@code CHECKSUM TABLE} (one CRC across
+ * adjacent values, blind to bytes moved between them) can tell what changed.
  */
 final class StateQuery {
 
@@ -38,8 +38,8 @@ final class StateQuery {
 
 	private final List<Table> tables;
 
-	StateQuery(CatalogDigest catalog, TemplateDefinition definition, String schema) {
-		this.tables = definition.tables();
+	StateQuery(CatalogDigest catalog, List<Table> tables, String schema) {
+		this.tables = tables;
 		String literal = Identifiers.literal(schema);
 		StringJoiner sql = new StringJoiner(" UNION ALL ");
 		sql.add("SELECT 'o', CAST('' AS BINARY), CAST(" + catalog.expression(schema) + " AS BINARY)");

@@ -11,7 +11,6 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Predicate;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -115,12 +114,13 @@ final class OwnedClones {
 
 	/**
 	 * End a clone at exit in the background: kept warm, or dropped.
-	 * @param keepWarm keeps a clone warm for a later process and says whether it did
+	 * @param warm the warm clones it may join
+	 * @param application what tells the application that used it
 	 */
-	void end(String clone, Predicate<String> keepWarm) {
+	void end(String clone, WarmClones warm, String application) {
 		if (take(clone)) {
 			submit(() -> {
-				if (!keepWarm.test(clone)) {
+				if (!warm.keep(clone, application)) {
 					dropReportingFailure(clone);
 				}
 			}, clone);

@@ -81,8 +81,10 @@ public final class SchemaWorkspace implements AutoCloseable {
 		this.maker = new CloneMaker(server, registry, lease, this.clones, this.states, settings.cloneConnections(),
 				this.activity);
 		this.refreshes = new CloneRefreshes(this.states, this.maker, this.clones, this.activity);
-		this.warm = new WarmClones(server, registry, lease, this.clones, this.states, settings.keepWarm());
-		this.spares = new SpareClones(settings.prefetch(), this::spareOf);
+		this.warm = new WarmClones(server, registry, lease, this.clones, this.states, this.activity,
+				settings.keepWarm());
+		this.spares = new SpareClones(settings.prefetch(), this.warm, this.maker, this.states, this.clones,
+				this.activity);
 		this.failed = new FailedSchemas(server, registry, lease, settings.keepFailed(), settings.cloneConnections());
 	}
 
@@ -94,7 +96,7 @@ public final class SchemaWorkspace implements AutoCloseable {
 	 * @param settings the settings
 	 * @return the workspace
 	 */
-	public static SchemaWorkspace open(DatabaseServer server, WorkspaceSettings settings) {
+	static SchemaWorkspace open(DatabaseServer server, WorkspaceSettings settings) {
 		SchemaRegistry registry = new SchemaRegistry(settings.prefix());
 		OwnerLease lease;
 		try (Connection connection = server.open()) {
@@ -126,7 +128,7 @@ public final class SchemaWorkspace implements AutoCloseable {
 	 * @param migrations the application's own Flyway or Liquibase set-up
 	 * @return the template's schema name
 	 */
-	public String template(MigrationSet migrations) {
+	String template(MigrationSet migrations) {
 		Entry template = new TemplateSchema(this.server, this.registry, this.lease, this.settings, migrations)
 			.ensureReady();
 		this.activity.templateUsed(template.name(), template.buildCost(), this.lease.token().equals(template.owner()));
@@ -147,9 +149,6 @@ public final class SchemaWorkspace implements AutoCloseable {
 		this.application = application;
 		String template = (this.lastTemplate != null) ? this.lastTemplate : this.warm.lastTemplateOf(application);
 		String spare = this.spares.take(template);
-		if (spare == null && template != null) {
-			spare = claimWarm(template);
-		}
 		ReservedSchema reserved = (spare != null) ? new ReservedSchema(spare, template)
 				: new ReservedSchema(this.maker.createEmpty(), null);
 		this.activity.waited(System.nanoTime() - start);
@@ -167,22 +166,6 @@ public final class SchemaWorkspace implements AutoCloseable {
 	}
 
 	/**
-	 * Make a spare of a template: a warm clone if one is there, else a new clone.
-	 */
-	private String spareOf(String template) {
-		String warm = claimWarm(template);
-		return (warm != null) ? warm : createClone(template);
-	}
-
-	private String claimWarm(String template) {
-		String claimed = this.warm.claim(template);
-		if (claimed != null) {
-			this.activity.warmClaimed();
-		}
-		return claimed;
-	}
-
-	/**
 	 * Make the clone of a closed context a spare for the next context, in the background,
 	 * instead of dropping it: its reset costs a fraction of a new clone. One that cannot
 	 * be reset is dropped.
@@ -191,19 +174,7 @@ public final class SchemaWorkspace implements AutoCloseable {
 	 */
 	public void recycle(String clone, String template) {
 		this.refreshes.end(clone);
-		this.spares.recycle(template, () -> {
-			try (CloneReset reset = this.states.resetOf(clone, template)) {
-				reset.reset("its closed context");
-				this.activity.recycled();
-				return clone;
-			}
-			catch (RuntimeException ex) {
-				logger.warn("Could not reset the clone '%s' of a closed context (%s); dropping it".formatted(clone,
-						ex.getMessage()));
-				dropLater(clone);
-				return null;
-			}
-		});
+		this.spares.recycle(clone, template);
 		this.held.release(clone);
 	}
 
@@ -253,7 +224,7 @@ public final class SchemaWorkspace implements AutoCloseable {
 	 * @param reserved the schema from {@link #reserve(String)}
 	 * @param template the template the context needs
 	 */
-	public void completeFrom(ReservedSchema reserved, String template) {
+	void completeFrom(ReservedSchema reserved, String template) {
 		long start = System.nanoTime();
 		boolean hit = template.equals(reserved.filledFrom());
 		if (!hit) {
@@ -274,7 +245,7 @@ public final class SchemaWorkspace implements AutoCloseable {
 	 * @param template the template it was filled from
 	 * @return the reset
 	 */
-	public CloneReset resetOf(String clone, String template) {
+	CloneReset resetOf(String clone, String template) {
 		return this.states.resetOf(clone, template);
 	}
 
@@ -333,7 +304,7 @@ public final class SchemaWorkspace implements AutoCloseable {
 	 * Return what this workspace did so far.
 	 * @return the summary
 	 */
-	public RunSummary summary() {
+	RunSummary summary() {
 		return this.activity.summary();
 	}
 
@@ -342,7 +313,7 @@ public final class SchemaWorkspace implements AutoCloseable {
 	 * @param template the template's schema name
 	 * @return the clone's schema name
 	 */
-	public String createClone(String template) {
+	String createClone(String template) {
 		return this.maker.createClone(template);
 	}
 
@@ -350,7 +321,7 @@ public final class SchemaWorkspace implements AutoCloseable {
 	 * Drop a schema this process created, and wait for it.
 	 * @param schema the schema's name
 	 */
-	public void drop(String schema) {
+	void drop(String schema) {
 		this.refreshes.end(schema);
 		this.clones.drop(schema);
 		this.held.release(schema);
@@ -372,11 +343,11 @@ public final class SchemaWorkspace implements AutoCloseable {
 	 * it: up to {@code keepWarm} per template are reset and kept warm for later
 	 * processes, each once the context that holds it closed, the rest dropped.
 	 */
-	public void endClones() {
+	void endClones() {
 		this.refreshes.endAll();
 		this.spares.close();
 		this.held.awaitEach(this.clones.pending(), CONTEXT_CLOSE_WAIT,
-				(clone) -> this.clones.end(clone, (ended) -> this.warm.keep(ended, this.application)), (clone) -> {
+				(clone) -> this.clones.end(clone, this.warm, this.application), (clone) -> {
 					logger.warn(
 							"The context of clone '%s' did not close within %s of the process's end; dropping the clone instead of keeping it warm"
 								.formatted(clone, CONTEXT_CLOSE_WAIT));
@@ -397,12 +368,16 @@ public final class SchemaWorkspace implements AutoCloseable {
 		logger.info("Keeping clone '%s' for debugging until the next run".formatted(clone));
 	}
 
-	public DatabaseServer server() {
-		return this.server;
-	}
-
+	/**
+	 * Return the settings this workspace was opened with.
+	 * @return the settings
+	 */
 	public WorkspaceSettings settings() {
 		return this.settings;
+	}
+
+	DatabaseServer server() {
+		return this.server;
 	}
 
 	SchemaRegistry registry() {

@@ -3,6 +3,7 @@ package dev.schemaclone.internal.workspace;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -12,7 +13,8 @@ import dev.schemaclone.internal.server.DatabaseServer;
 
 /**
  * The workspaces of this process, one per server, user and prefix, opened on first use
- * and closed at exit after dropping the clones that no closed context dropped.
+ * and closed at exit after dropping the clones that no closed context dropped: the hook
+ * that does it is registered when the first workspace opens.
  */
 public final class SchemaWorkspaces {
 
@@ -22,9 +24,8 @@ public final class SchemaWorkspaces {
 
 	private static final Set<WorkspaceSettings> ignoredSettings = ConcurrentHashMap.newKeySet();
 
-	static {
-		Runtime.getRuntime().addShutdownHook(new Thread(SchemaWorkspaces::closeAll, "schemaclone-shutdown"));
-	}
+	/** Whether the hook that ends the workspaces at exit is registered: once. */
+	private static final AtomicBoolean hooked = new AtomicBoolean();
 
 	private SchemaWorkspaces() {
 	}
@@ -38,8 +39,12 @@ public final class SchemaWorkspaces {
 	 */
 	public static SchemaWorkspace get(DatabaseServer server, WorkspaceSettings settings) {
 		String key = server.url().serverKey() + "|" + server.username() + "|" + settings.prefix();
-		SchemaWorkspace workspace = workspaces.computeIfAbsent(key,
-				(ignored) -> SchemaWorkspace.open(server, settings));
+		SchemaWorkspace workspace = workspaces.computeIfAbsent(key, (ignored) -> {
+			if (hooked.compareAndSet(false, true)) {
+				Runtime.getRuntime().addShutdownHook(new Thread(SchemaWorkspaces::closeAll, "schemaclone-shutdown"));
+			}
+			return SchemaWorkspace.open(server, settings);
+		});
 		if (!workspace.settings().equals(settings) && ignoredSettings.add(settings)) {
 			logger.warn(
 					("Contexts of this JVM ask for different schemaclone settings on %s under prefix '%s': %s applies, not %s. "

@@ -10,17 +10,20 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.Function;
 import java.util.function.Supplier;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
+import dev.schemaclone.internal.copy.CloneReset;
+import dev.schemaclone.internal.workspace.WarmClones.Claim;
+
 /**
- * Clones made ahead of need, in the background, while tests run: context loading is
- * serialized in one JVM, so a clone made while the next context starts lies on the
- * critical path of every test class, and one made before does not. Bounded per template;
- * the clones of closed contexts, made ready again, come on top.
+ * The schemas ready for the next context of a template: spares made ahead of need, in the
+ * background, while tests run (context loading is serialized in one JVM, so a clone made
+ * while the next context starts lies on the critical path of every test class, and one
+ * made before does not), bounded per template; the clones of closed contexts, reset, on
+ * top; else a warm clone claimed.
  */
 final class SpareClones {
 
@@ -34,7 +37,15 @@ final class SpareClones {
 
 	private final int limit;
 
-	private final Function<String, String> cloner;
+	private final WarmClones warm;
+
+	private final CloneMaker maker;
+
+	private final TemplateStates states;
+
+	private final OwnedClones clones;
+
+	private final WorkspaceActivity activity;
 
 	private final Map<String, Spares> spares = new ConcurrentHashMap<>();
 
@@ -44,11 +55,15 @@ final class SpareClones {
 
 	/**
 	 * @param limit how many spares to keep per template, 0 for none
-	 * @param cloner makes a clone of a template and returns its name
 	 */
-	SpareClones(int limit, Function<String, String> cloner) {
+	SpareClones(int limit, WarmClones warm, CloneMaker maker, TemplateStates states, OwnedClones clones,
+			WorkspaceActivity activity) {
 		this.limit = limit;
-		this.cloner = cloner;
+		this.warm = warm;
+		this.maker = maker;
+		this.states = states;
+		this.clones = clones;
+		this.activity = activity;
 		this.executor = Executors.newSingleThreadExecutor((runnable) -> {
 			Thread thread = new Thread(runnable, "schemaclone-prefetch");
 			thread.setDaemon(true);
@@ -57,13 +72,18 @@ final class SpareClones {
 	}
 
 	/**
-	 * Take a spare of a template: a ready one, else the one in the making, else
-	 * {@code null}.
+	 * Take a schema filled from a template: a ready spare, else the one in the making,
+	 * else a warm clone claimed now, else {@code null}.
 	 */
 	String take(String template) {
 		if (template == null) {
 			return null;
 		}
+		String spare = takeSpare(template);
+		return (spare != null) ? spare : claimWarm(template);
+	}
+
+	private String takeSpare(String template) {
 		Spares spares = spares(template);
 		long deadline = System.nanoTime() + MAX_WAIT.toNanos();
 		try {
@@ -87,49 +107,100 @@ final class SpareClones {
 	void replenish(String template) {
 		Spares spares = spares(template);
 		if (this.limit > 0 && spares.ready.size() + spares.inMaking.get() < this.limit) {
-			make(template, () -> this.cloner.apply(template));
+			make(template, () -> {
+				String claimed = claimWarm(template);
+				return (claimed != null) ? claimed : this.maker.createClone(template);
+			});
 		}
 	}
 
 	/**
-	 * Make a used clone of a template a spare in the background, beyond the limit: it
-	 * exists already, and the one who made it ready again returns {@code null} when it
-	 * could not.
-	 * @param template the template
-	 * @param recycler makes the clone ready again and returns its name
+	 * Claim a warm clone of a template. One that a process running alongside kept after
+	 * this one started (a fork of the same build that ended) is replaced in the
+	 * background by a new clone, which no context takes: this process keeps it warm at
+	 * its end, so that the build leaves as many warm clones as its processes ended with,
+	 * one for each context of the next build.
 	 */
-	void recycle(String template, Supplier<String> recycler) {
-		make(template, recycler);
+	private String claimWarm(String template) {
+		Claim claim = this.warm.claim(template);
+		if (claim == null) {
+			return null;
+		}
+		if (claim.keptMeanwhile()) {
+			submit(() -> {
+				try {
+					this.maker.createClone(template);
+				}
+				catch (RuntimeException ex) {
+					logger.warn("Could not clone '%s' in place of a warm clone claimed (%s); the next build clones it"
+						.formatted(template, ex.getMessage()));
+				}
+			});
+		}
+		return claim.schema();
+	}
+
+	/**
+	 * Make the clone of a closed context a spare in the background, beyond the limit: its
+	 * reset costs a fraction of a new clone. One that cannot be reset is dropped.
+	 * @param clone the clone, which no context holds any more
+	 * @param template the template it was filled from
+	 */
+	void recycle(String clone, String template) {
+		make(template, () -> {
+			try (CloneReset reset = this.states.resetOf(clone, template)) {
+				reset.reset("its closed context");
+				this.activity.recycled();
+				return clone;
+			}
+			catch (RuntimeException ex) {
+				logger.warn("Could not reset the clone '%s' of a closed context (%s); dropping it".formatted(clone,
+						ex.getMessage()));
+				this.clones.dropLater(clone);
+				return null;
+			}
+		});
 	}
 
 	private void make(String template, Supplier<String> maker) {
 		Spares spares = spares(template);
-		if (this.closed) {
-			return;
-		}
 		spares.inMaking.incrementAndGet();
+		boolean submitted = submit(() -> {
+			long start = System.nanoTime();
+			try {
+				String spare = maker.get();
+				if (spare != null) {
+					spares.ready.add(spare);
+					logger.debug("Spare '%s' of '%s' ready in %d ms".formatted(spare, template,
+							Duration.ofNanos(System.nanoTime() - start).toMillis()));
+				}
+			}
+			catch (RuntimeException ex) {
+				logger.warn("Could not prepare a spare clone of '%s': %s".formatted(template, ex.getMessage()));
+			}
+			finally {
+				spares.inMaking.decrementAndGet();
+			}
+		});
+		if (!submitted) {
+			spares.inMaking.decrementAndGet();
+		}
+	}
+
+	/**
+	 * Run a job in the background, unless closed: whoever ends this process's clones then
+	 * ends what the job would have made ready.
+	 */
+	private boolean submit(Runnable job) {
+		if (this.closed) {
+			return false;
+		}
 		try {
-			this.executor.execute(() -> {
-				long start = System.nanoTime();
-				try {
-					String spare = maker.get();
-					if (spare != null) {
-						spares.ready.add(spare);
-						logger.debug("Spare '%s' of '%s' ready in %d ms".formatted(spare, template,
-								Duration.ofNanos(System.nanoTime() - start).toMillis()));
-					}
-				}
-				catch (RuntimeException ex) {
-					logger.warn("Could not prepare a spare clone of '%s': %s".formatted(template, ex.getMessage()));
-				}
-				finally {
-					spares.inMaking.decrementAndGet();
-				}
-			});
+			this.executor.execute(job);
+			return true;
 		}
 		catch (RejectedExecutionException ex) {
-			// Closed meanwhile: whoever ends this process's clones ends this one too.
-			spares.inMaking.decrementAndGet();
+			return false;
 		}
 	}
 

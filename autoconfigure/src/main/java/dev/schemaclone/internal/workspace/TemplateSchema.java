@@ -20,6 +20,8 @@ import dev.schemaclone.internal.coordination.OwnerLease;
 import dev.schemaclone.internal.coordination.SchemaRegistry;
 import dev.schemaclone.internal.coordination.SchemaRegistry.Drop;
 import dev.schemaclone.internal.coordination.SchemaRegistry.Entry;
+import dev.schemaclone.internal.copy.CloneCheck;
+import dev.schemaclone.internal.copy.PristineState;
 import dev.schemaclone.internal.copy.SequenceCache;
 import dev.schemaclone.internal.copy.TemplateDefinition;
 import dev.schemaclone.internal.migration.MigrationFingerprint;
@@ -136,13 +138,14 @@ final class TemplateSchema {
 		}
 		MigrationProgress tracker = new MigrationProgress();
 		int migrations;
+		TemplateDefinition definition;
 		try {
 			migrations = migrate(connection, tracker);
 			SequenceCache.settle(connection, this.name);
 			// Read as a clone reads it, so that an object no clone could copy fails the
 			// build,
 			// named, instead of every clone.
-			TemplateDefinition.read(connection, this.name);
+			definition = TemplateDefinition.read(connection, this.name);
 		}
 		catch (RuntimeException ex) {
 			SchemaCloneException failure = (ex instanceof SchemaCloneException sce) ? sce
@@ -152,6 +155,9 @@ final class TemplateSchema {
 			throw failure;
 		}
 		disableEvents(connection);
+		// Kept with the template, as it is once ready: warm claims check against it.
+		this.registry.storeCloneCheck(connection, this.name,
+				CloneCheck.of(definition, PristineState.read(connection, definition)).toBytes());
 		long millis = Duration.ofNanos(System.nanoTime() - start).toMillis();
 		this.registry.markReady(connection, this.name, migrations, millis);
 		logger.info("Built template '%s': %d migrations in %d ms".formatted(this.name, migrations, millis));

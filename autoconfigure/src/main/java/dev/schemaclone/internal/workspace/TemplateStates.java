@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 import dev.schemaclone.internal.coordination.SchemaRegistry;
+import dev.schemaclone.internal.copy.CloneCheck;
 import dev.schemaclone.internal.copy.CloneReset;
 import dev.schemaclone.internal.copy.PristineState;
 import dev.schemaclone.internal.copy.TemplateDefinition;
@@ -14,8 +15,9 @@ import dev.schemaclone.internal.server.SchemaCloneException;
 
 /**
  * What this process has read of each ready template, once: its definition, which every
- * clone replays, and its pristine state, which every reset and check of a clone compares
- * with. A ready template never changes, so one reading serves the whole process.
+ * clone replays, its pristine state, which every reset of a clone compares with, and the
+ * check of its warm clones, kept in the registry. A ready template never changes, so one
+ * reading serves the whole process.
  */
 final class TemplateStates {
 
@@ -28,6 +30,8 @@ final class TemplateStates {
 	private final Map<String, TemplateDefinition> definitions = new ConcurrentHashMap<>();
 
 	private final Map<String, PristineState> pristineStates = new ConcurrentHashMap<>();
+
+	private final Map<String, CloneCheck> checks = new ConcurrentHashMap<>();
 
 	TemplateStates(DatabaseServer server, SchemaRegistry registry, int cloneConnections) {
 		this.server = server;
@@ -47,6 +51,31 @@ final class TemplateStates {
 			this.definitions.put(template, definition);
 		}
 		return definition;
+	}
+
+	/**
+	 * Return the check of a ready template's clones: the one kept in the registry when it
+	 * was built, read once per process (its use recorded for template retention then),
+	 * without reading the template. A template an older schemaclone built has none: it is
+	 * read, and its check kept for later processes.
+	 */
+	CloneCheck checkOf(Connection connection, String template) throws SQLException {
+		CloneCheck check = this.checks.get(template);
+		if (check != null) {
+			return check;
+		}
+		byte[] stored = this.registry.cloneCheck(connection, template);
+		check = (stored != null) ? CloneCheck.fromBytes(stored) : null;
+		if (check == null) {
+			TemplateDefinition definition = definition(connection, template);
+			check = CloneCheck.of(definition, pristineState(connection, definition));
+			this.registry.storeCloneCheck(connection, template, check.toBytes());
+		}
+		else if (!this.definitions.containsKey(template)) {
+			this.registry.markUsed(connection, template);
+		}
+		this.checks.put(template, check);
+		return check;
 	}
 
 	/**
@@ -77,14 +106,21 @@ final class TemplateStates {
 		}
 		try (Connection connection = this.server.open()) {
 			definition = definition(connection, template);
-			pristine = PristineState.read(connection, definition);
-			this.pristineStates.put(template, pristine);
-			return reset(definition, pristine, clone);
+			return reset(definition, pristineState(connection, definition), clone);
 		}
 		catch (SQLException ex) {
 			throw new SchemaCloneException("Cannot read the state of template '%s' on %s: %s".formatted(template,
 					this.server, ex.getMessage()), ex);
 		}
+	}
+
+	private PristineState pristineState(Connection connection, TemplateDefinition definition) throws SQLException {
+		PristineState pristine = this.pristineStates.get(definition.template());
+		if (pristine == null) {
+			pristine = PristineState.read(connection, definition);
+			this.pristineStates.put(definition.template(), pristine);
+		}
+		return pristine;
 	}
 
 	private CloneReset reset(TemplateDefinition definition, PristineState pristine, String clone) {

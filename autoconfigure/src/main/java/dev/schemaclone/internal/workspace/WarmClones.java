@@ -41,18 +41,21 @@ final class WarmClones {
 
 	private final TemplateStates states;
 
+	private final WorkspaceActivity activity;
+
 	private final int keep;
 
 	/**
 	 * @param keep how many warm clones per template to keep at most, 0 for none
 	 */
 	WarmClones(DatabaseServer server, SchemaRegistry registry, OwnerLease lease, OwnedClones clones,
-			TemplateStates states, int keep) {
+			TemplateStates states, WorkspaceActivity activity, int keep) {
 		this.server = server;
 		this.registry = registry;
 		this.lease = lease;
 		this.clones = clones;
 		this.states = states;
+		this.activity = activity;
 		this.keep = keep;
 	}
 
@@ -72,35 +75,36 @@ final class WarmClones {
 	}
 
 	/**
-	 * Claim a warm clone of a template and check it before use: one that something
-	 * changed after it was kept, or that cannot be checked (its schema dropped by hand),
-	 * is dropped, and the next one tried.
-	 * @return the claimed clone, now this process's, or {@code null} if there is none fit
-	 * for use
+	 * Claim a warm clone of a template and check it before use, in one query against the
+	 * check kept with the template: one that something changed after it was kept, or that
+	 * cannot be checked (its schema dropped by hand), is dropped, and the next one tried.
+	 * @return the claim, the clone now this process's, or {@code null} if there is none
+	 * fit for use
 	 */
-	String claim(String template) {
+	Claim claim(String template) {
 		long start = System.nanoTime();
 		try (Connection connection = this.server.open()) {
 			for (;;) {
 				this.lease.ensureHeld();
-				String clone = this.registry.claimWarm(connection, template, this.lease.token());
-				if (clone == null) {
+				Entry claimed = this.registry.claimWarm(connection, template, this.lease.token());
+				if (claimed == null) {
 					return null;
 				}
+				String clone = claimed.name();
 				this.clones.add(clone);
 				this.clones.recordTemplate(clone, template);
 				// Claimed first, then the template's state looked at, as a cloner does:
-				// template
-				// retention marks a template first and looks for clones after.
+				// template retention marks a template first and looks for clones after.
 				Entry entry = this.registry.find(connection, template);
 				if (entry == null || !SchemaRegistry.READY.equals(entry.state())) {
 					this.clones.drop(clone);
 					return null;
 				}
-				if (isPristine(clone, template)) {
+				if (isPristine(connection, clone, template)) {
+					this.activity.warmClaimed();
 					logger.info("Claimed warm clone '%s' of '%s' in %d ms".formatted(clone, template,
 							Duration.ofNanos(System.nanoTime() - start).toMillis()));
-					return clone;
+					return new Claim(clone, claimed.updatedAt().after(this.lease.startedAt()));
 				}
 				discard(clone);
 			}
@@ -116,14 +120,14 @@ final class WarmClones {
 	 * Return whether a claimed clone holds exactly its template's state; one whose check
 	 * fails is unfit, whatever the cause: a context never waits on a bad warm clone.
 	 */
-	private boolean isPristine(String clone, String template) {
-		try (CloneReset check = this.states.resetOf(clone, template)) {
-			if (check.isPristine()) {
+	private boolean isPristine(Connection connection, String clone, String template) {
+		try {
+			if (this.states.checkOf(connection, template).isPristine(connection, clone)) {
 				return true;
 			}
 			logger.warn("Warm clone '%s' was changed after it was kept; dropping it".formatted(clone));
 		}
-		catch (RuntimeException ex) {
+		catch (SQLException | RuntimeException ex) {
 			logger.warn("Warm clone '%s' cannot be checked (%s); dropping it".formatted(clone, ex.getMessage()));
 		}
 		return false;
@@ -169,6 +173,19 @@ final class WarmClones {
 			logger.info("Could not keep '%s' warm (%s); dropping it".formatted(clone, ex.getMessage()));
 			return false;
 		}
+	}
+
+	/**
+	 * A warm clone claimed.
+	 *
+	 * @param schema the clone, now this process's
+	 * @param keptMeanwhile whether it was kept after this process started, by a process
+	 * running alongside, such as another fork of the same build: the build then ends with
+	 * one clone fewer for the next than its processes ended with, unless one is made in
+	 * its place
+	 */
+	record Claim(String schema, boolean keptMeanwhile) {
+
 	}
 
 }

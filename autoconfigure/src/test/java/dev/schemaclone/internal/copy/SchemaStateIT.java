@@ -190,7 +190,7 @@ class SchemaStateIT {
 	 * was pristine.
 	 */
 	private SchemaState stateNow(PristineState pristine) throws SQLException {
-		return new StateQuery(pristine.catalog(), this.definition, SCHEMA).read(this.connection);
+		return new StateQuery(pristine.catalog(), this.definition.tables(), SCHEMA).read(this.connection);
 	}
 
 	private boolean hasIgnoredIndexes() throws SQLException {

@@ -2,6 +2,8 @@ package dev.schemaclone.internal.workspace;
 
 import java.sql.Connection;
 import java.sql.Statement;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -59,6 +61,29 @@ class WarmClonesIT {
 	}
 
 	@Test
+	void warmCloneOfATemplateBuiltByAnOlderVersionIsCheckedByReadingTheTemplateOnce() throws Exception {
+		List<String> kept = park(TestTemplates.newRunId(), 2);
+		// An older schemaclone kept no check with its templates.
+		TestServer.execute("UPDATE " + PREFIX + "_registry.owned_schema SET clone_check = NULL");
+		String claimed;
+		try (SchemaWorkspace next = workspace(0)) {
+			claimed = next.reserve(APPLICATION).name();
+			assertThat(kept).contains(claimed);
+		}
+		assertThat(TestTemplates.queryInt("SELECT COUNT(*) FROM " + PREFIX
+				+ "_registry.owned_schema WHERE state = 'READY' AND clone_check IS NOT NULL"))
+			.as("templates whose check the claim kept for later processes")
+			.isEqualTo(1);
+		String other = kept.get(kept.get(0).equals(claimed) ? 1 : 0);
+		TestServer
+			.execute("INSERT INTO `" + other + "`.person (name) VALUES ('written by a person with a SQL client')");
+		try (SchemaWorkspace later = workspace(0)) {
+			assertThat(later.reserve(APPLICATION).filledFrom()).isNull();
+			assertThat(TestServer.schemasLike(other)).isEmpty();
+		}
+	}
+
+	@Test
 	void warmCloneWrittenToAfterItWasKeptIsNotHandedOut() throws Exception {
 		String kept = park(TestTemplates.newRunId(), 1).get(0);
 		TestServer.execute("INSERT INTO `" + kept + "`.person (name) VALUES ('written by a person with a SQL client')");
@@ -102,6 +127,54 @@ class WarmClonesIT {
 				claimer.close();
 			}
 		}
+	}
+
+	@Test
+	void everyCloneABuildOfThreeJvmsEndsWithIsFoundWarmByTheNext() throws Exception {
+		String runId = TestTemplates.newRunId();
+		Path go = Files.createTempDirectory("schemaclone-go").resolve("go");
+		// One fork ends while the two others still start contexts, which claim its
+		// clones.
+		List<ChildJvm> first = List.of(fork(runId, -1, go), fork(runId, 2, go), fork(runId, 2, go));
+		try {
+			first.get(0).awaitLine("ENDED", 240);
+			first.get(1).awaitLine("PAUSED", 240);
+			first.get(2).awaitLine("PAUSED", 240);
+			Files.createFile(go);
+			first.get(1).awaitLine("ENDED", 240);
+			first.get(2).awaitLine("ENDED", 240);
+		}
+		finally {
+			for (ChildJvm child : first) {
+				child.close();
+			}
+		}
+		List<String> warm = warmClones();
+		assertThat(warm).as("warm clones after three forks ended with four contexts each").hasSize(12);
+		List<ChildJvm> next = List.of(fork(runId, -1, go), fork(runId, -1, go), fork(runId, -1, go));
+		List<String> contexts = new ArrayList<>();
+		try {
+			for (ChildJvm child : next) {
+				for (int i = 0; i < 4; i++) {
+					contexts.add(child.awaitLine("CONTEXT " + i + " ", 240));
+				}
+				child.awaitLine("ENDED", 240);
+			}
+		}
+		finally {
+			for (ChildJvm child : next) {
+				child.close();
+			}
+		}
+		assertThat(new HashSet<>(contexts)).as("the next build's contexts").hasSize(12);
+		assertThat(warm).as("warm clones the first build left").containsAll(contexts);
+	}
+
+	/**
+	 * Start a fork of four contexts, which waits before one of them until a file exists.
+	 */
+	private static ChildJvm fork(String runId, int pauseBefore, Path go) throws Exception {
+		return ChildJvm.start(ForkClient.class, PREFIX, runId, "4", String.valueOf(pauseBefore), go.toString(), PERSON);
 	}
 
 	@Test
