@@ -68,7 +68,8 @@ public final class SchemaClones {
 	public SchemaClones prefix(String prefix) {
 		WorkspaceSettings defaults = WorkspaceSettings.defaults();
 		this.settings = new WorkspaceSettings(prefix, defaults.lockTimeout(), defaults.migrationTimeout(),
-				defaults.prefetch(), defaults.cloneConnections(), defaults.keepWarm(), defaults.keepFailed());
+				defaults.prefetch(), defaults.cloneConnections(), defaults.keepWarm(), defaults.keepFailed())
+			.withSnapshots(defaults.snapshots());
 		return this;
 	}
 

@@ -1,5 +1,6 @@
 package dev.schemaclone.autoconfigure;
 
+import java.nio.file.Path;
 import java.time.Duration;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -114,6 +115,8 @@ public class SchemaCloneProperties {
 	 * run one at a time.
 	 */
 	private Refresh refresh = Refresh.NEVER;
+
+	private final Snapshot snapshot = new Snapshot();
 
 	public boolean isEnabled() {
 		return this.enabled;
@@ -235,6 +238,10 @@ public class SchemaCloneProperties {
 		this.refresh = refresh;
 	}
 
+	public Snapshot getSnapshot() {
+		return this.snapshot;
+	}
+
 	/**
 	 * Return the engine's settings, rejecting unsafe values with the property's name.
 	 * @return the validated settings
@@ -245,7 +252,8 @@ public class SchemaCloneProperties {
 					"'schemaclone.pool-size' must be between 1 and 100, but was " + this.poolSize);
 		}
 		return new WorkspaceSettings(this.prefix, this.lockTimeout, this.migrationTimeout, this.prefetch,
-				this.cloneConnections, this.keepWarm, this.keepFailed, this.leaseGrace, PROPERTY_NAMES);
+				this.cloneConnections, this.keepWarm, this.keepFailed, this.leaseGrace, PROPERTY_NAMES,
+				this.snapshot.enabled ? this.snapshot.directory : null);
 	}
 
 	/**
@@ -263,6 +271,44 @@ public class SchemaCloneProperties {
 			case LEASE_GRACE -> PREFIX + ".lease-grace";
 			case CREDENTIALS -> "'" + PREFIX + ".username' and '" + PREFIX + ".password'";
 		};
+	}
+
+	/**
+	 * Template snapshots: files from which a server that has no template for the
+	 * migrations restores it instead of running them.
+	 */
+	public static class Snapshot {
+
+		/**
+		 * Whether to restore a template from a snapshot when the server has none for the
+		 * migrations, and to write a snapshot after each template built from history.
+		 * Snapshots hold the template's rows: what the migrations inserted.
+		 */
+		private boolean enabled = true;
+
+		/**
+		 * Directory of the template snapshots, one file per migration set and server
+		 * version: keep it in a CI cache to skip the migrations on a fresh server.
+		 * Default: .cache/schemaclone in the user's home directory.
+		 */
+		private Path directory = WorkspaceSettings.DEFAULT_SNAPSHOTS;
+
+		public boolean isEnabled() {
+			return this.enabled;
+		}
+
+		public void setEnabled(boolean enabled) {
+			this.enabled = enabled;
+		}
+
+		public Path getDirectory() {
+			return this.directory;
+		}
+
+		public void setDirectory(Path directory) {
+			this.directory = directory;
+		}
+
 	}
 
 	/**

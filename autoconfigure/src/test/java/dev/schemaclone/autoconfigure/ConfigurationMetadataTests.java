@@ -28,7 +28,8 @@ class ConfigurationMetadataTests {
 					"schemaclone.migration-timeout", "schemaclone.username", "schemaclone.password",
 					"schemaclone.keep-clones", "schemaclone.pool-size", "schemaclone.prefetch",
 					"schemaclone.run-context-migration", "schemaclone.clone-connections", "schemaclone.refresh",
-					"schemaclone.keep-warm", "schemaclone.keep-failed", "schemaclone.lease-grace");
+					"schemaclone.keep-warm", "schemaclone.keep-failed", "schemaclone.lease-grace",
+					"schemaclone.snapshot.enabled", "schemaclone.snapshot.directory");
 		assertThat(properties).allSatisfy((property) -> assertThat((String) property.get("description")).isNotBlank());
 		assertThat(properties).filteredOn((property) -> property.get("name").equals("schemaclone.lock-timeout"))
 			.extracting((property) -> property.get("defaultValue"))

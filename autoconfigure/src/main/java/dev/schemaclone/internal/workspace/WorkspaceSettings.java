@@ -1,5 +1,6 @@
 package dev.schemaclone.internal.workspace;
 
+import java.nio.file.Path;
 import java.time.Duration;
 
 import dev.schemaclone.internal.server.Identifiers;
@@ -21,9 +22,15 @@ import dev.schemaclone.internal.server.Identifiers;
  * still counts as alive: other processes drop its clones only after that
  * @param names how errors name each setting: {@link Names#COMPONENTS} for the engine's
  * own users, the properties that set them for the Spring layer
+ * @param snapshots the directory of template snapshots, {@code null} for none
  */
 public record WorkspaceSettings(String prefix, Duration lockTimeout, Duration migrationTimeout, int prefetch,
-		int cloneConnections, int keepWarm, int keepFailed, Duration leaseGrace, Names names) {
+		int cloneConnections, int keepWarm, int keepFailed, Duration leaseGrace, Names names, Path snapshots) {
+
+	/**
+	 * Where template snapshots are kept by default: a directory CI caches can keep.
+	 */
+	public static final Path DEFAULT_SNAPSHOTS = Path.of(System.getProperty("user.home"), ".cache", "schemaclone");
 
 	/** The most connections one clone spreads its tables over by default. */
 	public static final int DEFAULT_CLONE_CONNECTIONS = 4;
@@ -80,12 +87,13 @@ public record WorkspaceSettings(String prefix, Duration lockTimeout, Duration mi
 	}
 
 	/**
-	 * Settings named as the components of this record in errors.
+	 * Settings named as the components of this record in errors, without template
+	 * snapshots.
 	 */
 	public WorkspaceSettings(String prefix, Duration lockTimeout, Duration migrationTimeout, int prefetch,
 			int cloneConnections, int keepWarm, int keepFailed) {
 		this(prefix, lockTimeout, migrationTimeout, prefetch, cloneConnections, keepWarm, keepFailed,
-				DEFAULT_LEASE_GRACE, Names.COMPONENTS);
+				DEFAULT_LEASE_GRACE, Names.COMPONENTS, null);
 	}
 
 	/**
@@ -95,7 +103,17 @@ public record WorkspaceSettings(String prefix, Duration lockTimeout, Duration mi
 	 */
 	public WorkspaceSettings withLeaseGrace(Duration grace) {
 		return new WorkspaceSettings(this.prefix, this.lockTimeout, this.migrationTimeout, this.prefetch,
-				this.cloneConnections, this.keepWarm, this.keepFailed, grace, this.names);
+				this.cloneConnections, this.keepWarm, this.keepFailed, grace, this.names, this.snapshots);
+	}
+
+	/**
+	 * Return the same settings with template snapshots kept in another directory.
+	 * @param directory the directory, {@code null} for no snapshots
+	 * @return the new settings
+	 */
+	public WorkspaceSettings withSnapshots(Path directory) {
+		return new WorkspaceSettings(this.prefix, this.lockTimeout, this.migrationTimeout, this.prefetch,
+				this.cloneConnections, this.keepWarm, this.keepFailed, this.leaseGrace, this.names, directory);
 	}
 
 	/**
@@ -135,7 +153,8 @@ public record WorkspaceSettings(String prefix, Duration lockTimeout, Duration mi
 	 */
 	public static WorkspaceSettings defaults() {
 		return new WorkspaceSettings(DEFAULT_PREFIX, DEFAULT_LOCK_TIMEOUT, DEFAULT_MIGRATION_TIMEOUT, defaultPrefetch(),
-				defaultCloneConnections(), DEFAULT_KEEP_WARM, DEFAULT_KEEP_FAILED);
+				defaultCloneConnections(), DEFAULT_KEEP_WARM, DEFAULT_KEEP_FAILED)
+			.withSnapshots(DEFAULT_SNAPSHOTS);
 	}
 
 	/**

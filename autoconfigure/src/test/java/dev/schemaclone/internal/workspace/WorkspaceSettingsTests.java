@@ -32,7 +32,8 @@ class WorkspaceSettingsTests {
 			.isEqualTo(new WorkspaceSettings(properties.getPrefix(), properties.getLockTimeout(),
 					properties.getMigrationTimeout(), properties.getPrefetch(), properties.getCloneConnections(),
 					properties.getKeepWarm(), properties.getKeepFailed())
-				.withLeaseGrace(properties.getLeaseGrace()));
+				.withLeaseGrace(properties.getLeaseGrace())
+				.withSnapshots(properties.getSnapshot().getDirectory()));
 	}
 
 	@Test
