@@ -121,7 +121,10 @@ public final class TemplateSnapshots {
 		writer.execute(() -> write(server, template, fingerprint, lineage, migrations, buildMillis));
 	}
 
-	private void write(DatabaseServer server, String template, String fingerprint, String lineage, int migrations,
+	/**
+	 * Write a snapshot of a ready template now, as {@link #writeLater} does.
+	 */
+	public void write(DatabaseServer server, String template, String fingerprint, String lineage, int migrations,
 			long buildMillis) {
 		long start = System.nanoTime();
 		Path temporary = null;

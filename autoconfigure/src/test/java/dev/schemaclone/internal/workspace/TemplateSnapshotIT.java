@@ -13,6 +13,9 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.stream.Stream;
 
 import org.flywaydb.core.Flyway;
@@ -28,12 +31,14 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
 
 import dev.schemaclone.internal.server.DatabaseServer;
 import dev.schemaclone.internal.server.SchemaDrop;
+import dev.schemaclone.internal.snapshot.TemplateSnapshots;
 import dev.schemaclone.internal.zerosetup.ZeroSetupServer;
 import dev.schemaclone.testsupport.SchemaSnapshot;
 import dev.schemaclone.testsupport.TestServer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * A server that has no template for a migration set restores it from a snapshot that an
@@ -97,6 +102,58 @@ class TemplateSnapshotIT {
 			String restored = workspace.template(flyway);
 			assertThat(output).contains("Restored template '" + restored + "'");
 			assertThat(exact(restored).firstDifference(history)).isNull();
+		}
+	}
+
+	@Test
+	void rangerHistoryRestoredFromSnapshotEqualsOneBuiltFromHistory(CapturedOutput output) throws SQLException {
+		assumeTrue(TestTemplates.rangerPresent(),
+				"the Apache Ranger corpus is not beside the checkout at " + TestTemplates.RANGER);
+		FluentConfiguration flyway = Flyway.configure().locations("filesystem:" + TestTemplates.RANGER);
+		String built = buildAndSnapshot(flyway, output);
+		SchemaSnapshot history = exact(built);
+		emptyServer();
+		try (SchemaWorkspace workspace = workspace(TestServer.server())) {
+			String restored = workspace.template(flyway);
+			assertThat(output).contains("Restored template '" + restored + "'");
+			assertThat(exact(restored).firstDifference(history)).isNull();
+			workspace.createClone(restored);
+		}
+	}
+
+	@Test
+	void writersOfOneSnapshotAtOnceLeaveReadersAWholeFile(CapturedOutput output) throws Exception {
+		FluentConfiguration flyway = Flyway.configure()
+			.locations("classpath:appdb")
+			.placeholders(Map.of("runId", TestTemplates.newRunId()));
+		String template = buildAndSnapshot(flyway, output);
+		String[] key = snapshotFiles().get(0).getFileName().toString().split("-");
+		TemplateSnapshots snapshots = new TemplateSnapshots(this.snapshots);
+		ExecutorService executor = Executors.newFixedThreadPool(5);
+		try (Connection connection = TestServer.server().open()) {
+			List<Future<?>> writers = new ArrayList<>();
+			for (int i = 0; i < 4; i++) {
+				writers.add(executor.submit(() -> {
+					for (int round = 0; round < 5; round++) {
+						snapshots.write(TestServer.server(), template, key[1], key[0], 1, 100);
+					}
+				}));
+			}
+			while (writers.stream().anyMatch((writer) -> !writer.isDone())) {
+				assertThat(snapshots.find(connection, template, key[1], key[0])).isNotNull();
+			}
+			for (Future<?> writer : writers) {
+				writer.get();
+			}
+		}
+		finally {
+			executor.shutdownNow();
+		}
+		assertThat(occurrences(output, "Wrote snapshot of template")).isEqualTo(21);
+		assertThat(output).doesNotContain("Ignoring snapshot", "Wrote no snapshot");
+		assertThat(snapshotFiles()).hasSize(1);
+		try (Stream<Path> files = Files.list(this.snapshots)) {
+			assertThat(files).as("files left beside the snapshot").hasSize(1);
 		}
 	}
 
