@@ -1,5 +1,6 @@
 package dev.schemaclone.autoconfigure;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 
@@ -23,7 +24,8 @@ public class SchemaCloneProperties {
 			Setting.LOCK_TIMEOUT, PREFIX + ".lock-timeout", Setting.MIGRATION_TIMEOUT, PREFIX + ".migration-timeout",
 			Setting.PREFETCH, PREFIX + ".prefetch", Setting.CLONE_CONNECTIONS, PREFIX + ".clone-connections",
 			Setting.KEEP_WARM, PREFIX + ".keep-warm", Setting.KEEP_FAILED, PREFIX + ".keep-failed", Setting.LEASE_GRACE,
-			PREFIX + ".lease-grace", Setting.CREDENTIALS, "'" + PREFIX + ".username' and '" + PREFIX + ".password'"));
+			PREFIX + ".lease-grace", Setting.SNAPSHOTS, PREFIX + ".snapshot.directory", Setting.CREDENTIALS,
+			"'" + PREFIX + ".username' and '" + PREFIX + ".password'"));
 
 	/**
 	 * Whether each test context gets its own schema cloned from a once-migrated template.
@@ -125,6 +127,8 @@ public class SchemaCloneProperties {
 	 * run one at a time.
 	 */
 	private Refresh refresh = Refresh.NEVER;
+
+	private final Snapshot snapshot = new Snapshot();
 
 	public boolean isEnabled() {
 		return this.enabled;
@@ -246,6 +250,10 @@ public class SchemaCloneProperties {
 		this.refresh = refresh;
 	}
 
+	public Snapshot getSnapshot() {
+		return this.snapshot;
+	}
+
 	/**
 	 * Return the engine's settings, after checking every property, and rejecting an
 	 * unsafe value with the property's name: the one place where settings are checked.
@@ -269,7 +277,8 @@ public class SchemaCloneProperties {
 		requireBetween(this.keepFailed, 0, 100, PROPERTY_NAMES.of(Setting.KEEP_FAILED));
 		requireBetween(this.poolSize, 1, 100, PREFIX + ".pool-size");
 		return new WorkspaceSettings(this.prefix, this.lockTimeout, this.migrationTimeout, this.prefetch,
-				this.cloneConnections, this.keepWarm, this.keepFailed, this.leaseGrace, PROPERTY_NAMES);
+				this.cloneConnections, this.keepWarm, this.keepFailed, this.leaseGrace, PROPERTY_NAMES,
+				this.snapshot.enabled ? this.snapshot.directory : null);
 	}
 
 	private static void requireDuration(Duration duration, Setting setting) {
@@ -285,6 +294,43 @@ public class SchemaCloneProperties {
 			throw new IllegalArgumentException(
 					"'%s' must be between %d and %d, but was %d".formatted(property, min, max, value));
 		}
+	}
+
+	/**
+	 * Template snapshots: files from which a server that has no template for the
+	 * migrations restores it instead of running them.
+	 */
+	public static class Snapshot {
+
+		/**
+		 * Whether to restore a template from a snapshot when the server has none for the
+		 * migrations, and to write a snapshot after each template built from history.
+		 * Snapshots hold the template's rows: what the migrations inserted.
+		 */
+		private boolean enabled = true;
+
+		/**
+		 * Directory of the template snapshots, one file per migration set and server
+		 * version: keep it in a CI cache to skip the migrations on a fresh server.
+		 */
+		private Path directory = Path.of(System.getProperty("user.home"), ".cache", "schemaclone");
+
+		public boolean isEnabled() {
+			return this.enabled;
+		}
+
+		public void setEnabled(boolean enabled) {
+			this.enabled = enabled;
+		}
+
+		public Path getDirectory() {
+			return this.directory;
+		}
+
+		public void setDirectory(Path directory) {
+			this.directory = directory;
+		}
+
 	}
 
 	/**

@@ -43,6 +43,8 @@ class ConfigurationMetadataTests {
 		expected.put("schemaclone.keep-failed", 5);
 		expected.put("schemaclone.lease-grace", "2m");
 		expected.put("schemaclone.refresh", "never");
+		expected.put("schemaclone.snapshot.enabled", true);
+		expected.put("schemaclone.snapshot.directory", null);
 		assertThat(defaults).isEqualTo(expected);
 		assertThat(descriptions.values()).allSatisfy((description) -> assertThat(description).isNotBlank());
 		assertThat(descriptions.get("schemaclone.username")).contains("Defaults to the application's user");
@@ -51,6 +53,8 @@ class ConfigurationMetadataTests {
 		assertThat(descriptions.get("schemaclone.clone-connections"))
 			.contains("Computed at start-up when not set: one per two cores")
 			.contains("at most 4");
+		assertThat(descriptions.get("schemaclone.snapshot.directory"))
+			.contains("Computed at start-up when not set: .cache/schemaclone in the user's home directory");
 	}
 
 	@Test

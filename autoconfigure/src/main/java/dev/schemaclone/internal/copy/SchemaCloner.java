@@ -11,7 +11,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.stream.Collectors;
+import java.util.function.Function;
 
 import dev.schemaclone.internal.copy.TemplateDefinition.Event;
 import dev.schemaclone.internal.copy.TemplateDefinition.Kind;
@@ -60,6 +60,17 @@ public final class SchemaCloner {
 	 */
 	public static void copy(DatabaseServer server, TemplateDefinition definition, String clone, int connections)
 			throws SQLException {
+		fill(server, definition, clone, connections, (share) -> rowCopies(definition, clone, share));
+	}
+
+	/**
+	 * Fill an existing empty schema with a definition's objects and rows that the given
+	 * statements write.
+	 * @param rows the statements that write the rows of a share of the tables, on one
+	 * session
+	 */
+	static void fill(DatabaseServer server, TemplateDefinition definition, String clone, int connections,
+			Function<List<Table>, List<String>> rows) throws SQLException {
 		int parallel = Math.max(1, Math.min(connections, definition.tables().size() / MIN_TABLES_PER_CONNECTION));
 		List<List<Table>> shares = split(definition.tables(), parallel);
 		List<Connection> sessions = new ArrayList<>();
@@ -77,7 +88,7 @@ public final class SchemaCloner {
 			executeAll(sessions.get(0), createStatements(definition, clone, definition.tables(), true));
 			onEach(sessions, shares,
 					(session, share) -> executeAll(session, createStatements(definition, clone, share, false)));
-			onEach(sessions, shares, (session, share) -> executeAll(session, rowCopies(definition, clone, share)));
+			onEach(sessions, shares, (session, share) -> executeAll(session, rows.apply(share)));
 			Connection connection = sessions.get(0);
 			// Routines first: a view that calls a stored function is checked against it
 			// when
@@ -187,13 +198,9 @@ public final class SchemaCloner {
 	 * @return the {@code INSERT … SELECT}
 	 */
 	static String rowCopy(TemplateDefinition definition, String clone, Table table) {
-		String columns = table.writableColumns()
-			.stream()
-			.map((column) -> Identifiers.quoteExisting(column.name()))
-			.collect(Collectors.joining(", "));
-		String name = Identifiers.quoteExisting(table.name());
-		return "INSERT INTO " + Identifiers.quote(clone) + "." + name + " (" + columns + ") SELECT " + columns
-				+ " FROM " + table.rows(definition.template());
+		String columns = table.columnList();
+		return "INSERT INTO " + Identifiers.quote(clone) + "." + Identifiers.quoteExisting(table.name()) + " ("
+				+ columns + ") SELECT " + columns + " FROM " + table.rows(definition.template());
 	}
 
 	/**

@@ -14,6 +14,7 @@ import java.util.Set;
 import java.util.StringJoiner;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 import dev.schemaclone.internal.server.Identifiers;
 import dev.schemaclone.internal.server.SchemaCloneException;
@@ -276,6 +277,17 @@ public record TemplateDefinition(String template, String charset, String collati
 		String rows(String schema) {
 			String name = Identifiers.quote(schema) + "." + Identifiers.quoteExisting(this.name);
 			return (this.kind == Kind.SYSTEM_VERSIONED) ? name + " FOR SYSTEM_TIME ALL" : name;
+		}
+
+		/**
+		 * Return the quoted names of its writable columns, as an {@code INSERT} lists
+		 * them.
+		 * @return the names, separated by commas
+		 */
+		String columnList() {
+			return this.writableColumns.stream()
+				.map((column) -> Identifiers.quoteExisting(column.name()))
+				.collect(Collectors.joining(", "));
 		}
 
 	}

@@ -31,6 +31,8 @@ import dev.schemaclone.internal.server.DatabaseServer;
 import dev.schemaclone.internal.server.Identifiers;
 import dev.schemaclone.internal.server.ProcessList;
 import dev.schemaclone.internal.server.SchemaCloneException;
+import dev.schemaclone.internal.snapshot.TemplateSnapshot;
+import dev.schemaclone.internal.snapshot.TemplateSnapshots;
 import dev.schemaclone.internal.workspace.WorkspaceSettings.Setting;
 
 /**
@@ -87,7 +89,9 @@ final class TemplateSchema {
 					return entry;
 				}
 				clearLeftovers(connection, entry);
-				build(connection);
+				if (!restoreFromSnapshot(connection)) {
+					build(connection);
+				}
 				return this.registry.find(connection, this.name);
 			}
 		}
@@ -128,14 +132,43 @@ final class TemplateSchema {
 		}
 	}
 
-	private void build(Connection connection) throws SQLException {
-		long start = System.nanoTime();
+	/**
+	 * Restore the template from a snapshot of its migration set on this server, if one
+	 * gives exactly the state the snapshot recorded; else leave neither schema nor row.
+	 */
+	private boolean restoreFromSnapshot(Connection connection) throws SQLException {
+		TemplateSnapshot snapshot = (this.settings.snapshots() != null)
+				? new TemplateSnapshots(this.settings.snapshots()).find(connection, this.name, this.fingerprint.hex(),
+						this.fingerprint.lineage())
+				: null;
+		if (snapshot == null) {
+			return false;
+		}
+		create(connection);
+		if (!snapshot.restore(this.server, this.name, this.settings.cloneConnections())) {
+			if (this.registry.drop(connection, this.name, this.lease.token()) != Drop.DROPPED) {
+				throw new SchemaCloneException(
+						"Template '%s' cannot be built: the server refuses to drop what its restore from a snapshot left (see the warning above)"
+							.formatted(this.name));
+			}
+			return false;
+		}
+		markReady(connection, snapshot.migrations(), snapshot.buildMillis());
+		return true;
+	}
+
+	private void create(Connection connection) throws SQLException {
 		this.lease.ensureHeld();
 		this.registry.registerTemplate(connection, this.name, this.lease.token(), this.fingerprint.hex(),
 				this.fingerprint.lineage());
 		try (Statement statement = connection.createStatement()) {
 			statement.execute("CREATE DATABASE " + Identifiers.quote(this.name));
 		}
+	}
+
+	private void build(Connection connection) throws SQLException {
+		long start = System.nanoTime();
+		create(connection);
 		MigrationProgress tracker = new MigrationProgress();
 		int migrations;
 		TemplateDefinition definition;
@@ -159,9 +192,20 @@ final class TemplateSchema {
 		this.registry.storeCloneCheck(connection, this.name,
 				CloneCheck.of(definition, PristineState.read(connection, definition)).toBytes());
 		long millis = Duration.ofNanos(System.nanoTime() - start).toMillis();
-		this.registry.markReady(connection, this.name, migrations, millis);
+		markReady(connection, migrations, millis);
 		logger.info("Built template '%s': %d migrations in %d ms".formatted(this.name, migrations, millis));
-		// After the template is ready: nothing retention does may count it failed.
+		if (this.settings.snapshots() != null) {
+			new TemplateSnapshots(this.settings.snapshots()).writeLater(this.server, this.name, this.fingerprint.hex(),
+					this.fingerprint.lineage(), migrations, millis);
+		}
+	}
+
+	/**
+	 * Mark the template ready with what building it from history costs, and prune old
+	 * templates after: nothing retention does may count it failed.
+	 */
+	private void markReady(Connection connection, int migrations, long buildMillis) throws SQLException {
+		this.registry.markReady(connection, this.name, migrations, buildMillis);
 		TemplateRetention.prune(this.server, this.registry, this.lease.token());
 	}
 

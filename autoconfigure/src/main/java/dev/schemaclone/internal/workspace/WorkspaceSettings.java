@@ -1,9 +1,12 @@
 package dev.schemaclone.internal.workspace;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.EnumSet;
 import java.util.Map;
 import java.util.Set;
+
+import org.jspecify.annotations.Nullable;
 
 /**
  * How a {@link SchemaWorkspace} names its schemas and how long it waits: values checked
@@ -24,9 +27,11 @@ import java.util.Set;
  * still counts as alive: other processes drop its clones only after that
  * @param names how errors name each setting: {@link Names#COMPONENTS} for the engine's
  * own users, the properties that set them for the Spring layer
+ * @param snapshots the directory of template snapshots, {@code null} for none
  */
 public record WorkspaceSettings(String prefix, Duration lockTimeout, Duration migrationTimeout, int prefetch,
-		int cloneConnections, int keepWarm, int keepFailed, Duration leaseGrace, Names names) {
+		int cloneConnections, int keepWarm, int keepFailed, Duration leaseGrace, Names names,
+		@Nullable Path snapshots) {
 
 	/** The most connections one clone spreads its tables over by default. */
 	public static final int DEFAULT_CLONE_CONNECTIONS = 4;
@@ -46,12 +51,12 @@ public record WorkspaceSettings(String prefix, Duration lockTimeout, Duration mi
 
 	/**
 	 * Settings named as the components of this record in errors, for the engine's own
-	 * users.
+	 * users, without template snapshots.
 	 */
 	public WorkspaceSettings(String prefix, Duration lockTimeout, Duration migrationTimeout, int prefetch,
 			int cloneConnections, int keepWarm, int keepFailed) {
 		this(prefix, lockTimeout, migrationTimeout, prefetch, cloneConnections, keepWarm, keepFailed,
-				ENGINE_LEASE_GRACE, Names.COMPONENTS);
+				ENGINE_LEASE_GRACE, Names.COMPONENTS, null);
 	}
 
 	/**
@@ -69,7 +74,17 @@ public record WorkspaceSettings(String prefix, Duration lockTimeout, Duration mi
 	 */
 	public WorkspaceSettings withLeaseGrace(Duration grace) {
 		return new WorkspaceSettings(this.prefix, this.lockTimeout, this.migrationTimeout, this.prefetch,
-				this.cloneConnections, this.keepWarm, this.keepFailed, grace, this.names);
+				this.cloneConnections, this.keepWarm, this.keepFailed, grace, this.names, this.snapshots);
+	}
+
+	/**
+	 * Return the same settings with template snapshots kept in another directory.
+	 * @param directory the directory, {@code null} for no snapshots
+	 * @return the new settings
+	 */
+	public WorkspaceSettings withSnapshots(@Nullable Path directory) {
+		return new WorkspaceSettings(this.prefix, this.lockTimeout, this.migrationTimeout, this.prefetch,
+				this.cloneConnections, this.keepWarm, this.keepFailed, this.leaseGrace, this.names, directory);
 	}
 
 	/**
@@ -100,12 +115,13 @@ public record WorkspaceSettings(String prefix, Duration lockTimeout, Duration mi
 	 */
 	@Override
 	public String toString() {
-		return "%s=%s, %s=%s, %s=%s, %s=%d, %s=%d, %s=%d, %s=%d, %s=%s".formatted(this.names.of(Setting.PREFIX),
+		return "%s=%s, %s=%s, %s=%s, %s=%d, %s=%d, %s=%d, %s=%d, %s=%s, %s=%s".formatted(this.names.of(Setting.PREFIX),
 				this.prefix, this.names.of(Setting.LOCK_TIMEOUT), this.lockTimeout,
 				this.names.of(Setting.MIGRATION_TIMEOUT), this.migrationTimeout, this.names.of(Setting.PREFETCH),
 				this.prefetch, this.names.of(Setting.CLONE_CONNECTIONS), this.cloneConnections,
 				this.names.of(Setting.KEEP_WARM), this.keepWarm, this.names.of(Setting.KEEP_FAILED), this.keepFailed,
-				this.names.of(Setting.LEASE_GRACE), this.leaseGrace);
+				this.names.of(Setting.LEASE_GRACE), this.leaseGrace, this.names.of(Setting.SNAPSHOTS),
+				(this.snapshots != null) ? this.snapshots : "off");
 	}
 
 	/**
@@ -114,6 +130,9 @@ public record WorkspaceSettings(String prefix, Duration lockTimeout, Duration mi
 	public enum Setting {
 
 		PREFIX, LOCK_TIMEOUT, MIGRATION_TIMEOUT, PREFETCH, CLONE_CONNECTIONS, KEEP_WARM, KEEP_FAILED, LEASE_GRACE,
+
+		/** Where template snapshots are kept, or whether at all. */
+		SNAPSHOTS,
 
 		/** The user that creates and drops schemas, and its password. */
 		CREDENTIALS
@@ -129,11 +148,11 @@ public record WorkspaceSettings(String prefix, Duration lockTimeout, Duration mi
 	public record Names(Map<Setting, String> bySetting) {
 
 		/** The components of {@link WorkspaceSettings}, such as {@code lockTimeout}. */
-		public static final Names COMPONENTS = new Names(
-				Map.of(Setting.PREFIX, "prefix", Setting.LOCK_TIMEOUT, "lockTimeout", Setting.MIGRATION_TIMEOUT,
-						"migrationTimeout", Setting.PREFETCH, "prefetch", Setting.CLONE_CONNECTIONS, "cloneConnections",
-						Setting.KEEP_WARM, "keepWarm", Setting.KEEP_FAILED, "keepFailed", Setting.LEASE_GRACE,
-						"leaseGrace", Setting.CREDENTIALS, "the server's username and password"));
+		public static final Names COMPONENTS = new Names(Map.of(Setting.PREFIX, "prefix", Setting.LOCK_TIMEOUT,
+				"lockTimeout", Setting.MIGRATION_TIMEOUT, "migrationTimeout", Setting.PREFETCH, "prefetch",
+				Setting.CLONE_CONNECTIONS, "cloneConnections", Setting.KEEP_WARM, "keepWarm", Setting.KEEP_FAILED,
+				"keepFailed", Setting.LEASE_GRACE, "leaseGrace", Setting.SNAPSHOTS, "snapshots", Setting.CREDENTIALS,
+				"the server's username and password"));
 
 		/**
 		 * Names every setting, or fails naming those left out.

@@ -32,13 +32,13 @@ class WorkspaceSettingsTests {
 	void equalNamesMakeEqualSettings() {
 		Map<Setting, String> names = Map.of(Setting.PREFIX, "a", Setting.LOCK_TIMEOUT, "b", Setting.MIGRATION_TIMEOUT,
 				"c", Setting.PREFETCH, "d", Setting.CLONE_CONNECTIONS, "e", Setting.KEEP_WARM, "f", Setting.KEEP_FAILED,
-				"g", Setting.LEASE_GRACE, "h", Setting.CREDENTIALS, "i");
+				"g", Setting.LEASE_GRACE, "h", Setting.SNAPSHOTS, "j", Setting.CREDENTIALS, "i");
 		assertThat(settings(new Names(names))).isEqualTo(settings(new Names(Map.copyOf(names))));
 	}
 
 	private static WorkspaceSettings settings(Names names) {
 		return new WorkspaceSettings("sc", Duration.ofMinutes(1), Duration.ofMinutes(1), 0, 1, 0, 0,
-				Duration.ofMinutes(2), names);
+				Duration.ofMinutes(2), names, null);
 	}
 
 }

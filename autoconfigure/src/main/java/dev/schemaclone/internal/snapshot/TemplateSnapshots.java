@@ -1,0 +1,192 @@
+package dev.schemaclone.internal.snapshot;
+
+import java.io.IOException;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+
+import dev.schemaclone.internal.copy.TemplateImage;
+import dev.schemaclone.internal.server.DatabaseServer;
+
+/**
+ * The snapshots in one directory, one file per migration set and server release, named
+ * {@code <lineage>-<fingerprint>-<product>-<version>.snapshot}: found for a template
+ * before it is built, and written after a build from history, in the background. A file
+ * is written under a name of its own and moved into place atomically, so that processes
+ * writing the same snapshot at once, and those reading it, each see one whole file.
+ */
+public final class TemplateSnapshots {
+
+	private static final Log logger = LogFactory.getLog(TemplateSnapshots.class);
+
+	private static final String SUFFIX = ".snapshot";
+
+	/** How long the end of a JVM waits for a snapshot being written. */
+	private static final Duration EXIT_WAIT = Duration.ofSeconds(30);
+
+	private static final ExecutorService writer = startWriter();
+
+	private final Path directory;
+
+	public TemplateSnapshots(Path directory) {
+		this.directory = directory;
+	}
+
+	/**
+	 * Return the snapshot of a template for the server a connection is on, read whole; or
+	 * {@code null}, said why in one INFO line: none was taken, only on another server
+	 * release or of other migrations, or the file cannot be read.
+	 * @param connection a connection to the server
+	 * @param template the template's name
+	 * @param fingerprint the full fingerprint of its migration set
+	 * @param lineage the lineage of its migration set
+	 * @return the snapshot, or {@code null}
+	 */
+	public TemplateSnapshot find(Connection connection, String template, String fingerprint, String lineage)
+			throws SQLException {
+		ServerRelease release = ServerRelease.of(connection);
+		Path file = this.directory.resolve(fileName(lineage, fingerprint, release));
+		if (!Files.isRegularFile(file)) {
+			logger.info(whyNone(template, lineage, fingerprint, release));
+			return null;
+		}
+		try {
+			TemplateSnapshot snapshot = TemplateSnapshot.read(file);
+			if (!snapshot.fingerprint().equals(fingerprint) || !snapshot.release().equals(release)) {
+				throw new IOException(
+						"it holds a snapshot of %s on %s".formatted(snapshot.fingerprint(), snapshot.release()));
+			}
+			return snapshot;
+		}
+		catch (IOException | RuntimeException ex) {
+			logger.info("Ignoring snapshot %s, which cannot be read (%s); building template '%s' from history"
+				.formatted(file, ex.getMessage(), template));
+			return null;
+		}
+	}
+
+	private String whyNone(String template, String lineage, String fingerprint, ServerRelease release) {
+		List<String> sameMigrations = new ArrayList<>();
+		boolean sameLineage = false;
+		try (DirectoryStream<Path> files = Files.newDirectoryStream(this.directory, lineage + "-*" + SUFFIX)) {
+			for (Path file : files) {
+				String name = file.getFileName().toString();
+				sameLineage = true;
+				if (name.startsWith(lineage + "-" + fingerprint + "-")) {
+					sameMigrations.add(name.substring(lineage.length() + fingerprint.length() + 2,
+							name.length() - SUFFIX.length()));
+				}
+			}
+		}
+		catch (IOException ex) {
+			// No directory yet, or none to read: no snapshot either way.
+		}
+		if (!sameMigrations.isEmpty()) {
+			return "The snapshot of template '%s' in %s was taken on %s, and this server is %s; building it from history"
+				.formatted(template, this.directory, String.join(", ", sameMigrations), release.tag());
+		}
+		if (sameLineage) {
+			return "The snapshots in %s are of other versions of these migrations (one was changed or added since); building template '%s' from history"
+				.formatted(this.directory, template);
+		}
+		return "No snapshot of template '%s' in %s; building it from history".formatted(template, this.directory);
+	}
+
+	/**
+	 * Write a snapshot of a ready template in the background; the end of the JVM waits
+	 * for it a while. A template that is gone by then, or a directory that cannot be
+	 * written, leaves no snapshot and an INFO line.
+	 * @param server the server
+	 * @param template the ready template
+	 * @param fingerprint the full fingerprint of its migration set
+	 * @param lineage the lineage of its migration set
+	 * @param migrations how many migrations it ran
+	 * @param buildMillis how long its build took
+	 */
+	public void writeLater(DatabaseServer server, String template, String fingerprint, String lineage, int migrations,
+			long buildMillis) {
+		writer.execute(() -> write(server, template, fingerprint, lineage, migrations, buildMillis));
+	}
+
+	/**
+	 * Write a snapshot of a ready template now, as {@link #writeLater} does.
+	 */
+	public void write(DatabaseServer server, String template, String fingerprint, String lineage, int migrations,
+			long buildMillis) {
+		long start = System.nanoTime();
+		Path temporary = null;
+		try (Connection connection = server.open()) {
+			ServerRelease release = ServerRelease.of(connection);
+			TemplateImage image = TemplateImage.read(connection, template);
+			Path file = this.directory.resolve(fileName(lineage, fingerprint, release));
+			Files.createDirectories(this.directory);
+			temporary = Files.createTempFile(this.directory, "." + file.getFileName(), ".tmp");
+			new TemplateSnapshot(file, fingerprint, release, migrations, buildMillis, image).write(temporary);
+			Files.move(temporary, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+			logger.info("Wrote snapshot of template '%s' to %s (%d KB) in %d ms".formatted(template, file,
+					Files.size(file) / 1024, Duration.ofNanos(System.nanoTime() - start).toMillis()));
+		}
+		catch (AtomicMoveNotSupportedException ex) {
+			logger.info("Wrote no snapshot of template '%s': %s cannot replace a file atomically".formatted(template,
+					this.directory));
+		}
+		catch (IOException | SQLException | RuntimeException ex) {
+			logger.info("Wrote no snapshot of template '%s' to %s: %s".formatted(template, this.directory,
+					ex.getMessage()));
+		}
+		finally {
+			deleteQuietly(temporary);
+		}
+	}
+
+	static String fileName(String lineage, String fingerprint, ServerRelease release) {
+		return lineage + "-" + fingerprint + "-" + release.tag() + SUFFIX;
+	}
+
+	private static void deleteQuietly(Path file) {
+		if (file != null) {
+			try {
+				Files.deleteIfExists(file);
+			}
+			catch (IOException ex) {
+				logger.debug("Could not delete " + file + ": " + ex.getMessage());
+			}
+		}
+	}
+
+	/**
+	 * Start the one thread that writes snapshots, and let the end of the JVM wait a while
+	 * for what it writes: a short test run ends soon after its template is built.
+	 */
+	private static ExecutorService startWriter() {
+		ExecutorService executor = Executors.newSingleThreadExecutor((runnable) -> {
+			Thread thread = new Thread(runnable, "schemaclone-snapshot");
+			thread.setDaemon(true);
+			return thread;
+		});
+		Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+			executor.shutdown();
+			try {
+				executor.awaitTermination(EXIT_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+			}
+		}, "schemaclone-snapshot-exit"));
+		return executor;
+	}
+
+}

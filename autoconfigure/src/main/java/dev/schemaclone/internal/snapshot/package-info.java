@@ -1,0 +1,6 @@
+/**
+ * Template snapshots: files, kept on the build machine, from which a server that has no
+ * template for a migration set restores it instead of running the history. Imports only
+ * {@code copy} and {@code server}.
+ */
+package dev.schemaclone.internal.snapshot;

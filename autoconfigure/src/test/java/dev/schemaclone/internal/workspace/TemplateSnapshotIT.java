@@ -1,0 +1,321 @@
+package dev.schemaclone.internal.workspace;
+
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.Stream;
+
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.configuration.FluentConfiguration;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+
+import dev.schemaclone.internal.server.DatabaseServer;
+import dev.schemaclone.internal.server.SchemaDrop;
+import dev.schemaclone.internal.snapshot.TemplateSnapshots;
+import dev.schemaclone.internal.zerosetup.ZeroSetupServer;
+import dev.schemaclone.testsupport.SchemaSnapshot;
+import dev.schemaclone.testsupport.TestServer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/**
+ * A server that has no template for a migration set restores it from a snapshot that an
+ * earlier build, on another server of the same release, wrote, instead of running the
+ * history; a snapshot it cannot trust is passed over with one line saying why, and the
+ * history runs.
+ */
+@ExtendWith(OutputCaptureExtension.class)
+class TemplateSnapshotIT {
+
+	private static final String PREFIX = "it_snapshot";
+
+	private static final String FALLBACK = "from history";
+
+	@TempDir
+	Path snapshots;
+
+	@BeforeAll
+	static void createCounter() {
+		TestTemplates.createCounter();
+	}
+
+	@AfterEach
+	void dropSchemas() {
+		TestServer.dropAll(PREFIX);
+	}
+
+	@Test
+	void freshServerRestoresTheTemplateFromItsSnapshotWithoutRunningOneMigration(CapturedOutput output)
+			throws SQLException {
+		String runId = TestTemplates.newRunId();
+		FluentConfiguration flyway = TestTemplates.counted(runId, "classpath:appdb");
+		String built = buildAndSnapshot(flyway, output);
+		SchemaSnapshot history = exact(built);
+		emptyServer();
+		try (SchemaWorkspace workspace = workspace(TestServer.server())) {
+			String restored = workspace.template(flyway);
+			assertThat(restored).isEqualTo(built);
+			assertThat(TestTemplates.runs(runId)).as("runs of the history").isOne();
+			assertThat(output).contains("Restored template '" + restored + "' from snapshot");
+			assertThat(exact(restored).firstDifference(history)).isNull();
+			String clone = workspace.createClone(restored);
+			Flyway migrated = Flyway.configure()
+				.configuration(flyway)
+				.dataSource(workspace.server().urlOf(clone).toJdbcUrl(), workspace.server().username(),
+						workspace.server().password())
+				.load();
+			migrated.validate();
+			assertThat(migrated.migrate().migrationsExecuted).isZero();
+		}
+		assertThat(occurrences(output, FALLBACK)).as("fallbacks logged").isOne();
+	}
+
+	@Test
+	void liquibaseTemplateIsRestoredWithItsChangeLogTables(CapturedOutput output) throws SQLException {
+		String runId = TestTemplates.newRunId();
+		String built;
+		try (SchemaWorkspace workspace = workspace(TestServer.server())) {
+			built = workspace.template(TestTemplates.countedLiquibase(runId));
+			awaitSnapshots(output, 1);
+		}
+		SchemaSnapshot history = exact(built);
+		emptyServer();
+		try (SchemaWorkspace workspace = workspace(TestServer.server())) {
+			String restored = workspace.template(TestTemplates.countedLiquibase(runId));
+			assertThat(output).contains("Restored template '" + restored + "'");
+			assertThat(exact(restored).firstDifference(history)).isNull();
+		}
+		assertThat(TestTemplates.runs(runId)).as("runs of the change log").isOne();
+	}
+
+	@Test
+	void templateRestoredFromSnapshotEqualsOneBuiltFromHistory(CapturedOutput output) throws SQLException {
+		FluentConfiguration flyway = Flyway.configure().locations(TestTemplates.fidelity());
+		String built = buildAndSnapshot(flyway, output);
+		SchemaSnapshot history = exact(built);
+		emptyServer();
+		try (SchemaWorkspace workspace = workspace(TestServer.server())) {
+			String restored = workspace.template(flyway);
+			assertThat(output).contains("Restored template '" + restored + "'");
+			assertThat(exact(restored).firstDifference(history)).isNull();
+		}
+	}
+
+	@Test
+	void rangerHistoryRestoredFromSnapshotEqualsOneBuiltFromHistory(CapturedOutput output) throws SQLException {
+		assumeTrue(TestTemplates.rangerPresent(),
+				"the Apache Ranger corpus is not beside the checkout at " + TestTemplates.RANGER);
+		FluentConfiguration flyway = Flyway.configure().locations("filesystem:" + TestTemplates.RANGER);
+		String built = buildAndSnapshot(flyway, output);
+		SchemaSnapshot history = exact(built);
+		emptyServer();
+		try (SchemaWorkspace workspace = workspace(TestServer.server())) {
+			String restored = workspace.template(flyway);
+			assertThat(output).contains("Restored template '" + restored + "'");
+			assertThat(exact(restored).firstDifference(history)).isNull();
+			workspace.createClone(restored);
+		}
+	}
+
+	@Test
+	void writersOfOneSnapshotAtOnceLeaveReadersAWholeFile(CapturedOutput output) throws Exception {
+		FluentConfiguration flyway = Flyway.configure()
+			.locations("classpath:appdb")
+			.placeholders(Map.of("runId", TestTemplates.newRunId()));
+		String template = buildAndSnapshot(flyway, output);
+		String[] key = snapshotFiles().get(0).getFileName().toString().split("-");
+		TemplateSnapshots snapshots = new TemplateSnapshots(this.snapshots);
+		ExecutorService executor = Executors.newFixedThreadPool(5);
+		try (Connection connection = TestServer.server().open()) {
+			List<Future<?>> writers = new ArrayList<>();
+			for (int i = 0; i < 4; i++) {
+				writers.add(executor.submit(() -> {
+					for (int round = 0; round < 5; round++) {
+						snapshots.write(TestServer.server(), template, key[1], key[0], 1, 100);
+					}
+				}));
+			}
+			while (writers.stream().anyMatch((writer) -> !writer.isDone())) {
+				assertThat(snapshots.find(connection, template, key[1], key[0])).isNotNull();
+			}
+			for (Future<?> writer : writers) {
+				writer.get();
+			}
+		}
+		finally {
+			executor.shutdownNow();
+		}
+		assertThat(occurrences(output, "Wrote snapshot of template")).isEqualTo(21);
+		assertThat(output).doesNotContain("Ignoring snapshot", "Wrote no snapshot of template '" + template + "'");
+		assertThat(snapshotFiles()).hasSize(1);
+		try (Stream<Path> files = Files.list(this.snapshots)) {
+			assertThat(files).as("files left beside the snapshot").hasSize(1);
+		}
+	}
+
+	@Test
+	void changedMigrationBuildsFromHistory(CapturedOutput output) throws IOException {
+		String runId = TestTemplates.newRunId();
+		Path migrations = this.snapshots.resolveSibling(this.snapshots.getFileName() + "-migrations");
+		Files.createDirectories(migrations);
+		Files.writeString(migrations.resolve("V1__shelf.sql"), "CREATE TABLE shelf (id INT PRIMARY KEY);\n");
+		Path second = migrations.resolve("V2__first_shelf.sql");
+		Files.writeString(second, "INSERT INTO shelf VALUES (1);\n");
+		buildAndSnapshot(TestTemplates.counted(runId, "filesystem:" + migrations), output);
+		Files.writeString(second, "INSERT INTO shelf VALUES (2);\n");
+		emptyServer();
+		try (SchemaWorkspace workspace = workspace(TestServer.server())) {
+			workspace.template(TestTemplates.counted(runId, "filesystem:" + migrations));
+			awaitSnapshots(output, 2);
+		}
+		assertThat(TestTemplates.runs(runId)).as("runs of the history").isEqualTo(2);
+		assertThat(occurrences(output, FALLBACK)).as("fallbacks logged").isEqualTo(2);
+		assertThat(occurrences(output, "are of other versions of these migrations (one was changed or added since)"))
+			.isOne();
+	}
+
+	@Test
+	void snapshotCutInHalfIsIgnoredAndWrittenAgain(CapturedOutput output) throws IOException {
+		String runId = TestTemplates.newRunId();
+		FluentConfiguration flyway = TestTemplates.counted(runId, "classpath:appdb");
+		buildAndSnapshot(flyway, output);
+		Path file = snapshotFiles().get(0);
+		try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE)) {
+			channel.truncate(channel.size() / 2);
+		}
+		emptyServer();
+		try (SchemaWorkspace workspace = workspace(TestServer.server())) {
+			workspace.template(flyway);
+		}
+		assertThat(TestTemplates.runs(runId)).as("runs of the history").isEqualTo(2);
+		assertThat(occurrences(output, "Ignoring snapshot " + file + ", which cannot be read")).isOne();
+		assertThat(occurrences(output, FALLBACK)).as("fallbacks logged").isEqualTo(2);
+		awaitSnapshots(output, 2);
+		emptyServer();
+		try (SchemaWorkspace workspace = workspace(TestServer.server())) {
+			workspace.template(flyway);
+		}
+		assertThat(output).contains("Restored template");
+		assertThat(TestTemplates.runs(runId)).as("runs of the history").isEqualTo(2);
+	}
+
+	@Test
+	void snapshotOfAnotherServerVersionIsIgnored(CapturedOutput output) {
+		String runId = TestTemplates.newRunId();
+		FluentConfiguration flyway = Flyway.configure()
+			.locations("classpath:appdb")
+			.placeholders(Map.of("runId", runId));
+		buildAndSnapshot(flyway, output);
+		// The embedded MariaDB of the zero-setup default is a real server of another
+		// release than the tests' own.
+		ZeroSetupServer zeroSetup = ZeroSetupServer.get();
+		DatabaseServer other = new DatabaseServer(zeroSetup.url(), zeroSetup.username(), zeroSetup.password());
+		try (SchemaWorkspace workspace = workspace(other)) {
+			String template = workspace.template(flyway);
+			assertThat(output).contains("Built template '" + template + "'");
+			awaitSnapshots(output, 2);
+		}
+		finally {
+			dropAllOn(other);
+		}
+		assertThat(occurrences(output, "was taken on MariaDB-")).isOne();
+		assertThat(occurrences(output, FALLBACK)).as("fallbacks logged").isEqualTo(2);
+		assertThat(snapshotFiles()).hasSize(2);
+	}
+
+	private String buildAndSnapshot(FluentConfiguration flyway, CapturedOutput output) {
+		try (SchemaWorkspace workspace = workspace(TestServer.server())) {
+			String template = workspace.template(flyway);
+			awaitSnapshots(output, 1);
+			return template;
+		}
+	}
+
+	private void awaitSnapshots(CapturedOutput output, int count) {
+		await("snapshot written").atMost(Duration.ofSeconds(60))
+			.pollInterval(Duration.ofMillis(100))
+			.until(() -> occurrences(output, "Wrote snapshot of template") >= count);
+	}
+
+	/**
+	 * Drop every schema of the prefix, registry included, as a fresh service container
+	 * starts with none.
+	 */
+	private static void emptyServer() {
+		TestServer.dropAll(PREFIX);
+		assertThat(TestServer.schemasLike(PREFIX + "\\_%")).isEmpty();
+	}
+
+	private SchemaWorkspace workspace(DatabaseServer server) {
+		return SchemaWorkspace.open(server,
+				new WorkspaceSettings(PREFIX, Duration.ofSeconds(120), Duration.ofSeconds(120))
+					.withSnapshots(this.snapshots));
+	}
+
+	private List<Path> snapshotFiles() {
+		try (Stream<Path> files = Files.list(this.snapshots)) {
+			return files.filter((file) -> file.toString().endsWith(".snapshot")).toList();
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	private static SchemaSnapshot exact(String schema) throws SQLException {
+		try (Connection connection = TestServer.server().open()) {
+			return SchemaSnapshot.exact(connection, schema);
+		}
+	}
+
+	private static void dropAllOn(DatabaseServer server) {
+		try (Connection connection = server.open()) {
+			List<String> schemas = new ArrayList<>();
+			try (Statement statement = connection.createStatement();
+					ResultSet result = statement
+						.executeQuery("SELECT SCHEMA_NAME FROM information_schema.SCHEMATA WHERE SCHEMA_NAME LIKE '"
+								+ PREFIX + "\\_%'")) {
+				while (result.next()) {
+					schemas.add(result.getString(1));
+				}
+			}
+			for (String schema : schemas) {
+				SchemaDrop.dropIfExists(connection, schema);
+			}
+		}
+		catch (SQLException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	private static int occurrences(CapturedOutput output, String text) {
+		String all = output.getAll();
+		int count = 0;
+		for (int at = all.indexOf(text); at >= 0; at = all.indexOf(text, at + text.length())) {
+			count++;
+		}
+		return count;
+	}
+
+}
