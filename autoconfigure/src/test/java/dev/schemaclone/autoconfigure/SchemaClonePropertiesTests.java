@@ -1,5 +1,6 @@
 package dev.schemaclone.autoconfigure;
 
+import java.nio.file.Path;
 import java.time.Duration;
 
 import org.junit.jupiter.api.Test;
@@ -29,8 +30,9 @@ class SchemaClonePropertiesTests {
 	@Test
 	void engineErrorsNameTheProperties() {
 		assertThat(new SchemaCloneProperties().toWorkspaceSettings()).hasToString(
-				"schemaclone.prefix=schemaclone, schemaclone.lock-timeout=PT5M, schemaclone.migration-timeout=PT5M, schemaclone.prefetch=%d, schemaclone.clone-connections=%d, schemaclone.keep-warm=16, schemaclone.keep-failed=5, schemaclone.lease-grace=PT2M"
-					.formatted(WorkspaceSettings.defaultPrefetch(), WorkspaceSettings.defaultCloneConnections()));
+				"schemaclone.prefix=schemaclone, schemaclone.lock-timeout=PT5M, schemaclone.migration-timeout=PT5M, schemaclone.prefetch=%d, schemaclone.clone-connections=%d, schemaclone.keep-warm=16, schemaclone.keep-failed=5, schemaclone.lease-grace=PT2M, schemaclone.snapshot.directory=%s"
+					.formatted(WorkspaceSettings.defaultPrefetch(), WorkspaceSettings.defaultCloneConnections(),
+							Path.of(System.getProperty("user.home"), ".cache", "schemaclone")));
 	}
 
 	@Test

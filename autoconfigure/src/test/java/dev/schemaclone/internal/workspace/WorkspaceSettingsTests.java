@@ -17,7 +17,7 @@ class WorkspaceSettingsTests {
 	void settingsOfTheEngineOwnUsersAreNamedAsComponents() {
 		WorkspaceSettings settings = new WorkspaceSettings("sc", Duration.ofMinutes(1), Duration.ofMinutes(2));
 		assertThat(settings).hasToString(
-				"prefix=sc, lockTimeout=PT1M, migrationTimeout=PT2M, prefetch=0, cloneConnections=4, keepWarm=0, keepFailed=0, leaseGrace=PT2M");
+				"prefix=sc, lockTimeout=PT1M, migrationTimeout=PT2M, prefetch=0, cloneConnections=4, keepWarm=0, keepFailed=0, leaseGrace=PT2M, snapshots=off");
 	}
 
 	@Test
@@ -25,7 +25,7 @@ class WorkspaceSettingsTests {
 		assertThatIllegalArgumentException()
 			.isThrownBy(() -> new Names(Map.of(Setting.PREFIX, "p", Setting.LOCK_TIMEOUT, "l")))
 			.withMessage(
-					"No name given for [MIGRATION_TIMEOUT, PREFETCH, CLONE_CONNECTIONS, KEEP_WARM, KEEP_FAILED, LEASE_GRACE, CREDENTIALS]");
+					"No name given for [MIGRATION_TIMEOUT, PREFETCH, CLONE_CONNECTIONS, KEEP_WARM, KEEP_FAILED, LEASE_GRACE, SNAPSHOTS, CREDENTIALS]");
 	}
 
 	@Test
