@@ -17,7 +17,7 @@ import org.flywaydb.core.api.configuration.FluentConfiguration;
 
 import org.springframework.util.FileSystemUtils;
 
-import dev.schemaclone.internal.migration.MigrationFingerprint;
+import dev.schemaclone.internal.migration.FlywayMigrationSet;
 import dev.schemaclone.internal.server.DatabaseServer;
 import dev.schemaclone.internal.workspace.ReservedSchema;
 import dev.schemaclone.internal.workspace.SchemaWorkspace;
@@ -184,11 +184,11 @@ public final class Benchmarks {
 		try (SchemaWorkspace plain = open("bench_clone", 0, WorkspaceSettings.DEFAULT_CLONE_CONNECTIONS);
 				SchemaWorkspace serial = open("bench_serial", 0, 1);
 				SchemaWorkspace prefetching = open("bench_pref", 1, WorkspaceSettings.DEFAULT_CLONE_CONNECTIONS)) {
-			String template = plain.template(flyway);
+			String template = plain.template(new FlywayMigrationSet(flyway));
 			// Each workspace clones the template its own registry records.
-			Timings serialClone = cloneTimings(serial, serial.template(flyway));
+			Timings serialClone = cloneTimings(serial, serial.template(new FlywayMigrationSet(flyway)));
 			Timings clone = cloneTimings(plain, template);
-			Timings fingerprint = Timings.of(this.runs, () -> MigrationFingerprint.of(flyway));
+			Timings fingerprint = Timings.of(this.runs, () -> new FlywayMigrationSet(flyway).fingerprint());
 			String probe = plain.createClone(template);
 			Timings noOp = Timings.of(this.runs, () -> Flyway.configure()
 				.configuration(flyway)
@@ -196,7 +196,7 @@ public final class Benchmarks {
 				.load()
 				.migrate());
 			Timings waitPlain = contextWaits(plain, flyway);
-			prefetching.template(flyway);
+			prefetching.template(new FlywayMigrationSet(flyway));
 			Timings waitPrefetch = contextWaits(prefetching, flyway);
 			line("| %s | %s | %s | %s | %s | %.2f | %.1f× | %s | %s | %s | %s |".formatted(label, migrate, serialClone,
 					clone, floor, clone.median() / floor.median(), migrate.median() / clone.median(), waitPlain,
@@ -238,7 +238,7 @@ public final class Benchmarks {
 			sleep(Duration.ofMillis(500));
 			long start = System.nanoTime();
 			ReservedSchema reserved = workspace.reserve("");
-			workspace.completeFrom(reserved, workspace.template(flyway));
+			workspace.completeFrom(reserved, workspace.template(new FlywayMigrationSet(flyway)));
 			used.add(reserved.name());
 			return (System.nanoTime() - start) / 1e6;
 		});

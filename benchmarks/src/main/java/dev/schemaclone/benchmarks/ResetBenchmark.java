@@ -11,6 +11,7 @@ import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.configuration.FluentConfiguration;
 
 import dev.schemaclone.internal.copy.CloneReset;
+import dev.schemaclone.internal.migration.FlywayMigrationSet;
 import dev.schemaclone.internal.server.DatabaseServer;
 import dev.schemaclone.internal.workspace.SchemaWorkspace;
 import dev.schemaclone.internal.workspace.WorkspaceSettings;
@@ -41,7 +42,7 @@ final class ResetBenchmark {
 		FluentConfiguration flyway = Flyway.configure().locations(history.location()).placeholderReplacement(false);
 		try (SchemaWorkspace workspace = SchemaWorkspace.open(this.server,
 				new WorkspaceSettings(PREFIX, Duration.ofMinutes(10), Duration.ofMinutes(10)))) {
-			String template = workspace.template(flyway);
+			String template = workspace.template(new FlywayMigrationSet(flyway));
 			String clone = workspace.createClone(template);
 			Timings nothing;
 			Timings rolledBack;

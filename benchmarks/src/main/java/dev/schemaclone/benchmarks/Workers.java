@@ -15,6 +15,7 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
+import dev.schemaclone.internal.migration.FlywayMigrationSet;
 import dev.schemaclone.internal.server.DatabaseServer;
 import dev.schemaclone.internal.workspace.SchemaWorkspace;
 import dev.schemaclone.internal.workspace.WorkspaceSettings;
@@ -80,8 +81,8 @@ final class Workers {
 		}
 		try (SchemaWorkspace workspace = SchemaWorkspace.open(server,
 				new WorkspaceSettings(args[4], Duration.ofMinutes(10), Duration.ofMinutes(10)))) {
-			workspace
-				.createClone(workspace.template(Flyway.configure().locations(args[3]).placeholderReplacement(false)));
+			workspace.createClone(workspace
+				.template(new FlywayMigrationSet(Flyway.configure().locations(args[3]).placeholderReplacement(false))));
 			workspace.endClones();
 		}
 	}

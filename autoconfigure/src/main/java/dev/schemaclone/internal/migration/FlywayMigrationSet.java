@@ -37,7 +37,7 @@ public final class FlywayMigrationSet implements MigrationSet {
 
 	@Override
 	public MigrationFingerprint fingerprint() {
-		return MigrationFingerprint.of(this.configuration);
+		return FlywayFingerprint.of(this.configuration);
 	}
 
 	@Override

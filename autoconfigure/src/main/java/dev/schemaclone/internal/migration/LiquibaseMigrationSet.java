@@ -63,39 +63,38 @@ public final class LiquibaseMigrationSet implements MigrationSet {
 
 	@Override
 	public MigrationFingerprint fingerprint() {
-		MessageDigest digest = MigrationFingerprint.sha256();
-		MigrationFingerprint.update(digest, "liquibase", LiquibaseUtil.getBuildVersion());
-		MigrationFingerprint.update(digest, "changeLog", this.application.getChangeLog());
-		MigrationFingerprint.update(digest, "contexts", String.valueOf(this.application.getContexts()));
-		MigrationFingerprint.update(digest, "labels", String.valueOf(this.application.getLabelFilter()));
-		MigrationFingerprint.update(digest, "tag", String.valueOf(this.application.getTag()));
-		MigrationFingerprint.update(digest, "table", String.valueOf(this.application.getDatabaseChangeLogTable()));
-		MigrationFingerprint.update(digest, "lockTable",
-				String.valueOf(this.application.getDatabaseChangeLogLockTable()));
-		this.parameters.forEach((key, value) -> MigrationFingerprint.update(digest, "parameter:" + key, value));
-		MessageDigest lineage = MigrationFingerprint.sha256();
-		MigrationFingerprint.update(lineage, "table", String.valueOf(this.application.getDatabaseChangeLogTable()));
-		MigrationFingerprint.update(lineage, "changeLog", this.application.getChangeLog());
+		MessageDigest digest = MigrationDigests.sha256();
+		MigrationDigests.update(digest, "liquibase", LiquibaseUtil.getBuildVersion());
+		MigrationDigests.update(digest, "changeLog", this.application.getChangeLog());
+		MigrationDigests.update(digest, "contexts", String.valueOf(this.application.getContexts()));
+		MigrationDigests.update(digest, "labels", String.valueOf(this.application.getLabelFilter()));
+		MigrationDigests.update(digest, "tag", String.valueOf(this.application.getTag()));
+		MigrationDigests.update(digest, "table", String.valueOf(this.application.getDatabaseChangeLogTable()));
+		MigrationDigests.update(digest, "lockTable", String.valueOf(this.application.getDatabaseChangeLogLockTable()));
+		this.parameters.forEach((key, value) -> MigrationDigests.update(digest, "parameter:" + key, value));
+		MessageDigest lineage = MigrationDigests.sha256();
+		MigrationDigests.update(lineage, "table", String.valueOf(this.application.getDatabaseChangeLogTable()));
+		MigrationDigests.update(lineage, "changeLog", this.application.getChangeLog());
 		String master = this.application.getChangeLog().replaceFirst("^classpath\\*?:", "").replaceFirst("^/+", "");
 		int slash = master.lastIndexOf('/');
 		Map<String, byte[]> files;
 		if (slash < 0) {
 			// A change log at the root of the class path: only the file itself can be
 			// hashed.
-			files = MigrationFingerprint.resources(resolver(), "classpath*:" + master, "", master);
+			files = MigrationDigests.resources(resolver(), "classpath*:" + master, "", master);
 		}
 		else {
 			String folder = master.substring(0, slash);
 			String pattern = master.startsWith("file:") ? folder + "/**" : "classpath*:" + folder + "/**";
-			files = MigrationFingerprint.resources(resolver(), pattern, folder.replaceFirst("^file:", ""), folder);
+			files = MigrationDigests.resources(resolver(), pattern, folder.replaceFirst("^file:", ""), folder);
 		}
 		String masterName = master.substring(slash + 1);
-		files.forEach((name, bytes) -> MigrationFingerprint.update(digest, name, bytes));
+		files.forEach((name, bytes) -> MigrationDigests.update(digest, name, bytes));
 		files.entrySet()
 			.stream()
 			.filter((file) -> !file.getKey().equals(masterName))
 			.findFirst()
-			.ifPresent((first) -> MigrationFingerprint.update(lineage, "first:" + first.getKey(), first.getValue()));
+			.ifPresent((first) -> MigrationDigests.update(lineage, "first:" + first.getKey(), first.getValue()));
 		return MigrationFingerprint.of(digest, lineage);
 	}
 
