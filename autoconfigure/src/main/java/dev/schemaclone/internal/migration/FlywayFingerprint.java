@@ -1,8 +1,11 @@
 package dev.schemaclone.internal.migration;
 
 import java.math.BigInteger;
+import java.nio.file.Path;
 import java.security.MessageDigest;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -26,29 +29,35 @@ final class FlywayFingerprint {
 	}
 
 	/**
+	 * Return everything the fingerprint of a configuration depends on, for
+	 * {@link FingerprintCache}: its settings, the class loader of its class-path
+	 * locations, the state of the files of its other locations, and the classes of its
+	 * Java migrations and callbacks.
+	 * @param configuration the configuration the template will be migrated with
+	 * @return the key
+	 */
+	static List<Object> key(Configuration configuration) {
+		List<Object> key = new ArrayList<>(
+				Arrays.asList("flyway", configuration.getClassLoader(), settings(configuration)));
+		for (Location location : configuration.getLocations()) {
+			key.add(location.getDescriptor());
+			if (!isClassPath(location)) {
+				key.add(FingerprintCache.filesBelow(Path.of(location.getRootPath())));
+			}
+		}
+		Arrays.stream(configuration.getJavaMigrations()).forEach((migration) -> key.add(migration.getClass()));
+		Arrays.stream(configuration.getCallbacks()).forEach((callback) -> key.add(callback.getClass()));
+		return key;
+	}
+
+	/**
 	 * Compute the fingerprint of a Flyway configuration.
 	 * @param configuration the configuration the template will be migrated with
 	 * @return the fingerprint
 	 */
 	static MigrationFingerprint of(Configuration configuration) {
 		MessageDigest digest = MigrationDigests.sha256();
-		MigrationDigests.update(digest, "flyway", String.valueOf(Flyway.class.getPackage().getImplementationVersion()));
-		MigrationDigests.update(digest, "table", configuration.getTable());
-		MigrationDigests.update(digest, "sqlPrefix", configuration.getSqlMigrationPrefix());
-		MigrationDigests.update(digest, "separator", configuration.getSqlMigrationSeparator());
-		MigrationDigests.update(digest, "suffixes", String.join(",", configuration.getSqlMigrationSuffixes()));
-		MigrationDigests.update(digest, "repeatablePrefix", configuration.getRepeatableSqlMigrationPrefix());
-		MigrationDigests.update(digest, "baseline",
-				configuration.getBaselineVersion() + "/" + configuration.isBaselineOnMigrate());
-		MigrationDigests.update(digest, "target", String.valueOf(configuration.getTarget()));
-		MigrationDigests.update(digest, "encoding", String.valueOf(configuration.getEncoding()));
-		MigrationDigests.update(digest, "initSql", String.valueOf(configuration.getInitSql()));
-		MigrationDigests.update(digest, "placeholderReplacement",
-				String.valueOf(configuration.isPlaceholderReplacement()));
-		MigrationDigests.update(digest, "placeholderDelimiters",
-				configuration.getPlaceholderPrefix() + configuration.getPlaceholderSuffix());
-		new TreeMap<>(configuration.getPlaceholders())
-			.forEach((key, value) -> MigrationDigests.update(digest, "placeholder:" + key, value));
+		settings(configuration).forEach((name, value) -> MigrationDigests.update(digest, name, value));
 		MessageDigest lineage = MigrationDigests.sha256();
 		MigrationDigests.update(lineage, "table", configuration.getTable());
 		FirstMigration first = new FirstMigration(configuration);
@@ -71,6 +80,29 @@ final class FlywayFingerprint {
 		Arrays.stream(configuration.getCallbacks())
 			.forEach((callback) -> MigrationDigests.updateClass(digest, callback.getClass()));
 		return MigrationFingerprint.of(digest, lineage);
+	}
+
+	/**
+	 * Return the settings that shape the history, by name, in the order they are hashed.
+	 */
+	private static Map<String, String> settings(Configuration configuration) {
+		Map<String, String> settings = new LinkedHashMap<>();
+		settings.put("flyway", String.valueOf(Flyway.class.getPackage().getImplementationVersion()));
+		settings.put("table", configuration.getTable());
+		settings.put("sqlPrefix", configuration.getSqlMigrationPrefix());
+		settings.put("separator", configuration.getSqlMigrationSeparator());
+		settings.put("suffixes", String.join(",", configuration.getSqlMigrationSuffixes()));
+		settings.put("repeatablePrefix", configuration.getRepeatableSqlMigrationPrefix());
+		settings.put("baseline", configuration.getBaselineVersion() + "/" + configuration.isBaselineOnMigrate());
+		settings.put("target", String.valueOf(configuration.getTarget()));
+		settings.put("encoding", String.valueOf(configuration.getEncoding()));
+		settings.put("initSql", String.valueOf(configuration.getInitSql()));
+		settings.put("placeholderReplacement", String.valueOf(configuration.isPlaceholderReplacement()));
+		settings.put("placeholderDelimiters",
+				configuration.getPlaceholderPrefix() + configuration.getPlaceholderSuffix());
+		new TreeMap<>(configuration.getPlaceholders())
+			.forEach((key, value) -> settings.put("placeholder:" + key, value));
+		return settings;
 	}
 
 	/**
