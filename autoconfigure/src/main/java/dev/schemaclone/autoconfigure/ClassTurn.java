@@ -9,7 +9,7 @@ package dev.schemaclone.autoconfigure;
  */
 final class ClassTurn {
 
-	private final ContextSchema schema;
+	private final ContextClone schema;
 
 	private final Class<?> testClass;
 
@@ -24,13 +24,13 @@ final class ClassTurn {
 	 * @param testClass the test class
 	 * @param methods whether the context refreshes after each method
 	 */
-	ClassTurn(ContextSchema schema, Class<?> testClass, boolean methods) {
+	ClassTurn(ContextClone schema, Class<?> testClass, boolean methods) {
 		this.schema = schema;
 		this.testClass = testClass;
 		this.methods = methods;
 	}
 
-	ContextSchema schema() {
+	ContextClone schema() {
 		return this.schema;
 	}
 

@@ -1,338 +1,181 @@
 package dev.schemaclone.autoconfigure;
 
-import java.nio.file.Path;
-import java.time.Duration;
-import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Supplier;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
+import org.springframework.beans.factory.BeanFactory;
+import org.springframework.beans.factory.BeanFactoryAware;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.ListableBeanFactory;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.jdbc.autoconfigure.JdbcConnectionDetails;
+import org.springframework.core.env.Environment;
+
 import dev.schemaclone.internal.migration.MigrationSet;
-import dev.schemaclone.internal.server.DatabaseServer;
 import dev.schemaclone.internal.server.MySqlUrl;
-import dev.schemaclone.internal.workspace.ReservedSchema;
-import dev.schemaclone.internal.workspace.SchemaWorkspace;
 import dev.schemaclone.internal.workspace.SchemaWorkspaces;
 import dev.schemaclone.internal.workspace.WorkspaceSettings;
 
 /**
- * The schema of one application context: created empty when the context first asks for
- * its URL, filled from the template before the context's migration bean initializes,
- * reset after tests to the state the context started with when the context refreshes,
- * and, when the context closes, reset in the background to its template's state to serve
- * the next context.
+ * What schemaclone keeps for one application context, as a bean of that context: its
+ * settings, the connection details it redirects, and its {@link ContextClone}, reserved
+ * when the context first asks for its URL and given back when the context closes (not
+ * when it is stopped: Spring Framework 7 pauses a cached context by stopping it). The
+ * post-processors of the migration tools reach it through an {@code ObjectProvider}, the
+ * test listeners through the context; it is public for the tools' packages only.
  */
-final class ContextSchema {
+public final class ContextSchema implements BeanFactoryAware, DisposableBean {
 
 	private static final Log logger = LogFactory.getLog(ContextSchema.class);
 
-	/**
-	 * A test waits at most this long for the tests before it on the same refreshing
-	 * context.
-	 */
-	static final Duration TEST_WAIT = Duration.ofMinutes(30);
+	private final SchemaCloneProperties properties;
 
-	/**
-	 * The test classes of a refreshing context run one at a time: none sees another's
-	 * rows, class set-up or reset. A {@code @Nested} class runs inside the class around
-	 * it.
-	 */
-	private final ClassLock classes = new ClassLock();
+	private final WorkspaceSettings settings;
 
-	/**
-	 * When refreshing after each method, the methods of a class run one at a time too, on
-	 * whichever threads JUnit runs them.
-	 */
-	private final ReentrantLock methods = new ReentrantLock(true);
+	private BeanFactory beanFactory;
 
-	private String template;
+	private JdbcConnectionDetails application;
 
-	private boolean closed;
+	private ContextClone clone;
 
-	private final SchemaWorkspace workspace;
+	ContextSchema(Environment environment) {
+		this.properties = Binder.get(environment)
+			.bindOrCreate(SchemaCloneProperties.PREFIX, SchemaCloneProperties.class);
+		this.settings = this.properties.toWorkspaceSettings();
+	}
 
-	private final MySqlUrl applicationUrl;
+	@Override
+	public void setBeanFactory(BeanFactory beanFactory) {
+		this.beanFactory = beanFactory;
+	}
 
-	private final boolean keep;
-
-	private final String username;
-
-	private final ReservedSchema reserved;
-
-	private boolean filled;
-
-	private Class<?> filledBy;
-
-	/** Whether the state the context started with was taken. */
-	private boolean started;
-
-	/**
-	 * Whether nothing ran on the clone since it was last reset to, or taken as, its
-	 * baseline.
-	 */
-	private boolean untouched;
-
-	/** What else a reset does: end the pools' sessions. */
-	private final List<Runnable> withReset = new CopyOnWriteArrayList<>();
-
-	/** The last reset's failure, until a reset succeeds. */
-	private RuntimeException failedReset;
-
-	private String failedAfter;
-
-	ContextSchema(MySqlUrl applicationUrl, String username, String password, SchemaCloneProperties properties,
-			WorkspaceSettings settings) {
-		this.applicationUrl = applicationUrl;
-		this.keep = properties.isKeepClones();
-		this.username = (username != null) ? username : applicationUrl.parameters().getOrDefault("user", "root");
-		String adminUser = (properties.getUsername() != null) ? properties.getUsername() : username;
-		String adminPassword = (properties.getUsername() != null) ? properties.getPassword() : password;
-		this.workspace = SchemaWorkspaces
-			.get(new DatabaseServer(applicationUrl.withDatabase(""), adminUser, adminPassword), settings);
-		this.reserved = this.workspace.reserve(applicationKey(applicationUrl));
-		this.workspace.hold(this.reserved.name());
+	SchemaCloneProperties properties() {
+		return this.properties;
 	}
 
 	/**
-	 * Return what tells this application from others on the same server before its
-	 * migrations are read: the schema its URL names and the folder its tests run in (a
-	 * module's own in a multi-module build, the same in every checkout).
+	 * Return the context's JDBC connection details pointed at its clone, or as they are
+	 * when they name no MySQL or MariaDB server, or a clone already. The first details
+	 * redirected give the clone's server and credentials.
+	 * @param details the context's details
+	 * @return the details to use instead
 	 */
-	private static String applicationKey(MySqlUrl applicationUrl) {
-		Path folder = Path.of(System.getProperty("user.dir")).getFileName();
-		String key = applicationUrl.database() + "@" + ((folder != null) ? folder : "");
-		return (key.length() > 64) ? key.substring(0, 64) : key;
-	}
-
-	/**
-	 * Return the application's URL with the clone as its schema.
-	 */
-	String url() {
-		return this.applicationUrl.withDatabase(this.reserved.name()).toJdbcUrl();
-	}
-
-	/**
-	 * Fill the clone from the template of the context's Flyway or Liquibase set-up,
-	 * migrating the template first if no process has. The first set-up to ask fills it; a
-	 * context with both runs the other's migration on the filled clone, as it would
-	 * without schemaclone. A clone something migrated before (a bean that migrates inside
-	 * its own factory method) is emptied first, with a warning: it costs the context the
-	 * whole history.
-	 * @param migrations the set-up
-	 * @param source the bean it comes from, named in the warning
-	 * @return whether this set-up filled the clone, so that its own run finds nothing to
-	 * do
-	 */
-	synchronized boolean fill(MigrationSet migrations, String source) {
-		if (this.filled) {
-			return false;
+	JdbcConnectionDetails redirect(JdbcConnectionDetails details) {
+		// The zero-setup server is MySQL by construction; asking its URL here would start
+		// it before anything needs it.
+		if (!(details instanceof ZeroSetupConnectionDetails) && !isRedirectable(details.getJdbcUrl())) {
+			return details;
 		}
-		ReservedSchema reserved = this.workspace.recheck(this.reserved);
-		if (reserved.written()) {
-			logger
-				.warn(("Schema '%s' was migrated before schemaclone could fill it from the template of %s, so this context ran the whole history itself; schemaclone replaces it with a clone of the template. "
-						+ "A bean whose factory method calls migrate() (or a SpringLiquibase's afterPropertiesSet()) does this: return the Flyway unmigrated from the method and declare it @Bean(initMethod = \"migrate\"), or let the container initialize the SpringLiquibase")
-					.formatted(reserved.name(), source));
-		}
-		this.template = this.workspace.complete(reserved, migrations);
-		this.filled = true;
-		this.filledBy = migrations.getClass();
-		return true;
-	}
-
-	/**
-	 * Wait until no test class of another owner runs on this context.
-	 * @param owner who runs the class: its turn, or that of the class around it
-	 * @param testClass the class about to run, for the error
-	 */
-	void beginClass(Object owner, String testClass) {
-		this.classes.acquire(owner, TEST_WAIT, () -> timedOut(testClass));
-	}
-
-	/**
-	 * Let the next test class run, after {@link #beginClass}.
-	 * @param owner who ran the class
-	 */
-	void endClass(Object owner) {
-		this.classes.release(owner);
-	}
-
-	/**
-	 * Wait until no other method runs on this context.
-	 * @param test the test about to run, for the error
-	 */
-	void beginMethod(String test) {
-		try {
-			if (!this.methods.tryLock(TEST_WAIT.toMillis(), TimeUnit.MILLISECONDS)) {
-				throw new IllegalStateException(timedOut(test));
+		synchronized (this) {
+			if (this.application == null) {
+				this.application = details;
 			}
 		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new IllegalStateException(test + " was interrupted waiting for the tests before it", ex);
-		}
+		return new CloneJdbcConnectionDetails(details, () -> contextClone().url());
 	}
 
 	/**
-	 * Let the next method run, after {@link #beginMethod}.
+	 * Redirect only MySQL and MariaDB URLs, and never a URL that already names a clone
+	 * (one registered by hand with {@code SchemaClones}).
 	 */
-	void endMethod() {
-		this.methods.unlock();
-	}
-
-	private String timedOut(String test) {
-		return "%s waited %s for the tests before it on schema '%s': the tests of a context with 'schemaclone.refresh' run one at a time, and one of them has not finished"
-			.formatted(test, TEST_WAIT, this.reserved.name());
+	private static boolean isRedirectable(String url) {
+		if (!MySqlUrl.isMySql(url)) {
+			// Left alone rather than rejected: a suite may keep some contexts on H2.
+			logger.warn(("'%s' is not a MySQL or MariaDB URL: this context runs on it without a clone. "
+					+ "Set 'schemaclone.enabled=false' for such contexts to say so")
+				.formatted(MySqlUrl.redact(url)));
+			return false;
+		}
+		return !SchemaWorkspaces.isCloneName(MySqlUrl.parse(url).database());
 	}
 
 	/**
-	 * Take the clone's state now as what its refreshes return to, until
-	 * {@link #endBaseline}: the first time, the state its context started with (which is
-	 * its template's unless the context wrote while starting), kept until the context
-	 * closes; then that of a test class before its tests, and after what they wrote in
-	 * {@code @BeforeAll} or class-level {@code @Sql}.
-	 * @param test the test or class about to run, named in errors
-	 * @throws IllegalStateException if the last reset failed and the clone cannot be made
-	 * again
+	 * Return whether the context runs on a clone: its JDBC details were redirected.
 	 */
-	synchronized void beginBaseline(String test) {
-		if (this.closed || !this.filled) {
-			return;
-		}
-		repairFailedReset(test);
-		if (!this.started) {
-			this.workspace.beginBaseline(this.reserved.name(), this.template, true);
-			this.started = true;
-			this.untouched = true;
-		}
-		this.workspace.beginBaseline(this.reserved.name(), this.template, !this.untouched);
-		this.untouched = false;
+	synchronized boolean hasClone() {
+		return this.application != null;
 	}
 
 	/**
-	 * End the last baseline taken: refreshes return to the one before it.
+	 * Return the context's clone, reserving it on the first call.
 	 */
-	synchronized void endBaseline() {
-		if (!this.closed && this.filled) {
-			this.workspace.endBaseline(this.reserved.name());
+	synchronized ContextClone contextClone() {
+		if (this.clone == null) {
+			this.clone = new ContextClone(MySqlUrl.parse(this.application.getJdbcUrl()), this.application.getUsername(),
+					this.application.getPassword(), this.properties, this.settings);
 		}
+		return this.clone;
 	}
 
 	/**
-	 * Return the clone to its baseline after a test. A reset that fails is reported here
-	 * and tried again before the next test, which fails if the clone still cannot be made
-	 * again: no test starts on a clone whose reset failed.
-	 * @param test the test that ran, named in warnings
+	 * Return the URL a migration tool's own connection details should give: the clone's
+	 * when the context runs on one and the tool's URL is a MySQL one, else the tool's
+	 * own. Read lazily, after the context's JDBC details, which decide whether there is a
+	 * clone.
+	 * @param own the URL the tool's details give
+	 * @return the URL to give instead
 	 */
-	synchronized void reset(String test) {
-		if (this.closed || !this.filled) {
-			return;
-		}
-		try {
-			refresh(test);
-		}
-		catch (RuntimeException ex) {
-			this.failedReset = ex;
-			this.failedAfter = test;
-			logger.warn(
-					"%s; the next test on this context tries again, and fails if it cannot".formatted(ex.getMessage()));
-		}
+	Supplier<String> migrationUrl(Supplier<String> own) {
+		return () -> {
+			// Resolved, and so redirected, first: a context may have several.
+			this.beanFactory.getBeanProvider(JdbcConnectionDetails.class).stream().forEach((details) -> {
+			});
+			String url = own.get();
+			return (hasClone() && MySqlUrl.isMySql(url)) ? contextClone().url() : url;
+		};
 	}
 
 	/**
-	 * Have each reset of the clone do more: the sessions a test leaves in the context's
-	 * pools hold what no reset of the schema reaches.
-	 * @param action what to do with each reset, before it
+	 * Fill the context's clone, if it runs on one, from the template of a migration
+	 * bean's set-up, before the bean is initialized. A context with several beans of one
+	 * tool is refused: the template is built from one migration set, and the others would
+	 * run into each clone, or collide with it.
+	 * @param tool {@code Flyway} or {@code SpringLiquibase}
+	 * @param beanName the bean's name
+	 * @param migrations the bean's set-up, read only where the context has a clone
+	 * @return whether the bean's own migration is to be skipped: this bean filled the
+	 * clone, which holds the full history, and {@code schemaclone.run-context-migration}
+	 * is off
+	 * @throws IllegalStateException if the context has more than one bean of the tool
 	 */
-	void withEachReset(Runnable action) {
-		this.withReset.add(action);
+	public boolean fill(Class<?> tool, String beanName, Supplier<MigrationSet> migrations) {
+		if (!hasClone()) {
+			return false;
+		}
+		requireOneBeanOf(tool);
+		boolean filled = contextClone().fill(migrations.get(), tool.getSimpleName() + " bean '" + beanName + "'");
+		return filled && !this.properties.isRunContextMigration();
 	}
 
-	/**
-	 * Make sure the last reset succeeded before a test runs, trying it again if it
-	 * failed.
-	 * @param test the test about to run, named in the error
-	 * @throws IllegalStateException if the clone cannot be made again
-	 */
-	synchronized void requireReset(String test) {
-		if (!this.closed && this.filled) {
-			repairFailedReset(test);
-		}
-	}
-
-	/**
-	 * Reset the clone, after asking the pools for new sessions: they open theirs while
-	 * the reset runs.
-	 */
-	private void refresh(String test) {
-		this.withReset.forEach(Runnable::run);
-		this.workspace.refresh(this.reserved.name(), this.template, test);
-		this.untouched = true;
-	}
-
-	private void repairFailedReset(String test) {
-		if (this.failedReset == null) {
-			return;
-		}
-		try {
-			refresh("the failed reset after " + this.failedAfter);
-			this.failedReset = null;
-		}
-		catch (RuntimeException ex) {
+	private void requireOneBeanOf(Class<?> tool) {
+		String[] names = ((ListableBeanFactory) this.beanFactory).getBeanNamesForType(tool, true, false);
+		if (names.length > 1) {
 			throw new IllegalStateException(
-					"%s does not run: its schema '%s' could not be reset after %s (%s), and cannot be made again (%s)"
-						.formatted(test, this.reserved.name(), this.failedAfter, this.failedReset.getMessage(),
-								ex.getMessage()),
-					ex);
+					"This context has %d %s beans ('%s'): schemaclone fills a context's clone from the template of one of them, and cannot migrate the template with several. Merge them into one (one Flyway with all the locations, one change log that includes the others), or set 'schemaclone.enabled=false' for this context"
+						.formatted(names.length, tool.getSimpleName(), String.join("', '", names)));
 		}
 	}
 
 	/**
-	 * Keep a copy of the clone as a failed test left it, and tell the developer where it
-	 * is.
-	 * @param test the test that failed
+	 * Return whether the context's clone was filled from a set-up of one kind, so that a
+	 * migrate of that tool on it has nothing to do.
+	 * @param kind the kind of set-up
+	 * @return whether it was
 	 */
-	synchronized void keepFailed(String test) {
-		if (this.closed || !this.filled) {
-			return;
-		}
-		String copy = this.workspace.keepFailed(this.reserved.name());
-		if (copy != null) {
-			logger.warn(
-					"%s failed; its schema is kept as '%s' until later failures push it out of the %d kept (schemaclone.keep-failed). Open it with: %s, or %s"
-						.formatted(test, copy, this.workspace.settings().keepFailed(), mysqlCommand(copy),
-								this.applicationUrl.withDatabase(copy)));
-		}
+	public boolean isFilledBy(Class<? extends MigrationSet> kind) {
+		return hasClone() && contextClone().isFilledBy(kind);
 	}
 
 	/**
-	 * Return a {@code mysql} command line that opens a schema, asking for the password.
+	 * Give the clone back: reset in the background to serve the next context, kept, or
+	 * dropped if it was never filled.
 	 */
-	private String mysqlCommand(String schema) {
-		String host = this.applicationUrl.hosts().split(",")[0];
-		int colon = host.lastIndexOf(':');
-		boolean hasPort = colon > host.lastIndexOf(']');
-		return "mysql -h %s%s -u %s -p %s".formatted(hasPort ? host.substring(0, colon) : host,
-				hasPort ? " -P " + host.substring(colon + 1) : "", this.username, schema);
-	}
-
-	synchronized boolean isFilledBy(Class<? extends MigrationSet> kind) {
-		return this.filled && kind.equals(this.filledBy);
-	}
-
-	synchronized void close() {
-		this.closed = true;
-		if (this.keep) {
-			this.workspace.keep(this.reserved.name());
-		}
-		else if (this.filled) {
-			this.workspace.recycle(this.reserved.name(), this.template);
-		}
-		else {
-			this.workspace.dropLater(this.reserved.name());
+	@Override
+	public synchronized void destroy() {
+		if (this.clone != null) {
+			this.clone.close();
 		}
 	}
 

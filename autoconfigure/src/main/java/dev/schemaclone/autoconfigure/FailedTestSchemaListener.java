@@ -36,11 +36,11 @@ public class FailedTestSchemaListener extends AbstractTestExecutionListener {
 		if (exception == null || isAborted(exception) || !testContext.hasApplicationContext()) {
 			return;
 		}
-		ContextSchemaPostProcessor postProcessor = testContext.getApplicationContext()
-			.getBeanProvider(ContextSchemaPostProcessor.class)
+		ContextSchema schema = testContext.getApplicationContext()
+			.getBeanProvider(ContextSchema.class)
 			.getIfAvailable();
-		if (postProcessor != null && postProcessor.hasSchema()) {
-			postProcessor.schema().keepFailed(SchemaRefreshTestExecutionListener.testName(testContext));
+		if (schema != null && schema.hasClone()) {
+			schema.contextClone().keepFailed(SchemaRefreshTestExecutionListener.testName(testContext));
 		}
 	}
 

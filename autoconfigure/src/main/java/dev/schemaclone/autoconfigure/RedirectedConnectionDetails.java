@@ -5,9 +5,9 @@ import java.util.function.Supplier;
 /**
  * Connection details that keep the application's credentials and driver but name the
  * context's clone; read lazily, so that a server that starts on first use starts only
- * then.
+ * then. Public for the migration tools' connection details in their own packages.
  */
-abstract class RedirectedConnectionDetails {
+public abstract class RedirectedConnectionDetails {
 
 	private final Supplier<String> username;
 
@@ -17,8 +17,8 @@ abstract class RedirectedConnectionDetails {
 
 	private final Supplier<String> url;
 
-	RedirectedConnectionDetails(Supplier<String> username, Supplier<String> password, Supplier<String> driverClassName,
-			Supplier<String> url) {
+	protected RedirectedConnectionDetails(Supplier<String> username, Supplier<String> password,
+			Supplier<String> driverClassName, Supplier<String> url) {
 		this.username = username;
 		this.password = password;
 		this.driverClassName = driverClassName;

@@ -112,13 +112,12 @@ public class SchemaRefreshTestExecutionListener extends AbstractTestExecutionLis
 	 */
 	private static ClassTurn turnFor(TestContext testContext) {
 		ApplicationContext context = testContext.getApplicationContext();
-		ContextSchemaPostProcessor postProcessor = context.getBeanProvider(ContextSchemaPostProcessor.class)
-			.getIfAvailable();
-		if (postProcessor == null || postProcessor.refresh() == Refresh.NEVER || !postProcessor.hasSchema()) {
+		ContextSchema schema = context.getBeanProvider(ContextSchema.class).getIfAvailable();
+		if (schema == null || schema.properties().getRefresh() == Refresh.NEVER || !schema.hasClone()) {
 			return null;
 		}
-		return new ClassTurn(postProcessor.schema(), testContext.getTestClass(),
-				postProcessor.refresh() == Refresh.AFTER_EACH_TEST_METHOD);
+		return new ClassTurn(schema.contextClone(), testContext.getTestClass(),
+				schema.properties().getRefresh() == Refresh.AFTER_EACH_TEST_METHOD);
 	}
 
 	static String testName(TestContext testContext) {

@@ -1,5 +1,6 @@
 package dev.schemaclone.autoconfigure;
 
+import liquibase.integration.spring.SpringLiquibase;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.output.MigrateResult;
 import org.junit.jupiter.api.Test;
@@ -15,6 +16,9 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
+import dev.schemaclone.autoconfigure.migration.flyway.SchemaCloneFlywayAutoConfiguration;
+import dev.schemaclone.autoconfigure.migration.liquibase.SchemaCloneLiquibaseAutoConfiguration;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -24,25 +28,77 @@ import static org.assertj.core.api.Assertions.assertThat;
 @ExtendWith(OutputCaptureExtension.class)
 class SchemaCloneAutoConfigurationTests {
 
-	private final ApplicationContextRunner runner = new ApplicationContextRunner()
-		.withConfiguration(AutoConfigurations.of(SchemaCloneAutoConfiguration.class))
+	private static final AutoConfigurations SCHEMACLONE = AutoConfigurations.of(SchemaCloneAutoConfiguration.class,
+			SchemaCloneFlywayAutoConfiguration.class, SchemaCloneLiquibaseAutoConfiguration.class);
+
+	private static final String FLYWAY = "schemaCloneFlywayPostProcessor";
+
+	private static final String FLYWAY_DETAILS = "schemaCloneFlywayDetailsPostProcessor";
+
+	private static final String FLYWAY_STRATEGY = "schemaCloneMigrationStrategy";
+
+	private static final String LIQUIBASE = "schemaCloneLiquibasePostProcessor";
+
+	private static final String LIQUIBASE_DETAILS = "schemaCloneLiquibaseDetailsPostProcessor";
+
+	private final ApplicationContextRunner runner = new ApplicationContextRunner().withConfiguration(SCHEMACLONE)
 		.withPropertyValues("spring.datasource.url=jdbc:mysql://127.0.0.1:1/app");
 
 	@Test
-	void registersThePostProcessor() {
-		this.runner.run((context) -> assertThat(context).hasSingleBean(ContextSchemaPostProcessor.class));
+	void registersTheContextsStateAndEachToolsSupport() {
+		this.runner.run((context) -> assertThat(context).hasSingleBean(ContextSchema.class)
+			.hasSingleBean(JdbcClonePostProcessor.class)
+			.hasBean(FLYWAY)
+			.hasBean(FLYWAY_DETAILS)
+			.hasBean(FLYWAY_STRATEGY)
+			.hasBean(LIQUIBASE)
+			.hasBean(LIQUIBASE_DETAILS));
 	}
 
 	@Test
 	void backsOffWhenDisabled() {
 		this.runner.withPropertyValues("schemaclone.enabled=false")
-			.run((context) -> assertThat(context).doesNotHaveBean(ContextSchemaPostProcessor.class));
+			.run((context) -> assertThat(context).hasNotFailed()
+				.doesNotHaveBean(ContextSchema.class)
+				.doesNotHaveBean(FLYWAY)
+				.doesNotHaveBean(LIQUIBASE));
 	}
 
 	@Test
-	void backsOffWithoutFlyway() {
+	void keepsLiquibaseSupportWhereFlywayIsMissing() {
 		this.runner.withClassLoader(new FilteredClassLoader(Flyway.class))
-			.run((context) -> assertThat(context).doesNotHaveBean(ContextSchemaPostProcessor.class));
+			.run((context) -> assertThat(context).hasNotFailed()
+				.hasSingleBean(ContextSchema.class)
+				.doesNotHaveBean(FLYWAY)
+				.doesNotHaveBean(FLYWAY_DETAILS)
+				.doesNotHaveBean(FLYWAY_STRATEGY)
+				.hasBean(LIQUIBASE)
+				.hasBean(LIQUIBASE_DETAILS));
+	}
+
+	@Test
+	void keepsFlywaySupportWhereLiquibaseIsMissing() {
+		this.runner.withClassLoader(new FilteredClassLoader(SpringLiquibase.class))
+			.run((context) -> assertThat(context).hasNotFailed()
+				.hasSingleBean(ContextSchema.class)
+				.hasBean(FLYWAY)
+				.hasBean(FLYWAY_DETAILS)
+				.doesNotHaveBean(LIQUIBASE)
+				.doesNotHaveBean(LIQUIBASE_DETAILS));
+	}
+
+	/**
+	 * A context that migrates with neither tool (Hibernate's {@code ddl-auto}, SQL
+	 * scripts) still runs on a clone.
+	 */
+	@Test
+	void givesAClonedSchemaWhereNeitherToolIsPresent() {
+		this.runner.withClassLoader(new FilteredClassLoader("org.flywaydb", "liquibase"))
+			.run((context) -> assertThat(context).hasNotFailed()
+				.hasSingleBean(ContextSchema.class)
+				.hasSingleBean(JdbcClonePostProcessor.class)
+				.doesNotHaveBean(FLYWAY)
+				.doesNotHaveBean(LIQUIBASE));
 	}
 
 	/**
@@ -53,9 +109,10 @@ class SchemaCloneAutoConfigurationTests {
 	void fillsFromFlywayBeansWhereBootsFlywaySupportIsMissing() {
 		this.runner.withClassLoader(new FilteredClassLoader("org.springframework.boot.flyway"))
 			.run((context) -> assertThat(context).hasNotFailed()
-				.hasSingleBean(ContextSchemaPostProcessor.class)
-				.hasSingleBean(FlywayClonePostProcessor.class)
-				.doesNotHaveBean(FlywayDetailsPostProcessor.class));
+				.hasSingleBean(ContextSchema.class)
+				.hasBean(FLYWAY)
+				.doesNotHaveBean(FLYWAY_DETAILS)
+				.doesNotHaveBean(FLYWAY_STRATEGY));
 	}
 
 	/**
@@ -65,18 +122,7 @@ class SchemaCloneAutoConfigurationTests {
 	@Test
 	void fillsFromSpringLiquibaseBeansWhereBootsLiquibaseSupportIsMissing() {
 		this.runner.withClassLoader(new FilteredClassLoader("org.springframework.boot.liquibase"))
-			.run((context) -> assertThat(context).hasNotFailed()
-				.hasSingleBean(LiquibaseClonePostProcessor.class)
-				.doesNotHaveBean(LiquibaseDetailsPostProcessor.class));
-	}
-
-	@Test
-	void leavesLiquibasePartsOutWhereLiquibaseIsMissing() {
-		this.runner.withClassLoader(new FilteredClassLoader("liquibase"))
-			.run((context) -> assertThat(context).hasNotFailed()
-				.hasSingleBean(FlywayClonePostProcessor.class)
-				.doesNotHaveBean(LiquibaseClonePostProcessor.class)
-				.doesNotHaveBean(LiquibaseDetailsPostProcessor.class));
+			.run((context) -> assertThat(context).hasNotFailed().hasBean(LIQUIBASE).doesNotHaveBean(LIQUIBASE_DETAILS));
 	}
 
 	/**
@@ -86,7 +132,7 @@ class SchemaCloneAutoConfigurationTests {
 	@Test
 	void migrationToolKeepsItsOwnUrlWhenTheDataSourceHasNoClone(CapturedOutput output) {
 		String flywayUrl = "jdbc:mysql://127.0.0.1:1/flyway_only";
-		new ApplicationContextRunner().withConfiguration(AutoConfigurations.of(SchemaCloneAutoConfiguration.class))
+		new ApplicationContextRunner().withConfiguration(SCHEMACLONE)
 			.withBean(JdbcConnectionDetails.class, () -> new JdbcDetails("jdbc:h2:mem:app"))
 			.withBean(FlywayConnectionDetails.class, () -> new FlywayDetails(flywayUrl))
 			.run((context) -> {
@@ -103,7 +149,7 @@ class SchemaCloneAutoConfigurationTests {
 	@Test
 	void containerDetailsAreLeftAloneWhenTurnedOff() {
 		String containerUrl = "jdbc:mysql://127.0.0.1:1/test";
-		new ApplicationContextRunner().withConfiguration(AutoConfigurations.of(SchemaCloneAutoConfiguration.class))
+		new ApplicationContextRunner().withConfiguration(SCHEMACLONE)
 			.withPropertyValues("schemaclone.enabled=false")
 			.withBean(JdbcConnectionDetails.class, () -> new JdbcDetails(containerUrl))
 			.withBean(FlywayConnectionDetails.class, () -> new FlywayDetails(containerUrl))
@@ -120,7 +166,7 @@ class SchemaCloneAutoConfigurationTests {
 	 */
 	@Test
 	void migrateInitMethodRunsOnceWhereNoCloneIsFilled() {
-		new ApplicationContextRunner().withConfiguration(AutoConfigurations.of(SchemaCloneAutoConfiguration.class))
+		new ApplicationContextRunner().withConfiguration(SCHEMACLONE)
 			.withBean(JdbcConnectionDetails.class, () -> new JdbcDetails("jdbc:h2:mem:app"))
 			.withUserConfiguration(MigrateInitMethods.class)
 			.run((context) -> {
@@ -136,7 +182,7 @@ class SchemaCloneAutoConfigurationTests {
 
 	@Test
 	void givesTheZeroSetupServerWhenTheApplicationNamesNone() {
-		new ApplicationContextRunner().withConfiguration(AutoConfigurations.of(SchemaCloneAutoConfiguration.class))
+		new ApplicationContextRunner().withConfiguration(SCHEMACLONE)
 			.run((context) -> assertThat(context).getBean("schemaCloneZeroSetupConnectionDetails")
 				.isInstanceOf(CloneJdbcConnectionDetails.class));
 	}

@@ -189,7 +189,7 @@ public final class Benchmarks {
 			// Each workspace clones the template its own registry records.
 			Timings serialClone = cloneTimings(serial, serial.template(new FlywayMigrationSet(flyway)));
 			Timings clone = cloneTimings(plain, template);
-			Timings fingerprint = Timings.of(this.runs, () -> MigrationFingerprint.of(flyway));
+			Timings fingerprint = Timings.of(this.runs, () -> new FlywayMigrationSet(flyway).fingerprint());
 			String probe = plain.createClone(template);
 			Timings noOp = Timings.of(this.runs, () -> Flyway.configure()
 				.configuration(flyway)

@@ -37,7 +37,8 @@ public final class FlywayMigrationSet implements MigrationSet {
 
 	@Override
 	public MigrationFingerprint fingerprint() {
-		return MigrationFingerprint.of(this.configuration);
+		return FingerprintCache.get(FlywayFingerprint.key(this.configuration),
+				() -> FlywayFingerprint.of(this.configuration));
 	}
 
 	@Override

@@ -1,8 +1,13 @@
 package dev.schemaclone.internal.migration;
 
+import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -17,8 +22,10 @@ import liquibase.util.LiquibaseUtil;
 
 import org.springframework.beans.DirectFieldAccessor;
 import org.springframework.core.io.DefaultResourceLoader;
+import org.springframework.core.io.ResourceLoader;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import org.springframework.jdbc.datasource.SingleConnectionDataSource;
+import org.springframework.util.ClassUtils;
 import org.springframework.util.StringUtils;
 
 import dev.schemaclone.internal.server.DatabaseServer;
@@ -63,39 +70,69 @@ public final class LiquibaseMigrationSet implements MigrationSet {
 
 	@Override
 	public MigrationFingerprint fingerprint() {
-		MessageDigest digest = MigrationFingerprint.sha256();
-		MigrationFingerprint.update(digest, "liquibase", LiquibaseUtil.getBuildVersion());
-		MigrationFingerprint.update(digest, "changeLog", this.application.getChangeLog());
-		MigrationFingerprint.update(digest, "contexts", String.valueOf(this.application.getContexts()));
-		MigrationFingerprint.update(digest, "labels", String.valueOf(this.application.getLabelFilter()));
-		MigrationFingerprint.update(digest, "tag", String.valueOf(this.application.getTag()));
-		MigrationFingerprint.update(digest, "table", String.valueOf(this.application.getDatabaseChangeLogTable()));
-		MigrationFingerprint.update(digest, "lockTable",
-				String.valueOf(this.application.getDatabaseChangeLogLockTable()));
-		this.parameters.forEach((key, value) -> MigrationFingerprint.update(digest, "parameter:" + key, value));
-		MessageDigest lineage = MigrationFingerprint.sha256();
-		MigrationFingerprint.update(lineage, "table", String.valueOf(this.application.getDatabaseChangeLogTable()));
-		MigrationFingerprint.update(lineage, "changeLog", this.application.getChangeLog());
+		return FingerprintCache.get(key(), this::computeFingerprint);
+	}
+
+	/**
+	 * Return everything the fingerprint depends on, for {@link FingerprintCache}: the
+	 * settings, the class loader of a change log on the class path, or the state of the
+	 * files beside a change log outside it.
+	 */
+	private List<Object> key() {
+		String changeLog = this.application.getChangeLog();
+		ResourceLoader loader = this.application.getResourceLoader();
+		List<Object> key = new ArrayList<>(Arrays.asList("liquibase",
+				(loader != null) ? loader.getClassLoader() : ClassUtils.getDefaultClassLoader(), settings()));
+		if (changeLog.startsWith("file:")) {
+			Path folder = Path.of(changeLog.substring("file:".length())).toAbsolutePath().getParent();
+			key.add(FingerprintCache.filesBelow(folder));
+		}
+		return key;
+	}
+
+	/**
+	 * Return the settings that change what an update produces, by name, in the order they
+	 * are hashed.
+	 */
+	private Map<String, String> settings() {
+		Map<String, String> settings = new LinkedHashMap<>();
+		settings.put("liquibase", LiquibaseUtil.getBuildVersion());
+		settings.put("changeLog", this.application.getChangeLog());
+		settings.put("contexts", String.valueOf(this.application.getContexts()));
+		settings.put("labels", String.valueOf(this.application.getLabelFilter()));
+		settings.put("tag", String.valueOf(this.application.getTag()));
+		settings.put("table", String.valueOf(this.application.getDatabaseChangeLogTable()));
+		settings.put("lockTable", String.valueOf(this.application.getDatabaseChangeLogLockTable()));
+		this.parameters.forEach((key, value) -> settings.put("parameter:" + key, value));
+		return settings;
+	}
+
+	private MigrationFingerprint computeFingerprint() {
+		MessageDigest digest = MigrationDigests.sha256();
+		settings().forEach((name, value) -> MigrationDigests.update(digest, name, value));
+		MessageDigest lineage = MigrationDigests.sha256();
+		MigrationDigests.update(lineage, "table", String.valueOf(this.application.getDatabaseChangeLogTable()));
+		MigrationDigests.update(lineage, "changeLog", this.application.getChangeLog());
 		String master = this.application.getChangeLog().replaceFirst("^classpath\\*?:", "").replaceFirst("^/+", "");
 		int slash = master.lastIndexOf('/');
 		Map<String, byte[]> files;
 		if (slash < 0) {
 			// A change log at the root of the class path: only the file itself can be
 			// hashed.
-			files = MigrationFingerprint.resources(resolver(), "classpath*:" + master, "", master);
+			files = MigrationDigests.resources(resolver(), "classpath*:" + master, "", master);
 		}
 		else {
 			String folder = master.substring(0, slash);
 			String pattern = master.startsWith("file:") ? folder + "/**" : "classpath*:" + folder + "/**";
-			files = MigrationFingerprint.resources(resolver(), pattern, folder.replaceFirst("^file:", ""), folder);
+			files = MigrationDigests.resources(resolver(), pattern, folder.replaceFirst("^file:", ""), folder);
 		}
 		String masterName = master.substring(slash + 1);
-		files.forEach((name, bytes) -> MigrationFingerprint.update(digest, name, bytes));
+		files.forEach((name, bytes) -> MigrationDigests.update(digest, name, bytes));
 		files.entrySet()
 			.stream()
 			.filter((file) -> !file.getKey().equals(masterName))
 			.findFirst()
-			.ifPresent((first) -> MigrationFingerprint.update(lineage, "first:" + first.getKey(), first.getValue()));
+			.ifPresent((first) -> MigrationDigests.update(lineage, "first:" + first.getKey(), first.getValue()));
 		return MigrationFingerprint.of(digest, lineage);
 	}
 

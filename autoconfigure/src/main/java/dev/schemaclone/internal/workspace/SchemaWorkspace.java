@@ -6,13 +6,11 @@ import java.time.Duration;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
-import org.flywaydb.core.api.configuration.Configuration;
 
 import dev.schemaclone.internal.coordination.OwnerLease;
 import dev.schemaclone.internal.coordination.SchemaRegistry;
 import dev.schemaclone.internal.coordination.SchemaRegistry.Entry;
 import dev.schemaclone.internal.copy.CloneReset;
-import dev.schemaclone.internal.migration.FlywayMigrationSet;
 import dev.schemaclone.internal.migration.MigrationSet;
 import dev.schemaclone.internal.server.DatabaseServer;
 import dev.schemaclone.internal.server.SchemaCloneException;
@@ -111,16 +109,6 @@ public final class SchemaWorkspace implements AutoCloseable {
 		}
 		OrphanSweeper.sweep(server, registry, lease.token());
 		return new SchemaWorkspace(server, settings, registry, lease);
-	}
-
-	/**
-	 * Return the template for a Flyway configuration, migrating it first if no process
-	 * has.
-	 * @param flyway the configuration the application's own Flyway would run with
-	 * @return the template's schema name
-	 */
-	public String template(Configuration flyway) {
-		return template(new FlywayMigrationSet(flyway));
 	}
 
 	/**

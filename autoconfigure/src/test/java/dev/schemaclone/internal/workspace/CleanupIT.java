@@ -12,6 +12,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 
+import dev.schemaclone.internal.migration.FlywayMigrationSet;
 import dev.schemaclone.testsupport.TestServer;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -34,7 +35,8 @@ class CleanupIT {
 			throws Exception {
 		String kept;
 		try (SchemaWorkspace first = TestTemplates.workspace(PREFIX)) {
-			kept = first.createClone(first.template(Flyway.configure().locations("classpath:appdb")));
+			kept = first
+				.createClone(first.template(new FlywayMigrationSet(Flyway.configure().locations("classpath:appdb"))));
 			first.keep(kept);
 			first.endClones();
 		}
@@ -44,7 +46,8 @@ class CleanupIT {
 			long start = System.nanoTime();
 			try (SchemaWorkspace next = TestTemplates.workspace(PREFIX)) {
 				assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(20));
-				next.createClone(next.template(Flyway.configure().locations("classpath:appdb")));
+				next.createClone(
+						next.template(new FlywayMigrationSet(Flyway.configure().locations("classpath:appdb"))));
 				next.endClones();
 			}
 			assertThat(TestServer.schemasLike(kept)).containsExactly(kept);

@@ -10,6 +10,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import dev.schemaclone.internal.migration.FlywayMigrationSet;
 import dev.schemaclone.testsupport.SchemaSnapshot;
 import dev.schemaclone.testsupport.TestServer;
 
@@ -35,7 +36,7 @@ class CloneFidelityIT {
 	static void cloneTemplate() {
 		TestServer.dropAll(PREFIX);
 		workspace = TestTemplates.workspace(PREFIX);
-		template = workspace.template(Flyway.configure().locations(TestTemplates.fidelity()));
+		template = workspace.template(new FlywayMigrationSet(Flyway.configure().locations(TestTemplates.fidelity())));
 		clone = workspace.createClone(template);
 	}
 
@@ -140,7 +141,8 @@ class CloneFidelityIT {
 	void rangerHistoryClonesObjectByObject() throws SQLException {
 		assumeTrue(TestTemplates.rangerPresent(),
 				"the Apache Ranger corpus is not beside the checkout at " + TestTemplates.RANGER);
-		String ranger = workspace.template(Flyway.configure().locations("filesystem:" + TestTemplates.RANGER));
+		String ranger = workspace
+			.template(new FlywayMigrationSet(Flyway.configure().locations("filesystem:" + TestTemplates.RANGER)));
 		String rangerClone = workspace.createClone(ranger);
 		try (Connection connection = TestServer.server().open()) {
 			SchemaSnapshot expected = SchemaSnapshot.of(connection, ranger);

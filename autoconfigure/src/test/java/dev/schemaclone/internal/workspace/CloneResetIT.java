@@ -17,6 +17,7 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
 
 import dev.schemaclone.internal.copy.CloneReset;
 import dev.schemaclone.internal.copy.CloneReset.Outcome;
+import dev.schemaclone.internal.migration.FlywayMigrationSet;
 import dev.schemaclone.internal.server.SchemaCloneException;
 import dev.schemaclone.testsupport.SchemaSnapshot;
 import dev.schemaclone.testsupport.TestServer;
@@ -49,7 +50,7 @@ class CloneResetIT {
 	static void buildTemplate() throws SQLException {
 		TestServer.dropAll(PREFIX);
 		workspace = TestTemplates.workspace(PREFIX);
-		template = workspace.template(Flyway.configure().locations(TestTemplates.fidelity()));
+		template = workspace.template(new FlywayMigrationSet(Flyway.configure().locations(TestTemplates.fidelity())));
 		try (Connection connection = TestServer.server().open()) {
 			pristine = SchemaSnapshot.of(connection, template);
 		}

@@ -14,6 +14,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
+import dev.schemaclone.internal.migration.FlywayMigrationSet;
 import dev.schemaclone.testsupport.ChildJvm;
 import dev.schemaclone.testsupport.SchemaSnapshot;
 import dev.schemaclone.testsupport.TestServer;
@@ -46,7 +47,8 @@ class ConcurrencyIT {
 				workspaces.add(workspace);
 				results.add(executor.submit((Callable<String[]>) () -> {
 					start.await();
-					String template = workspace.template(TestTemplates.counted(runId, "classpath:fidelity"));
+					String template = workspace
+						.template(new FlywayMigrationSet(TestTemplates.counted(runId, "classpath:fidelity")));
 					return new String[] { template, workspace.createClone(template) };
 				}));
 			}

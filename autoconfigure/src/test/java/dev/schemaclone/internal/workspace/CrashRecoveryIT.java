@@ -6,6 +6,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import dev.schemaclone.internal.coordination.OwnerLease;
+import dev.schemaclone.internal.migration.FlywayMigrationSet;
 import dev.schemaclone.testsupport.ChildJvm;
 import dev.schemaclone.testsupport.TestServer;
 
@@ -38,7 +39,7 @@ class CrashRecoveryIT {
 		long start = System.nanoTime();
 		try (SchemaWorkspace workspace = SchemaWorkspace.open(TestServer.server(),
 				new WorkspaceSettings(PREFIX, Duration.ofSeconds(200), Duration.ofSeconds(200)))) {
-			String rebuilt = workspace.template(TestTemplates.counted(runId, "classpath:slow"));
+			String rebuilt = workspace.template(new FlywayMigrationSet(TestTemplates.counted(runId, "classpath:slow")));
 			Duration took = Duration.ofNanos(System.nanoTime() - start);
 			assertThat(rebuilt).isEqualTo(template);
 			// The dead build's SLEEP(300) would hold the schema for 5 minutes; it is
@@ -82,7 +83,7 @@ class CrashRecoveryIT {
 		Thread.sleep(Math.max(0, TestTemplates.CHILD_LEASE_GRACE.toNanos() - (System.nanoTime() - killed)) / 1_000_000
 				+ 500);
 		try (SchemaWorkspace live = TestTemplates.workspace(PREFIX)) {
-			String liveClone = live.createClone(live.template(TestTemplates.counted(runId)));
+			String liveClone = live.createClone(live.template(new FlywayMigrationSet(TestTemplates.counted(runId))));
 			assertThat(TestServer.schemasLike(orphan)).isEmpty();
 			try (SchemaWorkspace another = TestTemplates.workspace(PREFIX)) {
 				// The sweep of another process keeps a live owner's clone.

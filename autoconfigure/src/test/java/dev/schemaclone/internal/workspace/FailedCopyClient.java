@@ -4,6 +4,7 @@ import java.time.Duration;
 
 import org.flywaydb.core.Flyway;
 
+import dev.schemaclone.internal.migration.FlywayMigrationSet;
 import dev.schemaclone.testsupport.TestServer;
 
 /**
@@ -22,7 +23,8 @@ public final class FailedCopyClient {
 		try (SchemaWorkspace workspace = SchemaWorkspace.open(TestServer.server(),
 				new WorkspaceSettings(args[0], Duration.ofSeconds(120), Duration.ofSeconds(120), 0, 1, 0, limit)
 					.withLeaseGrace(TestTemplates.CHILD_LEASE_GRACE))) {
-			String clone = workspace.createClone(workspace.template(Flyway.configure().locations("classpath:appdb")));
+			String clone = workspace.createClone(
+					workspace.template(new FlywayMigrationSet(Flyway.configure().locations("classpath:appdb"))));
 			Thread.sleep(Math.max(0, Long.parseLong(args[2]) - System.currentTimeMillis()));
 			for (int i = 0; i < limit; i++) {
 				System.out.println("KEPT " + workspace.keepFailed(clone));

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
+import dev.schemaclone.internal.migration.FlywayMigrationSet;
 import dev.schemaclone.testsupport.ChildJvm;
 import dev.schemaclone.testsupport.TestServer;
 
@@ -36,7 +37,8 @@ class FailedSchemasIT {
 	void copyHoldsWhatTheTestLeftAndOutlivesItsProcess() {
 		String copy;
 		try (SchemaWorkspace workspace = workspace(2)) {
-			String clone = workspace.createClone(workspace.template(Flyway.configure().locations("classpath:appdb")));
+			String clone = workspace.createClone(
+					workspace.template(new FlywayMigrationSet(Flyway.configure().locations("classpath:appdb"))));
 			TestServer.execute("INSERT INTO `" + clone + "`.person (name) VALUES ('left by the failed test')");
 			copy = workspace.keepFailed(clone);
 			assertThat(copy).matches(PREFIX + "_f_[0-9a-f]{8}_1");
@@ -55,7 +57,8 @@ class FailedSchemasIT {
 	void aProcessKeepsAtMostTheBoundAndLaterRunsDropTheOldestBeyondIt() {
 		List<String> firstRun;
 		try (SchemaWorkspace workspace = workspace(2)) {
-			String clone = workspace.createClone(workspace.template(Flyway.configure().locations("classpath:appdb")));
+			String clone = workspace.createClone(
+					workspace.template(new FlywayMigrationSet(Flyway.configure().locations("classpath:appdb"))));
 			firstRun = List.of(workspace.keepFailed(clone), workspace.keepFailed(clone));
 			assertThat(workspace.keepFailed(clone)).as("a third copy in the same process").isNull();
 			assertThat(workspace.summary().failedKept()).isEqualTo(2);
@@ -63,7 +66,8 @@ class FailedSchemasIT {
 		}
 		assertThat(kept()).containsExactlyInAnyOrderElementsOf(firstRun);
 		try (SchemaWorkspace laterRun = workspace(2)) {
-			String clone = laterRun.createClone(laterRun.template(Flyway.configure().locations("classpath:appdb")));
+			String clone = laterRun.createClone(
+					laterRun.template(new FlywayMigrationSet(Flyway.configure().locations("classpath:appdb"))));
 			String newest = laterRun.keepFailed(clone);
 			laterRun.endClones();
 			assertThat(kept()).containsExactlyInAnyOrder(firstRun.get(1), newest);
@@ -117,7 +121,8 @@ class FailedSchemasIT {
 	@Test
 	void noCopyWhenTurnedOff() {
 		try (SchemaWorkspace workspace = workspace(0)) {
-			String clone = workspace.createClone(workspace.template(Flyway.configure().locations("classpath:appdb")));
+			String clone = workspace.createClone(
+					workspace.template(new FlywayMigrationSet(Flyway.configure().locations("classpath:appdb"))));
 			assertThat(workspace.keepFailed(clone)).isNull();
 			workspace.endClones();
 		}

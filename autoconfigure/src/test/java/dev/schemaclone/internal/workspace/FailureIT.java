@@ -12,7 +12,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 import dev.schemaclone.internal.coordination.NamedLock;
 import dev.schemaclone.internal.coordination.SchemaRegistry;
-import dev.schemaclone.internal.migration.MigrationFingerprint;
+import dev.schemaclone.internal.migration.FlywayMigrationSet;
 import dev.schemaclone.internal.server.SchemaCloneException;
 import dev.schemaclone.testsupport.ChildJvm;
 import dev.schemaclone.testsupport.TestServer;
@@ -39,25 +39,30 @@ class FailureIT {
 		FluentConfiguration broken = TestTemplates.counted(runId, "classpath:broken");
 		try (SchemaWorkspace waiter = TestTemplates.workspace(PREFIX);
 				SchemaWorkspace builder = TestTemplates.workspace(PREFIX)) {
-			assertThatExceptionOfType(SchemaCloneException.class).isThrownBy(() -> builder.template(broken))
+			assertThatExceptionOfType(SchemaCloneException.class)
+				.isThrownBy(() -> builder.template(new FlywayMigrationSet(broken)))
 				.withMessageContaining("failed at migration V2__broken.sql")
 				.withMessageContaining("Error Code : 1064");
-			String template = new SchemaRegistry(PREFIX).templateName(MigrationFingerprint.of(broken).shortHex());
+			String template = new SchemaRegistry(PREFIX)
+				.templateName(new FlywayMigrationSet(broken).fingerprint().shortHex());
 			assertThat(state(template)).isEqualTo("FAILED");
 			// A process that was already running when the build failed gets the error at
 			// once.
-			assertThatExceptionOfType(SchemaCloneException.class).isThrownBy(() -> waiter.template(broken))
+			assertThatExceptionOfType(SchemaCloneException.class)
+				.isThrownBy(() -> waiter.template(new FlywayMigrationSet(broken)))
 				.withMessageContaining("failed to build in another process")
 				.withMessageContaining("V2__broken.sql");
 		}
 		// A later run tries again, and meets the same error rather than a stale one.
 		try (SchemaWorkspace later = TestTemplates.workspace(PREFIX)) {
-			assertThatExceptionOfType(SchemaCloneException.class).isThrownBy(() -> later.template(broken))
+			assertThatExceptionOfType(SchemaCloneException.class)
+				.isThrownBy(() -> later.template(new FlywayMigrationSet(broken)))
 				.withMessageContaining("failed at migration V2__broken.sql");
 		}
 		// Fixed: the set without the broken migration builds.
 		try (SchemaWorkspace fixed = TestTemplates.workspace(PREFIX)) {
-			assertThat(fixed.template(TestTemplates.counted(runId))).startsWith(PREFIX + "_tpl_");
+			assertThat(fixed.template(new FlywayMigrationSet(TestTemplates.counted(runId))))
+				.startsWith(PREFIX + "_tpl_");
 		}
 	}
 
@@ -71,7 +76,8 @@ class FailureIT {
 						new WorkspaceSettings(PREFIX, Duration.ofSeconds(2), Duration.ofSeconds(60)))) {
 			long holderId = connectionId(holder);
 			long start = System.nanoTime();
-			assertThatExceptionOfType(SchemaCloneException.class).isThrownBy(() -> workspace.template(configuration))
+			assertThatExceptionOfType(SchemaCloneException.class)
+				.isThrownBy(() -> workspace.template(new FlywayMigrationSet(configuration)))
 				.withMessageContaining("Timed out after PT2S waiting for lock '" + lockName + "'")
 				.withMessageContaining("connection id " + holderId)
 				.withMessageContaining("raise 'lockTimeout'");
@@ -90,7 +96,8 @@ class FailureIT {
 						new WorkspaceSettings(PREFIX, Duration.ofSeconds(3), Duration.ofSeconds(60)))) {
 			awaitLockHeld(lockName);
 			long start = System.nanoTime();
-			assertThatExceptionOfType(SchemaCloneException.class).isThrownBy(() -> waiter.template(slow))
+			assertThatExceptionOfType(SchemaCloneException.class)
+				.isThrownBy(() -> waiter.template(new FlywayMigrationSet(slow)))
 				.withMessageContaining("Timed out after PT3S waiting for lock '" + lockName + "'")
 				.withMessageContaining("held by connection id")
 				.withMessageContaining("raise 'lockTimeout'");
@@ -112,12 +119,14 @@ class FailureIT {
 		try (SchemaWorkspace workspace = SchemaWorkspace.open(TestServer.server(),
 				new WorkspaceSettings(PREFIX, Duration.ofSeconds(60), Duration.ofSeconds(3)))) {
 			long start = System.nanoTime();
-			assertThatExceptionOfType(SchemaCloneException.class).isThrownBy(() -> workspace.template(slow))
+			assertThatExceptionOfType(SchemaCloneException.class)
+				.isThrownBy(() -> workspace.template(new FlywayMigrationSet(slow)))
 				.withMessageContaining("did not finish within PT3S")
 				.withMessageContaining("migration V101__slow.sql")
 				.withMessageContaining("Raise 'migrationTimeout'");
 			assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(20));
-			assertThat(state(new SchemaRegistry(PREFIX).templateName(MigrationFingerprint.of(slow).shortHex())))
+			assertThat(state(
+					new SchemaRegistry(PREFIX).templateName(new FlywayMigrationSet(slow).fingerprint().shortHex())))
 				.isEqualTo("FAILED");
 		}
 	}
@@ -125,10 +134,12 @@ class FailureIT {
 	@Test
 	void schemaWithOurNameThatWeDidNotCreateIsNeitherUsedNorDropped() {
 		FluentConfiguration configuration = TestTemplates.counted(TestTemplates.newRunId());
-		String squatter = new SchemaRegistry(PREFIX).templateName(MigrationFingerprint.of(configuration).shortHex());
+		String squatter = new SchemaRegistry(PREFIX)
+			.templateName(new FlywayMigrationSet(configuration).fingerprint().shortHex());
 		TestServer.execute("CREATE DATABASE `" + squatter + "`", "CREATE TABLE `" + squatter + "`.precious (id INT)");
 		try (SchemaWorkspace workspace = TestTemplates.workspace(PREFIX)) {
-			assertThatExceptionOfType(SchemaCloneException.class).isThrownBy(() -> workspace.template(configuration))
+			assertThatExceptionOfType(SchemaCloneException.class)
+				.isThrownBy(() -> workspace.template(new FlywayMigrationSet(configuration)))
 				.withMessageContaining("Schema '" + squatter + "' exists but schemaclone has no record of creating it");
 			assertThatExceptionOfType(SchemaCloneException.class).isThrownBy(() -> workspace.drop(squatter))
 				.withMessageContaining("no record of creating it");
@@ -144,7 +155,8 @@ class FailureIT {
 	void dropBlockedByATransactionLeftOpenGivesUpWithinItsBoundAndKeepsTheRecord() throws Exception {
 		try (SchemaWorkspace workspace = TestTemplates.workspace(PREFIX);
 				Connection leaked = TestServer.server().open()) {
-			String clone = workspace.createClone(workspace.template(TestTemplates.counted(TestTemplates.newRunId())));
+			String clone = workspace.createClone(
+					workspace.template(new FlywayMigrationSet(TestTemplates.counted(TestTemplates.newRunId()))));
 			leaked.setAutoCommit(false);
 			try (Statement statement = leaked.createStatement()) {
 				statement.executeQuery("SELECT COUNT(*) FROM `" + clone + "`.flyway_schema_history").close();
@@ -161,7 +173,8 @@ class FailureIT {
 
 	private static String buildLockName(FluentConfiguration configuration) {
 		SchemaRegistry registry = new SchemaRegistry(PREFIX);
-		return registry.buildLockName(registry.templateName(MigrationFingerprint.of(configuration).shortHex()));
+		return registry
+			.buildLockName(registry.templateName(new FlywayMigrationSet(configuration).fingerprint().shortHex()));
 	}
 
 	private static String state(String template) {

@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
 
+import dev.schemaclone.internal.migration.FlywayMigrationSet;
 import dev.schemaclone.testsupport.TestServer;
 
 /**
@@ -39,7 +40,8 @@ public final class ForkClient {
 					}
 				}
 				ReservedSchema reserved = workspace.reserve(WarmClonesIT.APPLICATION);
-				workspace.completeFrom(reserved, workspace.template(TestTemplates.counted(args[1], locations)));
+				workspace.completeFrom(reserved,
+						workspace.template(new FlywayMigrationSet(TestTemplates.counted(args[1], locations))));
 				System.out.println("CONTEXT " + i + " " + reserved.name());
 				System.out.flush();
 			}

@@ -3,6 +3,7 @@ package dev.schemaclone.internal.workspace;
 import java.sql.Connection;
 import java.sql.Statement;
 
+import dev.schemaclone.internal.migration.FlywayMigrationSet;
 import dev.schemaclone.testsupport.TestServer;
 
 /**
@@ -20,7 +21,8 @@ public final class LeaseClient {
 	public static void main(String[] args) throws Exception {
 		try (SchemaWorkspace workspace = SchemaWorkspace.open(TestServer.server(),
 				TestTemplates.childSettings(args[0]))) {
-			String clone = workspace.createClone(workspace.template(TestTemplates.counted(args[1], "classpath:appdb")));
+			String clone = workspace.createClone(
+					workspace.template(new FlywayMigrationSet(TestTemplates.counted(args[1], "classpath:appdb"))));
 			System.out.println("CLONE " + clone);
 			System.out.flush();
 			long end = System.nanoTime() + Long.parseLong(args[2]) * 1_000_000_000L;
@@ -33,7 +35,8 @@ public final class LeaseClient {
 				}
 				Thread.sleep(500);
 			}
-			workspace.createClone(workspace.template(TestTemplates.counted(args[1], "classpath:appdb")));
+			workspace.createClone(
+					workspace.template(new FlywayMigrationSet(TestTemplates.counted(args[1], "classpath:appdb"))));
 			System.out.println("PASSED " + rows);
 			workspace.endClones();
 		}

@@ -8,6 +8,7 @@ import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
+import dev.schemaclone.internal.migration.FlywayMigrationSet;
 import dev.schemaclone.testsupport.SchemaSnapshot;
 import dev.schemaclone.testsupport.TestServer;
 
@@ -29,7 +30,8 @@ class PrefetchIT {
 	@Test
 	void nextContextGetsAPrefetchedCompleteClone() throws Exception {
 		try (SchemaWorkspace workspace = prefetchingWorkspace()) {
-			String template = workspace.template(Flyway.configure().locations(TestTemplates.fidelity()));
+			String template = workspace
+				.template(new FlywayMigrationSet(Flyway.configure().locations(TestTemplates.fidelity())));
 			ReservedSchema first = workspace.reserve("");
 			assertThat(first.filledFrom()).isNull();
 			workspace.completeFrom(first, template);
@@ -49,8 +51,10 @@ class PrefetchIT {
 	@Test
 	void prefetchedCloneOfAnotherTemplateIsRefilled() throws Exception {
 		try (SchemaWorkspace workspace = prefetchingWorkspace()) {
-			String fidelity = workspace.template(Flyway.configure().locations(TestTemplates.fidelity()));
-			String other = workspace.template(Flyway.configure().locations("classpath:broken").target("1"));
+			String fidelity = workspace
+				.template(new FlywayMigrationSet(Flyway.configure().locations(TestTemplates.fidelity())));
+			String other = workspace
+				.template(new FlywayMigrationSet(Flyway.configure().locations("classpath:broken").target("1")));
 			workspace.completeFrom(workspace.reserve(""), fidelity);
 			ReservedSchema spare = awaitPrefetched(workspace);
 			workspace.completeFrom(spare, other);

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 
 import dev.schemaclone.internal.copy.CloneReset;
 import dev.schemaclone.internal.copy.CloneReset.Outcome;
+import dev.schemaclone.internal.migration.FlywayMigrationSet;
 import dev.schemaclone.testsupport.TestServer;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -38,7 +39,7 @@ class ResetBlindSpotsIT {
 	static void buildTemplate() {
 		TestServer.dropAll(PREFIX);
 		workspace = TestTemplates.workspace(PREFIX);
-		template = workspace.template(Flyway.configure().locations("classpath:attack"));
+		template = workspace.template(new FlywayMigrationSet(Flyway.configure().locations("classpath:attack")));
 	}
 
 	@AfterAll

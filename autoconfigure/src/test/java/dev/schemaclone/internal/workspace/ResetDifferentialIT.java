@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 
 import dev.schemaclone.internal.copy.CloneReset;
 import dev.schemaclone.internal.copy.CloneReset.Outcome;
+import dev.schemaclone.internal.migration.FlywayMigrationSet;
 import dev.schemaclone.internal.workspace.DifferentialWrites.Write;
 import dev.schemaclone.testsupport.SchemaSnapshot;
 import dev.schemaclone.testsupport.TestServer;
@@ -64,7 +65,7 @@ class ResetDifferentialIT {
 	static void buildTemplateAndOracle() throws SQLException {
 		TestServer.dropAll(PREFIX);
 		workspace = TestTemplates.workspace(PREFIX);
-		template = workspace.template(Flyway.configure().locations("classpath:differential"));
+		template = workspace.template(new FlywayMigrationSet(Flyway.configure().locations("classpath:differential")));
 		oracle = workspace.createClone(template);
 		reader = TestServer.server().open();
 		expected = SchemaSnapshot.exact(reader, oracle);

@@ -75,11 +75,11 @@ class RunSummaryIT {
 	void aLaterProcessFindsTheTemplateWithWhatItsBuildCost() {
 		TemplateUse built;
 		try (SchemaWorkspace builder = TestTemplates.workspace(PREFIX)) {
-			builder.template(Flyway.configure().locations("classpath:appdb"));
+			builder.template(new FlywayMigrationSet(Flyway.configure().locations("classpath:appdb")));
 			built = builder.summary().templates().get(0);
 		}
 		try (SchemaWorkspace later = TestTemplates.workspace(PREFIX)) {
-			later.template(Flyway.configure().locations("classpath:appdb"));
+			later.template(new FlywayMigrationSet(Flyway.configure().locations("classpath:appdb")));
 			assertThat(later.summary().templates()).singleElement()
 				.isEqualTo(new TemplateUse(built.name(), false, 1, built.buildMillis(), 0));
 		}

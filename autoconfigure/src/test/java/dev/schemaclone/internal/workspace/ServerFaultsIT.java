@@ -19,6 +19,7 @@ import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 
 import dev.schemaclone.internal.coordination.NamedLock;
+import dev.schemaclone.internal.migration.FlywayMigrationSet;
 import dev.schemaclone.internal.server.DatabaseServer;
 import dev.schemaclone.internal.server.MySqlUrl;
 import dev.schemaclone.internal.server.SchemaCloneException;
@@ -175,8 +176,8 @@ class ServerFaultsIT {
 	private static String keepOneFailedCopy() {
 		try (SchemaWorkspace workspace = SchemaWorkspace.open(server.admin(),
 				new WorkspaceSettings("it_faults", Duration.ofSeconds(30), Duration.ofSeconds(60), 0, 1, 0, 1))) {
-			String clone = workspace
-				.createClone(workspace.template(Flyway.configure().locations(TestTemplates.fidelity())));
+			String clone = workspace.createClone(
+					workspace.template(new FlywayMigrationSet(Flyway.configure().locations(TestTemplates.fidelity()))));
 			String copy = workspace.keepFailed(clone);
 			workspace.endClones();
 			return copy;
@@ -191,7 +192,8 @@ class ServerFaultsIT {
 	@Order(6)
 	void serverRestartedMidSuiteKeepsClonesAndLease(CapturedOutput output) throws Exception {
 		try (SchemaWorkspace workspace = open(server.admin())) {
-			String template = workspace.template(Flyway.configure().locations(TestTemplates.fidelity()));
+			String template = workspace
+				.template(new FlywayMigrationSet(Flyway.configure().locations(TestTemplates.fidelity())));
 			String before = workspace.createClone(template);
 			server.restart();
 			long start = System.nanoTime();
@@ -211,7 +213,8 @@ class ServerFaultsIT {
 	@Order(7)
 	void serverGoneMidSuiteFailsWithinSeconds() throws Exception {
 		try (SchemaWorkspace workspace = open(server.admin())) {
-			String template = workspace.template(Flyway.configure().locations(TestTemplates.fidelity()));
+			String template = workspace
+				.template(new FlywayMigrationSet(Flyway.configure().locations(TestTemplates.fidelity())));
 			server.stop();
 			long start = System.nanoTime();
 			assertThatExceptionOfType(SchemaCloneException.class).isThrownBy(() -> workspace.createClone(template))
@@ -224,8 +227,8 @@ class ServerFaultsIT {
 	 * A clone whose directory also holds a file the server does not know.
 	 */
 	private static String cloneWithStrayFile(SchemaWorkspace workspace, String file) throws Exception {
-		String clone = workspace
-			.createClone(workspace.template(Flyway.configure().locations(TestTemplates.fidelity())));
+		String clone = workspace.createClone(
+				workspace.template(new FlywayMigrationSet(Flyway.configure().locations(TestTemplates.fidelity()))));
 		Files.createFile(server.schemaDirectory(clone).resolve(file));
 		return clone;
 	}

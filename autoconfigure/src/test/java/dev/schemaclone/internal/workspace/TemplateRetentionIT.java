@@ -39,14 +39,14 @@ class TemplateRetentionIT {
 		List<String> templates = new ArrayList<>();
 		try (SchemaWorkspace user = TestTemplates.workspace(PREFIX);
 				SchemaWorkspace builder = TestTemplates.workspace(PREFIX)) {
-			String first = user.template(TestTemplates.counted(TestTemplates.newRunId()));
+			String first = user.template(new FlywayMigrationSet(TestTemplates.counted(TestTemplates.newRunId())));
 			user.createClone(first);
 			templates.add(first);
 			for (int i = 0; i < 4; i++) {
 				String runId = TestTemplates.newRunId();
-				templates.add(builder.template(TestTemplates.counted(runId)));
+				templates.add(builder.template(new FlywayMigrationSet(TestTemplates.counted(runId))));
 				// Each changed set builds once, however often it is asked for.
-				assertThat(builder.template(TestTemplates.counted(runId)))
+				assertThat(builder.template(new FlywayMigrationSet(TestTemplates.counted(runId))))
 					.isEqualTo(templates.get(templates.size() - 1));
 				assertThat(TestTemplates.runs(runId)).isEqualTo(1);
 			}
@@ -83,13 +83,16 @@ class TemplateRetentionIT {
 	void templateUnusedPastTheBoundIsDroppedButOneInUseIsNot(@TempDir Path root) throws Exception {
 		try (SchemaWorkspace user = TestTemplates.workspace(PREFIX);
 				SchemaWorkspace builder = TestTemplates.workspace(PREFIX)) {
-			String inUse = user.template(TestTemplates.counted(TestTemplates.newRunId(), application(root, "used")));
+			String inUse = user.template(
+					new FlywayMigrationSet(TestTemplates.counted(TestTemplates.newRunId(), application(root, "used"))));
 			user.createClone(inUse);
-			String idle = builder.template(TestTemplates.counted(TestTemplates.newRunId(), application(root, "idle")));
+			String idle = builder.template(
+					new FlywayMigrationSet(TestTemplates.counted(TestTemplates.newRunId(), application(root, "idle"))));
 			TestServer.execute("UPDATE " + PREFIX
 					+ "_registry.owned_schema SET last_used_at = CURRENT_TIMESTAMP(6) - INTERVAL 8 DAY"
 					+ " WHERE schema_name IN ('" + inUse + "', '" + idle + "')");
-			String next = builder.template(TestTemplates.counted(TestTemplates.newRunId(), application(root, "next")));
+			String next = builder.template(
+					new FlywayMigrationSet(TestTemplates.counted(TestTemplates.newRunId(), application(root, "next"))));
 			assertThat(TestServer.schemasLike(PREFIX + "\\_tpl\\_%")).contains(inUse, next).doesNotContain(idle);
 		}
 	}
@@ -107,7 +110,8 @@ class TemplateRetentionIT {
 	@Test
 	void templateMarkedForRetirementAfterItWasFoundReadyIsNotCloned() throws Exception {
 		try (SchemaWorkspace workspace = TestTemplates.workspace(PREFIX)) {
-			String template = workspace.template(TestTemplates.counted(TestTemplates.newRunId()));
+			String template = workspace
+				.template(new FlywayMigrationSet(TestTemplates.counted(TestTemplates.newRunId())));
 			// Another process's retention marks it between this one finding it ready and
 			// cloning it.
 			markRetiring(template);
@@ -122,7 +126,7 @@ class TemplateRetentionIT {
 	void templateLeftMarkedByARetentionThatDiedIsBuiltAgainForTheNextContext() throws Exception {
 		String runId = TestTemplates.newRunId();
 		try (SchemaWorkspace workspace = TestTemplates.workspace(PREFIX)) {
-			String template = workspace.template(TestTemplates.counted(runId));
+			String template = workspace.template(new FlywayMigrationSet(TestTemplates.counted(runId)));
 			markRetiring(template);
 			ReservedSchema reserved = workspace.reserve("");
 			workspace.complete(reserved, new FlywayMigrationSet(TestTemplates.counted(runId)));

@@ -29,6 +29,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 
+import dev.schemaclone.internal.migration.FlywayMigrationSet;
 import dev.schemaclone.internal.server.DatabaseServer;
 import dev.schemaclone.internal.server.SchemaDrop;
 import dev.schemaclone.internal.snapshot.TemplateSnapshots;
@@ -75,7 +76,7 @@ class TemplateSnapshotIT {
 		SchemaSnapshot history = exact(built);
 		emptyServer();
 		try (SchemaWorkspace workspace = workspace(TestServer.server())) {
-			String restored = workspace.template(flyway);
+			String restored = workspace.template(new FlywayMigrationSet(flyway));
 			assertThat(restored).isEqualTo(built);
 			assertThat(TestTemplates.runs(runId)).as("runs of the history").isOne();
 			assertThat(output).contains("Restored template '" + restored + "' from snapshot");
@@ -117,7 +118,7 @@ class TemplateSnapshotIT {
 		SchemaSnapshot history = exact(built);
 		emptyServer();
 		try (SchemaWorkspace workspace = workspace(TestServer.server())) {
-			String restored = workspace.template(flyway);
+			String restored = workspace.template(new FlywayMigrationSet(flyway));
 			assertThat(output).contains("Restored template '" + restored + "'");
 			assertThat(exact(restored).firstDifference(history)).isNull();
 		}
@@ -132,7 +133,7 @@ class TemplateSnapshotIT {
 		SchemaSnapshot history = exact(built);
 		emptyServer();
 		try (SchemaWorkspace workspace = workspace(TestServer.server())) {
-			String restored = workspace.template(flyway);
+			String restored = workspace.template(new FlywayMigrationSet(flyway));
 			assertThat(output).contains("Restored template '" + restored + "'");
 			assertThat(exact(restored).firstDifference(history)).isNull();
 			workspace.createClone(restored);
@@ -187,7 +188,7 @@ class TemplateSnapshotIT {
 		Files.writeString(second, "INSERT INTO shelf VALUES (2);\n");
 		emptyServer();
 		try (SchemaWorkspace workspace = workspace(TestServer.server())) {
-			workspace.template(TestTemplates.counted(runId, "filesystem:" + migrations));
+			workspace.template(new FlywayMigrationSet(TestTemplates.counted(runId, "filesystem:" + migrations)));
 			awaitSnapshots(output, 2);
 		}
 		assertThat(TestTemplates.runs(runId)).as("runs of the history").isEqualTo(2);
@@ -207,7 +208,7 @@ class TemplateSnapshotIT {
 		}
 		emptyServer();
 		try (SchemaWorkspace workspace = workspace(TestServer.server())) {
-			workspace.template(flyway);
+			workspace.template(new FlywayMigrationSet(flyway));
 		}
 		assertThat(TestTemplates.runs(runId)).as("runs of the history").isEqualTo(2);
 		assertThat(occurrences(output, "Ignoring snapshot " + file + ", which cannot be read")).isOne();
@@ -215,7 +216,7 @@ class TemplateSnapshotIT {
 		awaitSnapshots(output, 2);
 		emptyServer();
 		try (SchemaWorkspace workspace = workspace(TestServer.server())) {
-			workspace.template(flyway);
+			workspace.template(new FlywayMigrationSet(flyway));
 		}
 		assertThat(output).contains("Restored template");
 		assertThat(TestTemplates.runs(runId)).as("runs of the history").isEqualTo(2);
@@ -233,7 +234,7 @@ class TemplateSnapshotIT {
 		ZeroSetupServer zeroSetup = ZeroSetupServer.get();
 		DatabaseServer other = new DatabaseServer(zeroSetup.url(), zeroSetup.username(), zeroSetup.password());
 		try (SchemaWorkspace workspace = workspace(other)) {
-			String template = workspace.template(flyway);
+			String template = workspace.template(new FlywayMigrationSet(flyway));
 			assertThat(output).contains("Built template '" + template + "'");
 			awaitSnapshots(output, 2);
 		}
@@ -247,7 +248,7 @@ class TemplateSnapshotIT {
 
 	private String buildAndSnapshot(FluentConfiguration flyway, CapturedOutput output) {
 		try (SchemaWorkspace workspace = workspace(TestServer.server())) {
-			String template = workspace.template(flyway);
+			String template = workspace.template(new FlywayMigrationSet(flyway));
 			awaitSnapshots(output, 1);
 			return template;
 		}

@@ -5,6 +5,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import dev.schemaclone.internal.migration.FlywayMigrationSet;
 import dev.schemaclone.internal.server.SchemaCloneException;
 import dev.schemaclone.testsupport.TestServer;
 
@@ -34,11 +35,12 @@ class UnclonableTemplateIT {
 
 	@Test
 	void mergeTableFailsTheBuildNamingTheTableAndItsEngine() {
-		assertThatExceptionOfType(SchemaCloneException.class)
-			.isThrownBy(() -> workspace.template(Flyway.configure().locations("classpath:unclonable")))
+		assertThatExceptionOfType(SchemaCloneException.class).isThrownBy(
+				() -> workspace.template(new FlywayMigrationSet(Flyway.configure().locations("classpath:unclonable"))))
 			.withMessageContaining("table 'log_all' uses the MRG_MyISAM engine, whose rows a copy cannot reproduce");
 		assertThatExceptionOfType(SchemaCloneException.class).as("a second build is refused fast, with the same cause")
-			.isThrownBy(() -> workspace.template(Flyway.configure().locations("classpath:unclonable")))
+			.isThrownBy(() -> workspace
+				.template(new FlywayMigrationSet(Flyway.configure().locations("classpath:unclonable"))))
 			.withMessageContaining("log_all");
 	}
 

@@ -2,6 +2,7 @@ package dev.schemaclone.internal.workspace;
 
 import java.time.Duration;
 
+import dev.schemaclone.internal.migration.FlywayMigrationSet;
 import dev.schemaclone.testsupport.TestServer;
 
 /**
@@ -29,7 +30,7 @@ public final class WarmClient {
 						WorkspaceSettings.DEFAULT_CLONE_CONNECTIONS, park ? 16 : 0, 0)
 					.withLeaseGrace(TestTemplates.CHILD_LEASE_GRACE))) {
 			if (park) {
-				String template = workspace.template(TestTemplates.counted(args[1], locations));
+				String template = workspace.template(new FlywayMigrationSet(TestTemplates.counted(args[1], locations)));
 				for (int i = 0; i < Integer.parseInt(args[3]); i++) {
 					String clone = workspace.createClone(template);
 					TestServer.execute("INSERT INTO `" + clone + "`.person (name) VALUES ('written before parking')");

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
+import dev.schemaclone.internal.migration.FlywayMigrationSet;
 import dev.schemaclone.testsupport.ChildJvm;
 import dev.schemaclone.testsupport.SchemaSnapshot;
 import dev.schemaclone.testsupport.TestServer;
@@ -49,7 +50,7 @@ class WarmClonesIT {
 		try (SchemaWorkspace next = workspace(0)) {
 			ReservedSchema reserved = next.reserve(APPLICATION);
 			assertThat(reserved.name()).isEqualTo(kept);
-			String template = next.template(TestTemplates.counted(runId, PERSON));
+			String template = next.template(new FlywayMigrationSet(TestTemplates.counted(runId, PERSON)));
 			assertThat(reserved.filledFrom()).isEqualTo(template);
 			next.completeFrom(reserved, template);
 			try (Connection connection = TestServer.server().open()) {
@@ -213,7 +214,8 @@ class WarmClonesIT {
 				"UPDATE " + PREFIX + "_registry.owned_schema SET last_used_at = CURRENT_TIMESTAMP(6) - INTERVAL 8 DAY"
 						+ " WHERE state = 'READY'");
 		try (SchemaWorkspace builder = workspace(0)) {
-			builder.template(TestTemplates.counted(TestTemplates.newRunId(), "classpath:fidelity"));
+			builder.template(
+					new FlywayMigrationSet(TestTemplates.counted(TestTemplates.newRunId(), "classpath:fidelity")));
 		}
 		for (String clone : kept) {
 			assertThat(TestServer.schemasLike(clone)).isEmpty();
@@ -224,7 +226,8 @@ class WarmClonesIT {
 	@Test
 	void warmClonesPerTemplateStayWithinTheBoundAndNoneWithKeepWarmZero() {
 		try (SchemaWorkspace bounded = workspace(2); SchemaWorkspace none = workspace(0)) {
-			String template = bounded.template(TestTemplates.counted(TestTemplates.newRunId(), PERSON));
+			String template = bounded
+				.template(new FlywayMigrationSet(TestTemplates.counted(TestTemplates.newRunId(), PERSON)));
 			for (int i = 0; i < 4; i++) {
 				bounded.createClone(template);
 				none.createClone(template);

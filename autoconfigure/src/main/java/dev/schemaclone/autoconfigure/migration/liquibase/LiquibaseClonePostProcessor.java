@@ -1,10 +1,11 @@
-package dev.schemaclone.autoconfigure;
+package dev.schemaclone.autoconfigure.migration.liquibase;
 
 import liquibase.integration.spring.SpringLiquibase;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 
+import dev.schemaclone.autoconfigure.ContextSchema;
 import dev.schemaclone.internal.migration.LiquibaseMigrationSet;
 
 /**
@@ -14,24 +15,17 @@ import dev.schemaclone.internal.migration.LiquibaseMigrationSet;
  */
 final class LiquibaseClonePostProcessor implements BeanPostProcessor {
 
-	private final ObjectProvider<ContextSchemaPostProcessor> contextSchema;
+	private final ObjectProvider<ContextSchema> contextSchema;
 
-	LiquibaseClonePostProcessor(ObjectProvider<ContextSchemaPostProcessor> contextSchema) {
+	LiquibaseClonePostProcessor(ObjectProvider<ContextSchema> contextSchema) {
 		this.contextSchema = contextSchema;
 	}
 
 	@Override
 	public Object postProcessBeforeInitialization(Object bean, String beanName) {
-		if (bean instanceof SpringLiquibase liquibase) {
-			ContextSchemaPostProcessor postProcessor = this.contextSchema.getObject();
-			if (postProcessor.hasSchema()) {
-				postProcessor.requireOneBeanOf(SpringLiquibase.class);
-				if (postProcessor.schema()
-					.fill(new LiquibaseMigrationSet(liquibase), "SpringLiquibase bean '" + beanName + "'")
-						&& !postProcessor.runsContextMigration()) {
-					liquibase.setShouldRun(false);
-				}
-			}
+		if (bean instanceof SpringLiquibase liquibase && this.contextSchema.getObject()
+			.fill(SpringLiquibase.class, beanName, () -> new LiquibaseMigrationSet(liquibase))) {
+			liquibase.setShouldRun(false);
 		}
 		return bean;
 	}

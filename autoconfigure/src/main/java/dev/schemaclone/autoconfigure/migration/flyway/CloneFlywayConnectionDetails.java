@@ -1,8 +1,10 @@
-package dev.schemaclone.autoconfigure;
+package dev.schemaclone.autoconfigure.migration.flyway;
 
 import java.util.function.Supplier;
 
 import org.springframework.boot.flyway.autoconfigure.FlywayConnectionDetails;
+
+import dev.schemaclone.autoconfigure.RedirectedConnectionDetails;
 
 /**
  * Flyway's own connection details with the context's clone as the schema: a

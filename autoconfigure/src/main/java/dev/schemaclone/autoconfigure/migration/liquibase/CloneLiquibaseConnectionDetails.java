@@ -1,8 +1,10 @@
-package dev.schemaclone.autoconfigure;
+package dev.schemaclone.autoconfigure.migration.liquibase;
 
 import java.util.function.Supplier;
 
 import org.springframework.boot.liquibase.autoconfigure.LiquibaseConnectionDetails;
+
+import dev.schemaclone.autoconfigure.RedirectedConnectionDetails;
 
 /**
  * Liquibase's own connection details with the context's clone as the schema: a

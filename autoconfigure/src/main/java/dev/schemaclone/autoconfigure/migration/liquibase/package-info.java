@@ -1,0 +1,6 @@
+/**
+ * Liquibase support: fills a context's clone from its {@code SpringLiquibase} bean and
+ * points Boot's Liquibase connection details at the clone, where Liquibase is on the
+ * class path.
+ */
+package dev.schemaclone.autoconfigure.migration.liquibase;

@@ -1,0 +1,90 @@
+package dev.schemaclone.internal.migration;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+import java.util.stream.Stream;
+
+import dev.schemaclone.internal.server.SchemaCloneException;
+
+/**
+ * The fingerprints this process computed, each by everything it depends on: the settings
+ * of the migration set, the class loader its class-path files come from (the class path
+ * of a running process does not change) and, for files outside the class path, their
+ * names, sizes and modification times. The contexts of one set after the first read no
+ * migration file again.
+ */
+final class FingerprintCache {
+
+	/**
+	 * How many migration sets are remembered: a test JVM has one or a few; the bound
+	 * keeps class loaders of finished ones from piling up.
+	 */
+	private static final int SIZE = 32;
+
+	private static final Map<List<Object>, MigrationFingerprint> fingerprints = new LinkedHashMap<>(16, 0.75f, true) {
+
+		@Override
+		protected boolean removeEldestEntry(Map.Entry<List<Object>, MigrationFingerprint> eldest) {
+			return size() > SIZE;
+		}
+
+	};
+
+	private FingerprintCache() {
+	}
+
+	/**
+	 * Return the fingerprint computed before for a key, or compute it now. Two threads
+	 * that miss at once both compute it, and find the same.
+	 * @param key everything the fingerprint depends on
+	 * @param fingerprint computes it
+	 * @return the fingerprint
+	 */
+	static MigrationFingerprint get(List<Object> key, Supplier<MigrationFingerprint> fingerprint) {
+		synchronized (fingerprints) {
+			MigrationFingerprint known = fingerprints.get(key);
+			if (known != null) {
+				return known;
+			}
+		}
+		MigrationFingerprint computed = fingerprint.get();
+		synchronized (fingerprints) {
+			fingerprints.put(key, computed);
+		}
+		return computed;
+	}
+
+	/**
+	 * Return what tells the files below a folder outside the class path from an edited
+	 * version of them: each one's path, size and modification time.
+	 * @param folder the folder, which need not exist
+	 * @return the files' state, in path order
+	 */
+	static List<String> filesBelow(Path folder) {
+		if (!Files.isDirectory(folder)) {
+			return List.of();
+		}
+		try (Stream<Path> files = Files.walk(folder)) {
+			return files.filter(Files::isRegularFile).sorted().map(FingerprintCache::state).toList();
+		}
+		catch (IOException | UncheckedIOException ex) {
+			throw new SchemaCloneException("Cannot read migrations at '%s': %s".formatted(folder, ex.getMessage()), ex);
+		}
+	}
+
+	private static String state(Path file) {
+		try {
+			return file + ":" + Files.size(file) + ":" + Files.getLastModifiedTime(file).toInstant();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+}
