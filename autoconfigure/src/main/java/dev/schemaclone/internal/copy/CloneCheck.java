@@ -28,8 +28,12 @@ import dev.schemaclone.internal.server.ProcessList;
  */
 public final class CloneCheck {
 
-	/** What {@link #toBytes()} writes first; another value is not read. */
-	private static final int FORMAT = 1;
+	/**
+	 * What {@link #toBytes()} writes first; another value is not read. Changed whenever
+	 * the {@link StateQuery}'s digests change, so that a check kept before is read again
+	 * from its template rather than fail every warm clone.
+	 */
+	private static final int FORMAT = 2;
 
 	/**
 	 * {@code ER_SPECIFIC_ACCESS_DENIED_ERROR}: {@code INNODB_TRX} needs the PROCESS

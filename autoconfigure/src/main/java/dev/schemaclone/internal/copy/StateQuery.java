@@ -61,11 +61,13 @@ final class StateQuery {
 	/**
 	 * Return the values that tell a row of a table: its written columns, each as bytes,
 	 * but {@code FLOAT}s as {@code DOUBLE}s, which print every bit of them (a
-	 * {@code FLOAT} prints six digits); {@code ENUM}s and {@code SET}s by their numbers,
-	 * which tell the empty error value of an {@code ENUM} from a member {@code ''}; and
-	 * the types that can hold more than a row's quoted values may add up to (the server
-	 * gives {@code NULL} for a string longer than {@code max_allowed_packet}) by their
-	 * length and SHA-256. Generated columns follow from the others.
+	 * {@code FLOAT} prints six digits); {@code TIMESTAMP}s as the instants they hold,
+	 * which no session's time zone prints another way (nor two the same way, as the hour
+	 * a clock is put back does); {@code ENUM}s and {@code SET}s by their numbers, which
+	 * tell the empty error value of an {@code ENUM} from a member {@code ''}; and the
+	 * types that can hold more than a row's quoted values may add up to (the server gives
+	 * {@code NULL} for a string longer than {@code max_allowed_packet}) by their length
+	 * and SHA-256. Generated columns follow from the others.
 	 */
 	private static List<String> values(Table table) {
 		List<String> values = new ArrayList<>();
@@ -75,6 +77,9 @@ final class StateQuery {
 			String value;
 			if (type.equals("float")) {
 				value = name + " + 0e0";
+			}
+			else if (type.equals("timestamp")) {
+				value = "UNIX_TIMESTAMP(" + name + ")";
 			}
 			else if (type.equals("enum") || type.equals("set")) {
 				value = name + " + 0";

@@ -32,7 +32,7 @@ public final class TemplateSnapshot {
 
 	private static final String FORMAT = "schemaclone template snapshot";
 
-	private static final int VERSION = 1;
+	private static final int VERSION = 2;
 
 	private static final String END = "end of snapshot";
 
@@ -72,7 +72,7 @@ public final class TemplateSnapshot {
 						"it is of format '%s' %d, not '%s' %d".formatted(format, version, FORMAT, VERSION));
 			}
 			String fingerprint = in.readUTF();
-			ServerRelease release = new ServerRelease(in.readUTF(), in.readUTF());
+			ServerRelease release = new ServerRelease(in.readUTF(), in.readUTF(), in.readUTF());
 			int migrations = in.readInt();
 			long buildMillis = in.readLong();
 			TemplateImage image = TemplateImageCodec.read(in);
@@ -95,6 +95,7 @@ public final class TemplateSnapshot {
 			out.writeUTF(this.fingerprint);
 			out.writeUTF(this.release.product());
 			out.writeUTF(this.release.version());
+			out.writeUTF(this.release.settings());
 			out.writeInt(this.migrations);
 			out.writeLong(this.buildMillis);
 			TemplateImageCodec.write(this.image, out);

@@ -23,10 +23,11 @@ import dev.schemaclone.internal.server.DatabaseServer;
 
 /**
  * The snapshots in one directory, one file per migration set and server release, named
- * {@code <lineage>-<fingerprint>-<product>-<version>.snapshot}: found for a template
- * before it is built, and written after a build from history, in the background. A file
- * is written under a name of its own and moved into place atomically, so that processes
- * writing the same snapshot at once, and those reading it, each see one whole file.
+ * {@code <lineage>-<fingerprint>-<product>-<version>-<settings>.snapshot}: found for a
+ * template before it is built, and written after a build from history, in the background.
+ * A file is written under a name of its own and moved into place atomically, so that
+ * processes writing the same snapshot at once, and those reading it, each see one whole
+ * file.
  */
 public final class TemplateSnapshots {
 
