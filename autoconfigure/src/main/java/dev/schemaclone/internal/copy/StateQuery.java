@@ -101,7 +101,7 @@ final class StateQuery {
 	 * lost a column
 	 */
 	SchemaState read(Connection connection) throws SQLException {
-		@Nullable String catalog = null;
+		String catalog = null;
 		Map<String, Long> counters = new HashMap<>();
 		Map<String, String> rows = new HashMap<>();
 		Set<String> filled = new HashSet<>();
