@@ -4,6 +4,8 @@ import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Who runs test classes on one refreshing context: one owner at a time, which may take it
  * again for its {@code @Nested} classes. Held by an owner, not a thread: JUnit may run a
@@ -11,7 +13,7 @@ import java.util.function.Supplier;
  */
 final class ClassLock {
 
-	private Object owner;
+	private @Nullable Object owner;
 
 	private int holds;
 

@@ -1,5 +1,7 @@
 package dev.schemaclone.autoconfigure;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * One test class's turn on a refreshing context: while it holds it, no other class runs
  * on the context's clone; it begins by taking the clone's state as the class's baseline
@@ -15,7 +17,7 @@ final class ClassTurn {
 
 	private final boolean methods;
 
-	private Object owner;
+	private @Nullable Object owner;
 
 	private boolean methodBaseline;
 
@@ -43,7 +45,11 @@ final class ClassTurn {
 	}
 
 	synchronized Object owner() {
-		return this.owner;
+		Object owner = this.owner;
+		if (owner == null) {
+			throw new IllegalStateException("The turn of " + this.testClass.getName() + " has not begun");
+		}
+		return owner;
 	}
 
 	/**

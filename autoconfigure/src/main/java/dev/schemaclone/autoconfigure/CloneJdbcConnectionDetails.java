@@ -2,6 +2,7 @@ package dev.schemaclone.autoconfigure;
 
 import java.util.function.Supplier;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.boot.jdbc.autoconfigure.JdbcConnectionDetails;
 
 /**
@@ -17,7 +18,7 @@ final class CloneJdbcConnectionDetails extends RedirectedConnectionDetails imple
 	}
 
 	@Override
-	public String getXaDataSourceClassName() {
+	public @Nullable String getXaDataSourceClassName() {
 		return this.delegate.getXaDataSourceClassName();
 	}
 

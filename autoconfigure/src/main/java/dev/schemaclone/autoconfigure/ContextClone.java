@@ -9,6 +9,7 @@ import java.util.concurrent.locks.ReentrantLock;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
 
 import dev.schemaclone.internal.migration.MigrationSet;
 import dev.schemaclone.internal.server.DatabaseServer;
@@ -48,7 +49,7 @@ final class ContextClone {
 	 */
 	private final ReentrantLock methods = new ReentrantLock(true);
 
-	private String template;
+	private @Nullable String template;
 
 	private boolean closed;
 
@@ -64,7 +65,7 @@ final class ContextClone {
 
 	private boolean filled;
 
-	private Class<?> filledBy;
+	private @Nullable Class<?> filledBy;
 
 	/** Whether the state the context started with was taken. */
 	private boolean started;
@@ -79,12 +80,12 @@ final class ContextClone {
 	private final List<Runnable> withReset = new CopyOnWriteArrayList<>();
 
 	/** The last reset's failure, until a reset succeeds. */
-	private RuntimeException failedReset;
+	private @Nullable RuntimeException failedReset;
 
-	private String failedAfter;
+	private @Nullable String failedAfter;
 
-	ContextClone(MySqlUrl applicationUrl, String username, String password, SchemaCloneProperties properties,
-			WorkspaceSettings settings) {
+	ContextClone(MySqlUrl applicationUrl, @Nullable String username, @Nullable String password,
+			SchemaCloneProperties properties, WorkspaceSettings settings) {
 		this.applicationUrl = applicationUrl;
 		this.keep = properties.isKeepClones();
 		this.username = (username != null) ? username : applicationUrl.parameters().getOrDefault("user", "root");
@@ -204,11 +205,11 @@ final class ContextClone {
 		}
 		repairFailedReset(test);
 		if (!this.started) {
-			this.workspace.beginBaseline(this.reserved.name(), this.template, true);
+			this.workspace.beginBaseline(this.reserved.name(), template(), true);
 			this.started = true;
 			this.untouched = true;
 		}
-		this.workspace.beginBaseline(this.reserved.name(), this.template, !this.untouched);
+		this.workspace.beginBaseline(this.reserved.name(), template(), !this.untouched);
 		this.untouched = false;
 	}
 
@@ -269,7 +270,7 @@ final class ContextClone {
 	 */
 	private void refresh(String test) {
 		this.withReset.forEach(Runnable::run);
-		this.workspace.refresh(this.reserved.name(), this.template, test);
+		this.workspace.refresh(this.reserved.name(), template(), test);
 		this.untouched = true;
 	}
 
@@ -323,13 +324,22 @@ final class ContextClone {
 		return this.filled && kind.equals(this.filledBy);
 	}
 
+	private String template() {
+		String template = this.template;
+		if (template == null) {
+			throw new IllegalStateException(
+					"Schema '%s' was not filled from a template".formatted(this.reserved.name()));
+		}
+		return template;
+	}
+
 	synchronized void close() {
 		this.closed = true;
 		if (this.keep) {
 			this.workspace.keep(this.reserved.name());
 		}
 		else if (this.filled) {
-			this.workspace.recycle(this.reserved.name(), this.template);
+			this.workspace.recycle(this.reserved.name(), template());
 		}
 		else {
 			this.workspace.dropLater(this.reserved.name());

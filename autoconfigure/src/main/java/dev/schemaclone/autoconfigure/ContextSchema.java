@@ -5,6 +5,7 @@ import java.util.function.Supplier;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.BeanFactory;
 import org.springframework.beans.factory.BeanFactoryAware;
 import org.springframework.beans.factory.DisposableBean;
@@ -12,6 +13,7 @@ import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.jdbc.autoconfigure.JdbcConnectionDetails;
 import org.springframework.core.env.Environment;
+import org.springframework.util.Assert;
 
 import dev.schemaclone.internal.migration.MigrationSet;
 import dev.schemaclone.internal.server.MySqlUrl;
@@ -34,11 +36,11 @@ public final class ContextSchema implements BeanFactoryAware, DisposableBean {
 
 	private final WorkspaceSettings settings;
 
-	private BeanFactory beanFactory;
+	private @Nullable BeanFactory beanFactory;
 
-	private JdbcConnectionDetails application;
+	private @Nullable JdbcConnectionDetails application;
 
-	private ContextClone clone;
+	private @Nullable ContextClone clone;
 
 	ContextSchema(Environment environment) {
 		this.properties = Binder.get(environment)
@@ -103,8 +105,10 @@ public final class ContextSchema implements BeanFactoryAware, DisposableBean {
 	 */
 	synchronized ContextClone contextClone() {
 		if (this.clone == null) {
-			this.clone = new ContextClone(MySqlUrl.parse(this.application.getJdbcUrl()), this.application.getUsername(),
-					this.application.getPassword(), this.properties, this.settings);
+			JdbcConnectionDetails application = this.application;
+			Assert.state(application != null, "No JDBC connection details were redirected to a clone");
+			this.clone = new ContextClone(MySqlUrl.parse(application.getJdbcUrl()), application.getUsername(),
+					application.getPassword(), this.properties, this.settings);
 		}
 		return this.clone;
 	}
@@ -120,7 +124,7 @@ public final class ContextSchema implements BeanFactoryAware, DisposableBean {
 	Supplier<String> migrationUrl(Supplier<String> own) {
 		return () -> {
 			// Resolved, and so redirected, first: a context may have several.
-			this.beanFactory.getBeanProvider(JdbcConnectionDetails.class).stream().forEach((details) -> {
+			beanFactory().getBeanProvider(JdbcConnectionDetails.class).stream().forEach((details) -> {
 			});
 			String url = own.get();
 			return (hasClone() && MySqlUrl.isMySql(url)) ? contextClone().url() : url;
@@ -150,12 +154,18 @@ public final class ContextSchema implements BeanFactoryAware, DisposableBean {
 	}
 
 	private void requireOneBeanOf(Class<?> tool) {
-		String[] names = ((ListableBeanFactory) this.beanFactory).getBeanNamesForType(tool, true, false);
+		String[] names = ((ListableBeanFactory) beanFactory()).getBeanNamesForType(tool, true, false);
 		if (names.length > 1) {
 			throw new IllegalStateException(
 					"This context has %d %s beans ('%s'): schemaclone fills a context's clone from the template of one of them, and cannot migrate the template with several. Merge them into one (one Flyway with all the locations, one change log that includes the others), or set 'schemaclone.enabled=false' for this context"
 						.formatted(names.length, tool.getSimpleName(), String.join("', '", names)));
 		}
+	}
+
+	private BeanFactory beanFactory() {
+		BeanFactory beanFactory = this.beanFactory;
+		Assert.state(beanFactory != null, "No BeanFactory has been set");
+		return beanFactory;
 	}
 
 	/**

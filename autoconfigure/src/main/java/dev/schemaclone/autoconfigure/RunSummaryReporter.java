@@ -6,6 +6,7 @@ import java.nio.file.Path;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
 import org.junit.platform.launcher.LauncherSession;
 import org.junit.platform.launcher.LauncherSessionListener;
 
@@ -45,7 +46,7 @@ public class RunSummaryReporter implements LauncherSessionListener {
 	/**
 	 * Return the folder of the build tool's output the tests run beside, or {@code null}.
 	 */
-	private static Path reportFolder() {
+	private static @Nullable Path reportFolder() {
 		for (String output : new String[] { "target", "build" }) {
 			Path folder = Path.of(output);
 			if (Files.isDirectory(folder)) {

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 import dev.schemaclone.internal.server.Identifiers;
@@ -52,12 +53,12 @@ public class SchemaCloneProperties {
 	 * User that creates and drops schemas, when the application's own user may not.
 	 * Defaults to the application's user.
 	 */
-	private String username;
+	private @Nullable String username;
 
 	/**
 	 * Password of the user that creates and drops schemas.
 	 */
-	private String password;
+	private @Nullable String password;
 
 	/**
 	 * Whether to keep each clone when its context closes, for debugging. Kept clones are
@@ -162,19 +163,19 @@ public class SchemaCloneProperties {
 		this.migrationTimeout = migrationTimeout;
 	}
 
-	public String getUsername() {
+	public @Nullable String getUsername() {
 		return this.username;
 	}
 
-	public void setUsername(String username) {
+	public void setUsername(@Nullable String username) {
 		this.username = username;
 	}
 
-	public String getPassword() {
+	public @Nullable String getPassword() {
 		return this.password;
 	}
 
-	public void setPassword(String password) {
+	public void setPassword(@Nullable String password) {
 		this.password = password;
 	}
 

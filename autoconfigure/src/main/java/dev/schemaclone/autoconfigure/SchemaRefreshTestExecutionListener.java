@@ -2,6 +2,7 @@ package dev.schemaclone.autoconfigure;
 
 import java.util.List;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationContext;
 import org.springframework.test.context.TestContext;
 import org.springframework.test.context.support.AbstractTestExecutionListener;
@@ -32,7 +33,7 @@ public class SchemaRefreshTestExecutionListener extends AbstractTestExecutionLis
 
 	private static final String METHOD_HELD = SchemaRefreshTestExecutionListener.class.getName() + ".methodHeld";
 
-	private ClassTurn turn;
+	private @Nullable ClassTurn turn;
 
 	private List<ClassTurn> paused = List.of();
 
@@ -95,7 +96,7 @@ public class SchemaRefreshTestExecutionListener extends AbstractTestExecutionLis
 	 * Return the class's turn on the context its next method runs on: after a method that
 	 * closed the class's context ({@code @DirtiesContext}), a turn on the new one.
 	 */
-	private synchronized ClassTurn currentTurn(TestContext testContext) {
+	private synchronized @Nullable ClassTurn currentTurn(TestContext testContext) {
 		if (this.turn != null) {
 			ClassTurn current = turnFor(testContext);
 			if (current != null && current.schema() != this.turn.schema()) {
@@ -110,7 +111,7 @@ public class SchemaRefreshTestExecutionListener extends AbstractTestExecutionLis
 	 * Return a turn for the test class on its context's schema if that context refreshes,
 	 * else {@code null}.
 	 */
-	private static ClassTurn turnFor(TestContext testContext) {
+	private static @Nullable ClassTurn turnFor(TestContext testContext) {
 		ApplicationContext context = testContext.getApplicationContext();
 		ContextSchema schema = context.getBeanProvider(ContextSchema.class).getIfAvailable();
 		if (schema == null || schema.properties().getRefresh() == Refresh.NEVER || !schema.hasClone()) {

@@ -4,4 +4,7 @@
  * importing another; {@code workspace} on all of them. Not an API: only
  * {@link dev.schemaclone.SchemaClones} and the auto-configuration are.
  */
+@NullMarked
 package dev.schemaclone.internal;
+
+import org.jspecify.annotations.NullMarked;

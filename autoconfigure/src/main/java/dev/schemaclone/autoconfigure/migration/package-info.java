@@ -3,4 +3,7 @@
  * the tool is on the class path: the only Spring-layer classes that import Flyway or
  * Liquibase.
  */
+@NullMarked
 package dev.schemaclone.autoconfigure.migration;
+
+import org.jspecify.annotations.NullMarked;

@@ -6,6 +6,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 
+import org.jspecify.annotations.Nullable;
+
 import dev.schemaclone.internal.server.ProcessList;
 import dev.schemaclone.internal.server.SchemaCloneException;
 
@@ -81,7 +83,7 @@ public final class NamedLock implements AutoCloseable {
 	 * @return the held lock, or {@code null} if another connection holds it
 	 * @throws SQLException if the server cannot be asked
 	 */
-	public static NamedLock tryAcquire(Connection connection, String name) throws SQLException {
+	public static @Nullable NamedLock tryAcquire(Connection connection, String name) throws SQLException {
 		try (PreparedStatement statement = connection.prepareStatement("SELECT GET_LOCK(?, 0)")) {
 			statement.setString(1, name);
 			try (ResultSet result = statement.executeQuery()) {

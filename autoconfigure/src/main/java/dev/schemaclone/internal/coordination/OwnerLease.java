@@ -15,6 +15,7 @@ import java.util.concurrent.TimeUnit;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
 
 import dev.schemaclone.internal.server.DatabaseServer;
 import dev.schemaclone.internal.server.SchemaCloneException;
@@ -149,7 +150,8 @@ public final class OwnerLease implements AutoCloseable {
 	 * Take the lock, waiting at most some seconds.
 	 * @return the server's time, or {@code null} if another session holds it
 	 */
-	private static Timestamp getLock(Connection connection, String lockName, int seconds) throws SQLException {
+	private static @Nullable Timestamp getLock(Connection connection, String lockName, int seconds)
+			throws SQLException {
 		try (PreparedStatement statement = connection.prepareStatement("SELECT GET_LOCK(?, ?), NOW(6)")) {
 			statement.setString(1, lockName);
 			statement.setInt(2, seconds);

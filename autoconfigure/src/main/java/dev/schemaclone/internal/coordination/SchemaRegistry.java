@@ -12,6 +12,7 @@ import java.util.regex.Pattern;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
 
 import dev.schemaclone.internal.server.Identifiers;
 import dev.schemaclone.internal.server.SchemaCloneException;
@@ -220,7 +221,7 @@ public final class SchemaRegistry {
 	}
 
 	private void register(Connection connection, String name, String state, String owner, String fingerprint,
-			String lineage) throws SQLException {
+			@Nullable String lineage) throws SQLException {
 		requireOwnedShape(name);
 		try (PreparedStatement statement = connection.prepareStatement("INSERT INTO " + table()
 				+ " (schema_name, state, owner, fingerprint, lineage, last_used_at) VALUES (?, ?, ?, ?, ?, CURRENT_TIMESTAMP(6))")) {
@@ -263,7 +264,7 @@ public final class SchemaRegistry {
 	 * @return the check's bytes, or {@code null} if the template is not ready or an older
 	 * schemaclone built it
 	 */
-	public byte[] cloneCheck(Connection connection, String template) throws SQLException {
+	public byte @Nullable [] cloneCheck(Connection connection, String template) throws SQLException {
 		try (PreparedStatement statement = connection
 			.prepareStatement("SELECT clone_check FROM " + table() + " WHERE schema_name = ? AND state = ?")) {
 			statement.setString(1, template);
@@ -281,7 +282,8 @@ public final class SchemaRegistry {
 		update(connection, "last_used_at = CURRENT_TIMESTAMP(6)", "schema_name = ?", template);
 	}
 
-	public void updateState(Connection connection, String name, String state, String error) throws SQLException {
+	public void updateState(Connection connection, String name, String state, @Nullable String error)
+			throws SQLException {
 		update(connection, "state = ?, error = ?, updated_at = CURRENT_TIMESTAMP(6)", "schema_name = ?", state, error,
 				name);
 	}
@@ -299,7 +301,8 @@ public final class SchemaRegistry {
 		update(connection, "template = ?, updated_at = CURRENT_TIMESTAMP(6)", "schema_name = ?", template, clone);
 	}
 
-	private int update(Connection connection, String set, String where, String... values) throws SQLException {
+	private int update(Connection connection, String set, String where, @Nullable String... values)
+			throws SQLException {
 		try (PreparedStatement statement = connection
 			.prepareStatement("UPDATE " + table() + " SET " + set + " WHERE " + where)) {
 			for (int i = 0; i < values.length; i++) {
@@ -346,7 +349,7 @@ public final class SchemaRegistry {
 	 * @return the claimed clone's row as it was before the claim (its {@code updatedAt}
 	 * is when it was kept warm), or {@code null} if there is none to claim
 	 */
-	public Entry claimWarm(Connection connection, String template, String owner) throws SQLException {
+	public @Nullable Entry claimWarm(Connection connection, String template, String owner) throws SQLException {
 		for (Entry candidate : query(connection, "WHERE state = ? AND template = ? ORDER BY updated_at", WARM,
 				template)) {
 			if (update(connection, "state = ?, owner = ?, updated_at = CURRENT_TIMESTAMP(6)",
@@ -362,7 +365,7 @@ public final class SchemaRegistry {
 	 * last: the best guess for a process's first context, before its migrations are read.
 	 * @return the template, or {@code null} if the application has no warm clone
 	 */
-	public String lastTemplateWithWarmClones(Connection connection, String application) throws SQLException {
+	public @Nullable String lastTemplateWithWarmClones(Connection connection, String application) throws SQLException {
 		try (PreparedStatement statement = connection.prepareStatement(
 				"SELECT t.schema_name FROM " + table() + " t WHERE t.state = ?" + " AND EXISTS (SELECT 1 FROM "
 						+ table() + " w WHERE w.state = ? AND w.template = t.schema_name AND w.application = ?)"
@@ -379,7 +382,7 @@ public final class SchemaRegistry {
 	/**
 	 * Return what the registry holds of a schema, or {@code null} if it holds nothing.
 	 */
-	public Entry find(Connection connection, String name) throws SQLException {
+	public @Nullable Entry find(Connection connection, String name) throws SQLException {
 		List<Entry> entries = query(connection, "WHERE schema_name = ?", name);
 		return entries.isEmpty() ? null : entries.get(0);
 	}
@@ -569,8 +572,9 @@ public final class SchemaRegistry {
 	 * @param buildCost for ready templates, what their build took; {@code null} for
 	 * clones and for templates an older schemaclone built
 	 */
-	public record Entry(String name, String state, String owner, String fingerprint, String error, Timestamp updatedAt,
-			String template, String lineage, Timestamp lastUsedAt, BuildCost buildCost) {
+	public record Entry(String name, String state, String owner, String fingerprint, @Nullable String error,
+			Timestamp updatedAt, @Nullable String template, @Nullable String lineage, Timestamp lastUsedAt,
+			@Nullable BuildCost buildCost) {
 
 	}
 

@@ -3,4 +3,7 @@
  * locks, and the lease that tells live owners from dead ones. Imports only
  * {@code server}.
  */
+@NullMarked
 package dev.schemaclone.internal.coordination;
+
+import org.jspecify.annotations.NullMarked;

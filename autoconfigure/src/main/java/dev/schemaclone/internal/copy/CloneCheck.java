@@ -14,6 +14,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import org.jspecify.annotations.Nullable;
+
 import dev.schemaclone.internal.copy.TemplateDefinition.Column;
 import dev.schemaclone.internal.copy.TemplateDefinition.Kind;
 import dev.schemaclone.internal.copy.TemplateDefinition.Table;
@@ -160,7 +162,7 @@ public final class CloneCheck {
 	 * @param bytes the bytes
 	 * @return the check, or {@code null} if the bytes are of another format or cut short
 	 */
-	public static CloneCheck fromBytes(byte[] bytes) {
+	public static @Nullable CloneCheck fromBytes(byte[] bytes) {
 		try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes))) {
 			if (in.readInt() != FORMAT) {
 				return null;

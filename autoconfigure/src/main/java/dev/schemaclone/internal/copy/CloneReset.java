@@ -11,6 +11,7 @@ import java.util.stream.Collectors;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
 
 import dev.schemaclone.internal.copy.TemplateDefinition.Kind;
 import dev.schemaclone.internal.copy.TemplateDefinition.Table;
@@ -79,12 +80,12 @@ public final class CloneReset implements AutoCloseable {
 
 	private final int cloneConnections;
 
-	private Connection connection;
+	private @Nullable Connection connection;
 
 	/** Further sessions, opened when counters of several tables must be set back. */
 	private final List<Connection> helpers = new ArrayList<>();
 
-	private ProcessList sessions;
+	private @Nullable ProcessList sessions;
 
 	private boolean transactionsVisible = true;
 
@@ -153,7 +154,7 @@ public final class CloneReset implements AutoCloseable {
 			if (ex.getErrorCode() != LOCK_WAIT_TIMEOUT) {
 				throw ex;
 			}
-			return replaceHeldClone(test, this.sessions.sessionsUsing(this.clone));
+			return replaceHeldClone(test, sessions().sessionsUsing(this.clone));
 		}
 	}
 
@@ -321,7 +322,7 @@ public final class CloneReset implements AutoCloseable {
 			return List.of();
 		}
 		try {
-			return this.sessions.sessionsInTransaction(this.clone);
+			return sessions().sessionsInTransaction(this.clone);
 		}
 		catch (SQLException ex) {
 			if (ex.getErrorCode() != NEEDS_PRIVILEGE) {
@@ -336,7 +337,7 @@ public final class CloneReset implements AutoCloseable {
 	}
 
 	private Outcome replaceHeldClone(String test, List<Long> holders) throws SQLException {
-		List<Long> ended = this.sessions.end(holders);
+		List<Long> ended = sessions().end(holders);
 		logger.warn(
 				"%s left a transaction open on schema '%s' (connection ids %s): ended, and the schema made again from template '%s'. Close the connections your tests open, or let Spring manage their transactions"
 					.formatted(test, this.clone, ended, this.definition.template()));
@@ -364,6 +365,14 @@ public final class CloneReset implements AutoCloseable {
 			this.connection = opened;
 		}
 		return this.connection;
+	}
+
+	private ProcessList sessions() {
+		ProcessList sessions = this.sessions;
+		if (sessions == null) {
+			throw new IllegalStateException("No session is open on '%s'".formatted(this.clone));
+		}
+		return sessions;
 	}
 
 	/**

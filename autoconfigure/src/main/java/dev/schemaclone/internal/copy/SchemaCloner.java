@@ -277,10 +277,11 @@ public final class SchemaCloner {
 				copy.get();
 			}
 			catch (ExecutionException ex) {
-				if (ex.getCause() instanceof SQLException sql) {
+				Throwable cause = (ex.getCause() != null) ? ex.getCause() : ex;
+				if (cause instanceof SQLException sql) {
 					throw sql;
 				}
-				throw new SchemaCloneException("Copying tables failed: " + ex.getCause().getMessage(), ex.getCause());
+				throw new SchemaCloneException("Copying tables failed: " + cause.getMessage(), cause);
 			}
 			catch (InterruptedException ex) {
 				Thread.currentThread().interrupt();

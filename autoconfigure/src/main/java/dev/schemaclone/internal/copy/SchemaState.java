@@ -4,7 +4,10 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
+
+import org.jspecify.annotations.Nullable;
 
 import dev.schemaclone.internal.copy.TemplateDefinition.Table;
 
@@ -18,14 +21,15 @@ import dev.schemaclone.internal.copy.TemplateDefinition.Table;
  * table name
  * @param filled the tables its source leaves empty that hold a row
  */
-record SchemaState(String catalog, Map<String, Long> counters, Map<String, String> rows, Set<String> filled) {
+record SchemaState(@Nullable String catalog, Map<String, Long> counters, Map<String, String> rows, Set<String> filled) {
 
 	/**
 	 * Return whether this state has its source's objects: no object created, changed or
 	 * dropped, and the same tables with counters.
 	 */
 	boolean hasObjectsOf(SchemaState source) {
-		return source.catalog().equals(this.catalog) && source.counters().keySet().equals(this.counters.keySet());
+		return Objects.equals(source.catalog(), this.catalog)
+				&& source.counters().keySet().equals(this.counters.keySet());
 	}
 
 	/**
@@ -35,7 +39,8 @@ record SchemaState(String catalog, Map<String, Long> counters, Map<String, Strin
 	List<Table> changedTables(SchemaState source, List<Table> tables) {
 		List<Table> changed = new ArrayList<>();
 		for (Table table : tables) {
-			boolean differs = table.hasRows() ? !source.rows().get(table.name()).equals(this.rows.get(table.name()))
+			boolean differs = table.hasRows()
+					? !Objects.equals(source.rows().get(table.name()), this.rows.get(table.name()))
 					: this.filled.contains(table.name());
 			if (differs) {
 				changed.add(table);

@@ -14,6 +14,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.StringJoiner;
 
+import org.jspecify.annotations.Nullable;
+
 import dev.schemaclone.internal.copy.TemplateDefinition.Column;
 import dev.schemaclone.internal.copy.TemplateDefinition.Table;
 import dev.schemaclone.internal.server.Identifiers;
@@ -123,11 +125,11 @@ final class StateQuery {
 		return new SchemaState(catalog, counters, rows, filled);
 	}
 
-	private String table(String index) {
+	private String table(@Nullable String index) {
 		return this.tables.get(Integer.parseInt(index)).name();
 	}
 
-	private static String text(byte[] bytes) {
+	private static @Nullable String text(byte[] bytes) {
 		return (bytes != null) ? new String(bytes, StandardCharsets.UTF_8) : null;
 	}
 

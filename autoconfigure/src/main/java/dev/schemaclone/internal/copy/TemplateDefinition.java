@@ -16,6 +16,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
+import org.jspecify.annotations.Nullable;
+
 import dev.schemaclone.internal.server.Identifiers;
 import dev.schemaclone.internal.server.SchemaCloneException;
 
@@ -333,7 +335,7 @@ public record TemplateDefinition(String template, String charset, String collati
 	 * @param ddl its {@code SHOW CREATE} text without the definer
 	 * @param sqlMode the {@code sql_mode} it was created under, {@code null} for views
 	 */
-	record SqlObject(String name, String ddl, String sqlMode) {
+	record SqlObject(String name, String ddl, @Nullable String sqlMode) {
 
 	}
 

@@ -12,6 +12,8 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import org.jspecify.annotations.Nullable;
+
 import dev.schemaclone.internal.copy.TemplateDefinition.Column;
 import dev.schemaclone.internal.copy.TemplateDefinition.Table;
 import dev.schemaclone.internal.server.DatabaseServer;
@@ -80,7 +82,7 @@ public final class TemplateImage {
 	 * @param connections how many connections to spread tables and rows over, at most
 	 * @return {@code null} if the schema is in the image's state, else what differs
 	 */
-	public String restore(DatabaseServer server, String schema, int connections) throws SQLException {
+	public @Nullable String restore(DatabaseServer server, String schema, int connections) throws SQLException {
 		try (Connection connection = server.open()) {
 			inUtc(connection);
 			SchemaCloner.takeDefaults(connection, this.definition, schema);
@@ -160,7 +162,7 @@ public final class TemplateImage {
 		return statements;
 	}
 
-	private String difference(SchemaState restored) {
+	private @Nullable String difference(SchemaState restored) {
 		List<String> differences = new ArrayList<>();
 		if (!Objects.equals(restored.catalog(), this.state.catalog())) {
 			differences.add("its objects");

@@ -12,6 +12,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import org.jspecify.annotations.Nullable;
+
 import dev.schemaclone.internal.copy.TemplateDefinition.Column;
 import dev.schemaclone.internal.copy.TemplateDefinition.Event;
 import dev.schemaclone.internal.copy.TemplateDefinition.Kind;
@@ -121,7 +123,7 @@ public final class TemplateImageCodec {
 		}
 		TemplateDefinition definition = new TemplateDefinition(template, charset, collation, List.copyOf(tables),
 				List.copyOf(views), List.copyOf(routines), List.copyOf(triggers), List.copyOf(events));
-		String catalog = string(in);
+		String catalog = nullableString(in);
 		Map<String, Long> counters = new HashMap<>();
 		for (int i = length(in); i > 0; i--) {
 			counters.put(string(in), in.readLong());
@@ -159,10 +161,10 @@ public final class TemplateImageCodec {
 	}
 
 	private static SqlObject object(DataInput in) throws IOException {
-		return new SqlObject(string(in), string(in), string(in));
+		return new SqlObject(string(in), string(in), nullableString(in));
 	}
 
-	private static void string(DataOutput out, String value) throws IOException {
+	private static void string(DataOutput out, @Nullable String value) throws IOException {
 		if (value == null) {
 			out.writeInt(-1);
 			return;
@@ -173,6 +175,14 @@ public final class TemplateImageCodec {
 	}
 
 	private static String string(DataInput in) throws IOException {
+		String value = nullableString(in);
+		if (value == null) {
+			throw new IOException("no value where the format has one");
+		}
+		return value;
+	}
+
+	private static @Nullable String nullableString(DataInput in) throws IOException {
 		int length = in.readInt();
 		if (length == -1) {
 			return null;

@@ -14,6 +14,7 @@ import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.Location;
 import org.flywaydb.core.api.configuration.Configuration;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 
 /**
@@ -128,7 +129,7 @@ final class FlywayFingerprint {
 
 		private final Configuration configuration;
 
-		private List<BigInteger> version;
+		private @Nullable List<BigInteger> version;
 
 		private String name = "";
 
@@ -151,7 +152,7 @@ final class FlywayFingerprint {
 			MigrationDigests.update(digest, "first:" + this.name, this.bytes);
 		}
 
-		private List<BigInteger> versionOf(String file) {
+		private @Nullable List<BigInteger> versionOf(String file) {
 			String prefix = this.configuration.getSqlMigrationPrefix();
 			int separator = file.indexOf(this.configuration.getSqlMigrationSeparator());
 			boolean sql = Arrays.stream(this.configuration.getSqlMigrationSuffixes()).anyMatch(file::endsWith);

@@ -85,7 +85,7 @@ public final class LiquibaseMigrationSet implements MigrationSet {
 				(loader != null) ? loader.getClassLoader() : ClassUtils.getDefaultClassLoader(), settings()));
 		if (changeLog.startsWith("file:")) {
 			Path folder = Path.of(changeLog.substring("file:".length())).toAbsolutePath().getParent();
-			key.add(FingerprintCache.filesBelow(folder));
+			key.add((folder != null) ? FingerprintCache.filesBelow(folder) : List.of());
 		}
 		return key;
 	}

@@ -1,5 +1,7 @@
 package dev.schemaclone.internal.server;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Thrown when a template cannot be built or cloned; the message says what to fix.
  */
@@ -9,7 +11,7 @@ public class SchemaCloneException extends RuntimeException {
 		super(message);
 	}
 
-	public SchemaCloneException(String message, Throwable cause) {
+	public SchemaCloneException(@Nullable String message, Throwable cause) {
 		super(message, cause);
 	}
 

@@ -17,6 +17,7 @@ import java.util.concurrent.TimeUnit;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
 
 import dev.schemaclone.internal.copy.TemplateImage;
 import dev.schemaclone.internal.server.DatabaseServer;
@@ -56,7 +57,7 @@ public final class TemplateSnapshots {
 	 * @param lineage the lineage of its migration set
 	 * @return the snapshot, or {@code null}
 	 */
-	public TemplateSnapshot find(Connection connection, String template, String fingerprint, String lineage)
+	public @Nullable TemplateSnapshot find(Connection connection, String template, String fingerprint, String lineage)
 			throws SQLException {
 		ServerRelease release = ServerRelease.of(connection);
 		Path file = this.directory.resolve(fileName(lineage, fingerprint, release));
@@ -157,7 +158,7 @@ public final class TemplateSnapshots {
 		return lineage + "-" + fingerprint + "-" + release.tag() + SUFFIX;
 	}
 
-	private static void deleteQuietly(Path file) {
+	private static void deleteQuietly(@Nullable Path file) {
 		if (file != null) {
 			try {
 				Files.deleteIfExists(file);

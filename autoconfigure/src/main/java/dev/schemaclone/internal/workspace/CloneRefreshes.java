@@ -9,6 +9,7 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
 
 import dev.schemaclone.internal.copy.CloneReset;
 import dev.schemaclone.internal.copy.CloneReset.Outcome;
@@ -146,7 +147,7 @@ final class CloneRefreshes {
 	 * @param copy the copy of the clone it is read from, or {@code null} when that is the
 	 * template or the baseline below
 	 */
-	private record Baseline(CloneReset reset, boolean ownsReset, String copy) {
+	private record Baseline(CloneReset reset, boolean ownsReset, @Nullable String copy) {
 
 		void end(OwnedClones clones) {
 			if (this.ownsReset) {

@@ -10,6 +10,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
 
 import dev.schemaclone.internal.coordination.OwnerLease;
 import dev.schemaclone.internal.coordination.SchemaRegistry;
@@ -68,7 +69,7 @@ final class FailedSchemas {
 	 * @return the copy's schema name, or {@code null} if none is kept: turned off, this
 	 * process kept as many as the bound already, or the copy failed (logged)
 	 */
-	String keep(String clone) {
+	@Nullable String keep(String clone) {
 		if (this.limit == 0 || this.kept.incrementAndGet() > this.limit) {
 			return null;
 		}

@@ -14,6 +14,7 @@ import java.util.concurrent.TimeUnit;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
 
 import dev.schemaclone.internal.coordination.SchemaRegistry;
 import dev.schemaclone.internal.coordination.SchemaRegistry.Drop;
@@ -82,7 +83,7 @@ final class OwnedClones {
 		this.templates.put(clone, template);
 	}
 
-	String templateOf(String clone) {
+	@Nullable String templateOf(String clone) {
 		return this.templates.get(clone);
 	}
 

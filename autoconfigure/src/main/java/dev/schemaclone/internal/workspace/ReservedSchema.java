@@ -1,5 +1,7 @@
 package dev.schemaclone.internal.workspace;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * A schema reserved for a context before its template is known.
  *
@@ -8,7 +10,7 @@ package dev.schemaclone.internal.workspace;
  * @param written whether something wrote into it before its template was known, so that
  * it is emptied before the copy
  */
-public record ReservedSchema(String name, String filledFrom, boolean written) {
+public record ReservedSchema(String name, @Nullable String filledFrom, boolean written) {
 
 	/**
 	 * Reserve a schema nothing wrote into.
@@ -16,7 +18,7 @@ public record ReservedSchema(String name, String filledFrom, boolean written) {
 	 * @param filledFrom the template it was prefetched from, or {@code null} if it is
 	 * empty
 	 */
-	public ReservedSchema(String name, String filledFrom) {
+	public ReservedSchema(String name, @Nullable String filledFrom) {
 		this(name, filledFrom, false);
 	}
 

@@ -6,6 +6,7 @@ import java.time.Duration;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
 
 import dev.schemaclone.internal.coordination.OwnerLease;
 import dev.schemaclone.internal.coordination.SchemaRegistry;
@@ -60,7 +61,7 @@ public final class SchemaWorkspace implements AutoCloseable {
 	private final CloneRefreshes refreshes;
 
 	/** The template the last context was filled from: the best guess for the next one. */
-	private volatile String lastTemplate;
+	private volatile @Nullable String lastTemplate;
 
 	/**
 	 * What tells the application whose contexts this process serves, recorded on warm
@@ -244,7 +245,7 @@ public final class SchemaWorkspace implements AutoCloseable {
 	 * @return the copy's schema name, or {@code null} if none was kept (turned off, bound
 	 * reached in this process, or the copy failed, which is logged)
 	 */
-	public String keepFailed(String clone) {
+	public @Nullable String keepFailed(String clone) {
 		String copy = this.failed.keep(clone);
 		if (copy != null) {
 			this.activity.failedKept();

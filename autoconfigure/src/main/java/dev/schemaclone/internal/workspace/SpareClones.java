@@ -14,6 +14,7 @@ import java.util.function.Supplier;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
 
 import dev.schemaclone.internal.copy.CloneReset;
 import dev.schemaclone.internal.workspace.WarmClones.Claim;
@@ -75,7 +76,7 @@ final class SpareClones {
 	 * Take a schema filled from a template: a ready spare, else the one in the making,
 	 * else a warm clone claimed now, else {@code null}.
 	 */
-	String take(String template) {
+	@Nullable String take(@Nullable String template) {
 		if (template == null) {
 			return null;
 		}
@@ -83,7 +84,7 @@ final class SpareClones {
 		return (spare != null) ? spare : claimWarm(template);
 	}
 
-	private String takeSpare(String template) {
+	private @Nullable String takeSpare(String template) {
 		Spares spares = spares(template);
 		long deadline = System.nanoTime() + MAX_WAIT.toNanos();
 		try {
@@ -121,7 +122,7 @@ final class SpareClones {
 	 * its end, so that the build leaves as many warm clones as its processes ended with,
 	 * one for each context of the next build.
 	 */
-	private String claimWarm(String template) {
+	private @Nullable String claimWarm(String template) {
 		Claim claim = this.warm.claim(template);
 		if (claim == null) {
 			return null;

@@ -18,6 +18,7 @@ import java.util.Set;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
 
 import dev.schemaclone.internal.coordination.NamedLock;
 import dev.schemaclone.internal.coordination.OwnerStatus;
@@ -153,8 +154,8 @@ final class TemplateRetention {
 	 * @return the marked clones, or {@code null} if a process claimed one (their marks
 	 * are then taken back by the caller, with those of the list so far)
 	 */
-	private static List<String> retireWarmClones(Connection connection, SchemaRegistry registry, String template)
-			throws SQLException {
+	private static @Nullable List<String> retireWarmClones(Connection connection, SchemaRegistry registry,
+			String template) throws SQLException {
 		List<String> marked = new ArrayList<>();
 		for (Entry entry : registry.findAll(connection)) {
 			if (!template.equals(entry.template())) {

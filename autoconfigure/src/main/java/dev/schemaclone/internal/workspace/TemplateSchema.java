@@ -14,6 +14,7 @@ import java.util.concurrent.TimeoutException;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
 
 import dev.schemaclone.internal.coordination.NamedLock;
 import dev.schemaclone.internal.coordination.OwnerLease;
@@ -76,7 +77,7 @@ final class TemplateSchema {
 	Entry ensureReady() {
 		try (Connection connection = this.server.open()) {
 			Entry ready = this.registry.find(connection, this.name);
-			if (isReady(ready)) {
+			if (ready != null && isReady(ready)) {
 				return ready;
 			}
 			String lockName = this.registry.buildLockName(this.name);
@@ -85,14 +86,19 @@ final class TemplateSchema {
 							"Another process is building the same template; raise '%s' if its migration takes longer"
 								.formatted(this.settings.names().of(Setting.LOCK_TIMEOUT)))) {
 				Entry entry = this.registry.find(connection, this.name);
-				if (isReady(entry)) {
+				if (entry != null && isReady(entry)) {
 					return entry;
 				}
 				clearLeftovers(connection, entry);
 				if (!restoreFromSnapshot(connection)) {
 					build(connection);
 				}
-				return this.registry.find(connection, this.name);
+				Entry built = this.registry.find(connection, this.name);
+				if (built == null) {
+					throw new SchemaCloneException(
+							"Template '%s' has no registry row after its build".formatted(this.name));
+				}
+				return built;
 			}
 		}
 		catch (SQLException ex) {
@@ -102,8 +108,7 @@ final class TemplateSchema {
 	}
 
 	private boolean isReady(Entry entry) {
-		if (entry != null && SchemaRegistry.FAILED.equals(entry.state())
-				&& entry.updatedAt().after(this.lease.startedAt())) {
+		if (SchemaRegistry.FAILED.equals(entry.state()) && entry.updatedAt().after(this.lease.startedAt())) {
 			// Failed while this process was already running: every fork of this build
 			// would
 			// fail the same way, so fail fast instead of each retrying the broken
@@ -111,10 +116,10 @@ final class TemplateSchema {
 			throw new SchemaCloneException(
 					"Template '%s' failed to build in another process: %s".formatted(this.name, entry.error()));
 		}
-		return entry != null && SchemaRegistry.READY.equals(entry.state());
+		return SchemaRegistry.READY.equals(entry.state());
 	}
 
-	private void clearLeftovers(Connection connection, Entry entry) throws SQLException {
+	private void clearLeftovers(Connection connection, @Nullable Entry entry) throws SQLException {
 		if (entry != null) {
 			logger.info("Dropping template '%s' left %s by an earlier build".formatted(this.name,
 					entry.state().toLowerCase()));
@@ -228,7 +233,7 @@ final class TemplateSchema {
 								this.settings.names().of(Setting.MIGRATION_TIMEOUT)));
 		}
 		catch (ExecutionException ex) {
-			Throwable cause = ex.getCause();
+			Throwable cause = (ex.getCause() != null) ? ex.getCause() : ex;
 			throw new SchemaCloneException("Migration of template '%s' failed at %s: %s".formatted(this.name,
 					tracker.current(), cause.getMessage()), cause);
 		}

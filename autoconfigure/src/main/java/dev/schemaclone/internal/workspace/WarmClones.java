@@ -6,6 +6,7 @@ import java.time.Duration;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
 
 import dev.schemaclone.internal.coordination.NamedLock;
 import dev.schemaclone.internal.coordination.OwnerLease;
@@ -64,7 +65,7 @@ final class WarmClones {
 	 * guess for a process's first context, before its migrations are read.
 	 * @return the template, or {@code null} if the application has no warm clone
 	 */
-	String lastTemplateOf(String application) {
+	@Nullable String lastTemplateOf(String application) {
 		try (Connection connection = this.server.open()) {
 			return this.registry.lastTemplateWithWarmClones(connection, application);
 		}
@@ -81,7 +82,7 @@ final class WarmClones {
 	 * @return the claim, the clone now this process's, or {@code null} if there is none
 	 * fit for use
 	 */
-	Claim claim(String template) {
+	@Nullable Claim claim(String template) {
 		long start = System.nanoTime();
 		try (Connection connection = this.server.open()) {
 			for (;;) {

@@ -7,6 +7,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
+import org.jspecify.annotations.Nullable;
+
 import dev.schemaclone.internal.coordination.SchemaRegistry.BuildCost;
 import dev.schemaclone.internal.workspace.RunSummary.TemplateUse;
 
@@ -41,7 +43,7 @@ final class WorkspaceActivity {
 	 * @param cost what its build took, {@code null} if an older schemaclone built it
 	 * @param builtHere whether this process built it
 	 */
-	void templateUsed(String template, BuildCost cost, boolean builtHere) {
+	void templateUsed(String template, @Nullable BuildCost cost, boolean builtHere) {
 		this.templates.putIfAbsent(template, new TemplateCount(cost, builtHere));
 	}
 
@@ -115,13 +117,13 @@ final class WorkspaceActivity {
 	 */
 	private static final class TemplateCount {
 
-		private final BuildCost cost;
+		private final @Nullable BuildCost cost;
 
 		private final boolean builtHere;
 
 		private final AtomicInteger contexts = new AtomicInteger();
 
-		private TemplateCount(BuildCost cost, boolean builtHere) {
+		private TemplateCount(@Nullable BuildCost cost, boolean builtHere) {
 			this.cost = cost;
 			this.builtHere = builtHere;
 		}

@@ -171,6 +171,7 @@ public record WorkspaceSettings(String prefix, Duration lockTimeout, Duration mi
 		 * @param setting the setting
 		 * @return its name
 		 */
+		@SuppressWarnings("NullAway") // the constructor requires a name for every setting
 		public String of(Setting setting) {
 			return this.bySetting.get(setting);
 		}

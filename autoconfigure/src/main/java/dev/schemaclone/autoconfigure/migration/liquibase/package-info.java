@@ -3,4 +3,7 @@
  * points Boot's Liquibase connection details at the clone, where Liquibase is on the
  * class path.
  */
+@NullMarked
 package dev.schemaclone.autoconfigure.migration.liquibase;
+
+import org.jspecify.annotations.NullMarked;
