@@ -20,6 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 
+import dev.schemaclone.internal.migration.FlywayMigrationSet;
 import dev.schemaclone.internal.server.DatabaseServer;
 import dev.schemaclone.testsupport.SchemaSnapshot;
 import dev.schemaclone.testsupport.TestServer;
@@ -56,17 +57,17 @@ class SnapshotServerSettingsIT {
 				TestServer.url() + "&sessionVariables=character_set_server=latin1,collation_server=latin1_swedish_ci");
 		Map<String, List<String>> history;
 		try (SchemaWorkspace workspace = SchemaWorkspace.open(latin1, settings(null))) {
-			history = exact(workspace.template(flyway));
+			history = exact(workspace.template(new FlywayMigrationSet(flyway)));
 		}
 		TestServer.dropAll(PREFIX);
 		try (SchemaWorkspace workspace = SchemaWorkspace.open(TestServer.server(), settings(snapshots()))) {
-			workspace.template(flyway);
+			workspace.template(new FlywayMigrationSet(flyway));
 			await("snapshot written").atMost(Duration.ofSeconds(60))
 				.until(() -> output.getAll().contains("Wrote snapshot of template"));
 		}
 		TestServer.dropAll(PREFIX);
 		try (SchemaWorkspace workspace = SchemaWorkspace.open(latin1, settings(snapshots()))) {
-			assertThat(exact(workspace.template(flyway))).isEqualTo(history);
+			assertThat(exact(workspace.template(new FlywayMigrationSet(flyway)))).isEqualTo(history);
 			assertThat(output).contains("and this server is").doesNotContain("Restored template");
 		}
 	}

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import dev.schemaclone.internal.migration.FlywayMigrationSet;
 import dev.schemaclone.internal.server.DatabaseServer;
 import dev.schemaclone.testsupport.TestServer;
 
@@ -42,7 +43,7 @@ class WarmCloneTimeZoneIT {
 		String kept;
 		String template;
 		try (SchemaWorkspace keeper = SchemaWorkspace.open(TestServer.server(), settings(1))) {
-			template = keeper.template(flyway);
+			template = keeper.template(new FlywayMigrationSet(flyway));
 			kept = keeper.createClone(template);
 			keeper.endClones();
 		}
