@@ -11,6 +11,8 @@ import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.jdbc.core.JdbcTemplate;
 
+import dev.schemaclone.autoconfigure.migration.flyway.SchemaCloneFlywayAutoConfiguration;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
@@ -26,8 +28,9 @@ class ZeroSetupIT {
 		assumeFalse(DockerClientFactory.instance().isDockerAvailable(),
 				"Docker is available: the zero-setup default is a MySQL container, tested by ZeroSetupContainerIT");
 		new ApplicationContextRunner()
-			.withConfiguration(AutoConfigurations.of(SchemaCloneAutoConfiguration.class,
-					DataSourceAutoConfiguration.class, FlywayAutoConfiguration.class))
+			.withConfiguration(
+					AutoConfigurations.of(SchemaCloneAutoConfiguration.class, SchemaCloneFlywayAutoConfiguration.class,
+							DataSourceAutoConfiguration.class, FlywayAutoConfiguration.class))
 			.withPropertyValues("spring.flyway.locations=classpath:appdb", "schemaclone.prefix=it_zero")
 			.run((context) -> {
 				assertThat(context).hasNotFailed();

@@ -16,6 +16,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import dev.schemaclone.autoconfigure.SchemaCloneAutoConfiguration;
+import dev.schemaclone.autoconfigure.migration.flyway.SchemaCloneFlywayAutoConfiguration;
 
 /**
  * A JVM holding as many contexts as Spring's context cache keeps by default (32), each on
@@ -45,8 +46,8 @@ public final class ManyContexts {
 	}
 
 	@Configuration(proxyBeanMethods = false)
-	@ImportAutoConfiguration({ SchemaCloneAutoConfiguration.class, DataSourceAutoConfiguration.class,
-			FlywayAutoConfiguration.class, JdbcTemplateAutoConfiguration.class })
+	@ImportAutoConfiguration({ SchemaCloneAutoConfiguration.class, SchemaCloneFlywayAutoConfiguration.class,
+			DataSourceAutoConfiguration.class, FlywayAutoConfiguration.class, JdbcTemplateAutoConfiguration.class })
 	static class LoadApplication {
 
 	}

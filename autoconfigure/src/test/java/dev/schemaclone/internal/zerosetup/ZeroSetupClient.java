@@ -16,6 +16,7 @@ import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import dev.schemaclone.autoconfigure.SchemaCloneAutoConfiguration;
+import dev.schemaclone.autoconfigure.migration.flyway.SchemaCloneFlywayAutoConfiguration;
 
 /**
  * A test JVM with no server configured, run by {@link SharedZeroSetupIT}: one context on
@@ -30,8 +31,9 @@ public final class ZeroSetupClient {
 	public static void main(String[] args) throws Exception {
 		boolean[] failed = { false };
 		new ApplicationContextRunner()
-			.withConfiguration(AutoConfigurations.of(SchemaCloneAutoConfiguration.class,
-					DataSourceAutoConfiguration.class, FlywayAutoConfiguration.class))
+			.withConfiguration(
+					AutoConfigurations.of(SchemaCloneAutoConfiguration.class, SchemaCloneFlywayAutoConfiguration.class,
+							DataSourceAutoConfiguration.class, FlywayAutoConfiguration.class))
 			.withPropertyValues("spring.flyway.locations=classpath:appdb", "schemaclone.prefix=it_shared")
 			.withBean(FlywayConfigurationCustomizer.class,
 					() -> (configuration) -> configuration.callbacks(new AppliedMigrations()))
