@@ -66,12 +66,22 @@ public final class ChildJvm implements AutoCloseable {
 		return start(url, List.of(), main, arguments);
 	}
 
+	private static final String SNAPSHOTS = "schemaclone.snapshot.enabled";
+
 	private static ChildJvm start(String url, List<String> options, Class<?> main, String... arguments)
 			throws IOException {
 		String classPath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
 		List<String> command = new ArrayList<>(List.of(
 				System.getProperty("java.home") + File.separator + "bin" + File.separator + "java", "-cp", classPath,
 				"-D" + TestServer.SETTING + "=" + url, "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn"));
+		// A child builds its templates as the test that starts it does: from history,
+		// unless
+		// snapshots are on; else a snapshot another run left in the user's directory
+		// decides.
+		String snapshots = System.getProperty(SNAPSHOTS);
+		if (snapshots != null) {
+			command.add("-D" + SNAPSHOTS + "=" + snapshots);
+		}
 		command.addAll(options);
 		command.add(main.getName());
 		command.addAll(List.of(arguments));
