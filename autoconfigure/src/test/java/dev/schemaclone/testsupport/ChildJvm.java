@@ -20,6 +20,9 @@ import static org.awaitility.Awaitility.await;
  */
 public final class ChildJvm implements AutoCloseable {
 
+	private static final String SNAPSHOTS = "schemaclone.snapshot.enabled";
+
+
 	private final Process process;
 
 	private final List<String> lines = new CopyOnWriteArrayList<>();
@@ -65,8 +68,6 @@ public final class ChildJvm implements AutoCloseable {
 	public static ChildJvm startOn(String url, Class<?> main, String... arguments) throws IOException {
 		return start(url, List.of(), main, arguments);
 	}
-
-	private static final String SNAPSHOTS = "schemaclone.snapshot.enabled";
 
 	private static ChildJvm start(String url, List<String> options, Class<?> main, String... arguments)
 			throws IOException {
