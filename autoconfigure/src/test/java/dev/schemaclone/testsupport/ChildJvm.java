@@ -22,7 +22,6 @@ public final class ChildJvm implements AutoCloseable {
 
 	private static final String SNAPSHOTS = "schemaclone.snapshot.enabled";
 
-
 	private final Process process;
 
 	private final List<String> lines = new CopyOnWriteArrayList<>();
