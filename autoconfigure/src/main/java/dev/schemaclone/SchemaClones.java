@@ -16,7 +16,6 @@ import dev.schemaclone.internal.server.MySqlUrl;
 import dev.schemaclone.internal.workspace.ReservedSchema;
 import dev.schemaclone.internal.workspace.SchemaWorkspace;
 import dev.schemaclone.internal.workspace.SchemaWorkspaces;
-import dev.schemaclone.internal.workspace.WorkspaceSettings;
 
 /**
  * Explicit wiring of a clone into one test context, for set-ups outside the
@@ -40,7 +39,7 @@ public final class SchemaClones {
 
 	private final DatabaseServer server;
 
-	private WorkspaceSettings settings = new SchemaCloneProperties().toWorkspaceSettings();
+	private final SchemaCloneProperties properties = new SchemaCloneProperties();
 
 	private Consumer<FluentConfiguration> flyway = (configuration) -> {
 	};
@@ -67,9 +66,22 @@ public final class SchemaClones {
 	 * @return this wiring
 	 */
 	public SchemaClones prefix(String prefix) {
-		SchemaCloneProperties properties = new SchemaCloneProperties();
-		properties.setPrefix(prefix);
-		this.settings = properties.toWorkspaceSettings();
+		this.properties.setPrefix(prefix);
+		// Checked here, so that a bad prefix fails where it is given.
+		this.properties.toWorkspaceSettings();
+		return this;
+	}
+
+	/**
+	 * Turn template snapshots on or off, as {@code schemaclone.snapshot.enabled} does for
+	 * the auto-configuration: a snapshot holds the template's data, written to
+	 * {@code ~/.cache/schemaclone}.
+	 * @param enabled whether a template is restored from a snapshot and one is written
+	 * after each build from history (on by default)
+	 * @return this wiring
+	 */
+	public SchemaClones snapshots(boolean enabled) {
+		this.properties.getSnapshot().setEnabled(enabled);
 		return this;
 	}
 
@@ -98,7 +110,7 @@ public final class SchemaClones {
 	private String createClone() {
 		FluentConfiguration configuration = Flyway.configure();
 		this.flyway.accept(configuration);
-		SchemaWorkspace workspace = SchemaWorkspaces.get(this.server, this.settings);
+		SchemaWorkspace workspace = SchemaWorkspaces.get(this.server, this.properties.toWorkspaceSettings());
 		ReservedSchema clone = workspace.reserve("");
 		workspace.complete(clone, new FlywayMigrationSet(configuration));
 		return this.server.urlOf(clone.name()).toJdbcUrl();

@@ -31,6 +31,7 @@ class DynamicPropertySourceIT {
 		DatabaseServer server = TestServer.server();
 		SchemaClones.on(server.url().toJdbcUrl(), server.username(), server.password())
 			.prefix("it_explicit")
+			.snapshots(false)
 			.flyway((flyway) -> flyway.locations("classpath:appdb"))
 			.register(registry);
 	}

@@ -8,6 +8,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -86,7 +87,9 @@ public final class Benchmarks {
 			benchmarks.run(args, histories, Files.isDirectory(ranger) ? ranger.toAbsolutePath().normalize() : null,
 					quick,
 					List.of(options.getOrDefault("parts", "histories,reset,liquibase,herd,suite,closing").split(",")),
-					Path.of(options.getOrDefault("logs", work.resolve("logs").toString())));
+					Path.of(options.getOrDefault("logs", work.resolve("logs").toString())),
+					Integer.parseInt(options.getOrDefault("repeats", quick ? "1" : "3")),
+					Arrays.stream(options.getOrDefault("set", "").split(",")).filter((set) -> !set.isBlank()).toList());
 		}
 		finally {
 			FileSystemUtils.deleteRecursively(work);
@@ -94,7 +97,7 @@ public final class Benchmarks {
 	}
 
 	private void run(String[] args, List<GeneratedHistory> histories, Path ranger, boolean quick, List<String> parts,
-			Path logs) throws Exception {
+			Path logs, int repeats, List<String> settings) throws Exception {
 		prepare();
 		line("## Machine and server");
 		line("");
@@ -136,13 +139,13 @@ public final class Benchmarks {
 			line("");
 			line("## Thundering herd: 8 JVMs at once, each needing the schema (" + herdHistory.label() + ")");
 			line("");
-			herd(herdHistory, quick ? 1 : 3);
+			herd(herdHistory, repeats);
 		}
 		if (parts.contains("suite")) {
 			line("");
 			line("## Whole suite: 3 forks × 4 contexts, parallel classes (" + herdHistory.label() + ")");
 			line("");
-			new SuiteBenchmark(this, this.server, logs).run(herdHistory, quick ? 1 : 3, this::line);
+			new SuiteBenchmark(this, this.server, logs, settings).run(herdHistory, repeats, this::line);
 		}
 		if (parts.contains("closing")) {
 			int contexts = quick ? 4 : 12;
@@ -150,7 +153,7 @@ public final class Benchmarks {
 			line("## Closing contexts: 3 forks × %d contexts, each closed before the next (%s)".formatted(contexts,
 					herdHistory.label()));
 			line("");
-			new ClosingBenchmark(this, this.url, logs, contexts).run(herdHistory, quick ? 1 : 3, this::line);
+			new ClosingBenchmark(this, this.url, logs, contexts).run(herdHistory, repeats, this::line);
 		}
 		dropSchemasLike("bench\\_%");
 		System.out.println();

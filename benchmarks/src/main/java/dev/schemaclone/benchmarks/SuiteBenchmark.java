@@ -28,6 +28,8 @@ final class SuiteBenchmark {
 
 	static {
 		MODES.put("floor", "no database setup: one shared pre-migrated schema, no Flyway, no schemaclone");
+		MODES.put("floor with Flyway",
+				"the floor with Flyway on: each context's Flyway finds the shared schema migrated; no schemaclone");
 		MODES.put("naive", "each context migrates a schema of its own");
 		MODES.put("cold", "schemaclone, new fingerprint: the template is built from history");
 		MODES.put("warm rerun", "schemaclone again on the same server: the cold run's warm clones");
@@ -46,9 +48,13 @@ final class SuiteBenchmark {
 
 	private final Map<String, ForkLogs> results = new LinkedHashMap<>();
 
-	SuiteBenchmark(Benchmarks database, DatabaseServer server, Path logs) throws IOException {
+	/** Settings of schemaclone given to every way that uses it, {@code name=value}. */
+	private final List<String> settings;
+
+	SuiteBenchmark(Benchmarks database, DatabaseServer server, Path logs, List<String> settings) throws IOException {
 		this.database = database;
 		this.server = server;
+		this.settings = settings;
 		this.logs = Files.createDirectories(logs);
 		this.snapshots = Files.createDirectories(logs.resolve("snapshots"));
 		MODES.keySet().forEach((mode) -> this.results.put(mode, new ForkLogs()));
@@ -94,6 +100,8 @@ final class SuiteBenchmark {
 		switch (mode) {
 			case "floor" -> options.addAll(List.of("-Dspring.datasource.url=" + url("bench_floor"),
 					"-Dspring.flyway.enabled=false", "-Dschemaclone.enabled=false"));
+			case "floor with Flyway" ->
+				options.addAll(List.of("-Dspring.datasource.url=" + url("bench_floor"), "-Dschemaclone.enabled=false"));
 			case "naive" -> options.addAll(List.of(
 					"-Dspring.datasource.url=" + url("bench_naive_${bench.fork}_${bench.context}")
 							+ (this.server.url().query().isEmpty() ? "?" : "&") + "createDatabaseIfNotExist=true",
@@ -102,12 +110,17 @@ final class SuiteBenchmark {
 				options.addAll(List.of("-Dspring.datasource.url=" + url("bench_app"), "-Dschemaclone.prefix=" + PREFIX,
 						"-Dspring.flyway.placeholders.benchmark-run=" + run, "-Dschemaclone.snapshot.enabled=true",
 						"-Dschemaclone.snapshot.directory=" + this.snapshots));
+				this.settings.forEach((setting) -> options.add("-D" + setting));
 				if (mode.startsWith("refresh")) {
 					options.add("-Dschemaclone.refresh=after-each-test-class");
 				}
 			}
 		}
 		return options;
+	}
+
+	private static String share(ForkLogs logs, double floor, double naive) {
+		return "%.2f".formatted((logs.wall().median() - floor) / (naive - floor));
 	}
 
 	private String url(String schema) {
@@ -121,14 +134,16 @@ final class SuiteBenchmark {
 				"%d forks at once, %d contexts per fork, %d test classes per fork (parallel classes), %s, repeats: %d"
 					.formatted(FORKS, SuiteClasses.CONTEXTS, SuiteClasses.inOrder().size(), history.label(), repeats));
 		line.accept("");
-		line.accept("| way | what it is | wall time | share | history runs per run |");
-		line.accept("|---|---|---|---|---|");
-		this.results.forEach((mode, logs) -> line
-			.accept("| %s | %s | %s | %s | %s |".formatted(mode, MODES.get(mode), logs.wall(),
-					(mode.equals("floor") ? "0" : "%.2f".formatted((logs.wall().median() - floor) / (naive - floor))),
-					logs.historyRuns(repeats))));
+		double flyway = this.results.get("floor with Flyway").wall().median();
+		line.accept(
+				"| way | what it is | wall time | share | share over the floor with Flyway | history runs per run |");
+		line.accept("|---|---|---|---|---|---|");
+		this.results
+			.forEach((mode, logs) -> line.accept("| %s | %s | %s | %s | %s | %s |".formatted(mode, MODES.get(mode),
+					logs.wall(), share(logs, floor, naive), share(logs, flyway, naive), logs.historyRuns(repeats))));
 		line.accept("");
-		line.accept("Share = (way − floor) / (naive − floor), of the medians. Per context, from the forks' output"
+		line.accept("Share = (way − floor) / (naive − floor), of the medians; over the floor with Flyway, the same with"
+				+ " that floor, which every way with Flyway pays. Per context, from the forks' output"
 				+ " (medians, with min–max; counts per run of all forks):");
 		line.accept("");
 		line.accept(

@@ -35,7 +35,7 @@ public final class CloneCheck {
 	 * the {@link StateQuery}'s digests change, so that a check kept before is read again
 	 * from its template rather than fail every warm clone.
 	 */
-	private static final int FORMAT = 2;
+	private static final int FORMAT = 3;
 
 	/**
 	 * {@code ER_SPECIFIC_ACCESS_DENIED_ERROR}: {@code INNODB_TRX} needs the PROCESS

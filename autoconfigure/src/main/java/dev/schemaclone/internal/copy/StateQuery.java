@@ -98,8 +98,10 @@ final class StateQuery {
 	}
 
 	/**
-	 * Read the state; the connection must {@link PristineState#useLiveStatistics use live
-	 * statistics}.
+	 * Read the state, in the time zone {@code +00:00}: the server prints a fixed
+	 * {@code TIMESTAMP} default in the session's time zone, so sessions of processes in
+	 * other zones would read other digests of one schema. The connection must
+	 * {@link PristineState#useLiveStatistics use live statistics}.
 	 * @param connection a connection to the server
 	 * @return the state
 	 * @throws SQLException among others when a table of the definition was dropped or
@@ -110,16 +112,22 @@ final class StateQuery {
 		Map<String, Long> counters = new HashMap<>();
 		Map<String, String> rows = new HashMap<>();
 		Set<String> filled = new HashSet<>();
-		try (Statement statement = connection.createStatement(); ResultSet result = statement.executeQuery(this.sql)) {
-			while (result.next()) {
-				String key = text(result.getBytes(2));
-				String value = text(result.getBytes(3));
-				switch (result.getString(1)) {
-					case "o" -> catalog = value;
-					case "a" -> counters.put(key, Long.valueOf(value));
-					case "r" -> rows.put(table(key), value);
-					default -> filled.add(table(key));
+		try (Statement statement = connection.createStatement()) {
+			statement.execute("SET @schemaclone_zone = @@SESSION.time_zone, SESSION time_zone = '+00:00'");
+			try (ResultSet result = statement.executeQuery(this.sql)) {
+				while (result.next()) {
+					String key = text(result.getBytes(2));
+					String value = text(result.getBytes(3));
+					switch (result.getString(1)) {
+						case "o" -> catalog = value;
+						case "a" -> counters.put(key, Long.valueOf(value));
+						case "r" -> rows.put(table(key), value);
+						default -> filled.add(table(key));
+					}
 				}
+			}
+			finally {
+				statement.execute("SET SESSION time_zone = @schemaclone_zone");
 			}
 		}
 		return new SchemaState(catalog, counters, rows, filled);

@@ -128,6 +128,7 @@ public final class TemplateSnapshot {
 						.formatted(this.file, difference, schema));
 			return false;
 		}
+		TemplateSnapshots.markUsed(this.file);
 		logger.info("Restored template '%s' from snapshot %s in %d ms: %d migrations not run".formatted(schema,
 				this.file, Duration.ofNanos(System.nanoTime() - start).toMillis(), this.migrations));
 		return true;

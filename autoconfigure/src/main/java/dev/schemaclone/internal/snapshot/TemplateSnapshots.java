@@ -8,8 +8,11 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.nio.file.attribute.FileTime;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -28,13 +31,27 @@ import dev.schemaclone.internal.server.DatabaseServer;
  * template before it is built, and written after a build from history, in the background.
  * A file is written under a name of its own and moved into place atomically, so that
  * processes writing the same snapshot at once, and those reading it, each see one whole
- * file.
+ * file. After a write, the older snapshots of the same lineage on the same server release
+ * beyond the most recently used few are deleted, so that a directory kept by a CI cache
+ * does not grow with every change of the migrations.
  */
 public final class TemplateSnapshots {
 
 	private static final Log logger = LogFactory.getLog(TemplateSnapshots.class);
 
 	private static final String SUFFIX = ".snapshot";
+
+	/**
+	 * Snapshots kept per lineage and server release: as many as templates kept per
+	 * lineage on a server, so that switching branches back and forth restores each.
+	 */
+	static final int KEEP_PER_LINEAGE = 3;
+
+	/**
+	 * Age after which a temporary file is the leftover of a writer that was killed, not
+	 * one being written.
+	 */
+	private static final Duration ABANDONED = Duration.ofHours(1);
 
 	/** How long the end of a JVM waits for a snapshot being written. */
 	private static final Duration EXIT_WAIT = Duration.ofSeconds(30);
@@ -140,6 +157,7 @@ public final class TemplateSnapshots {
 			Files.move(temporary, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
 			logger.info("Wrote snapshot of template '%s' to %s (%d KB) in %d ms".formatted(template, file,
 					Files.size(file) / 1024, Duration.ofNanos(System.nanoTime() - start).toMillis()));
+			prune(lineage, release);
 		}
 		catch (AtomicMoveNotSupportedException ex) {
 			logger.info("Wrote no snapshot of template '%s': %s cannot replace a file atomically".formatted(template,
@@ -151,6 +169,62 @@ public final class TemplateSnapshots {
 		}
 		finally {
 			deleteQuietly(temporary);
+		}
+	}
+
+	/**
+	 * Delete the snapshots of a lineage on a server release beyond the
+	 * {@value #KEEP_PER_LINEAGE} most recently used (a restore marks its file used), and
+	 * temporary files that writers killed mid-write left. Best effort: a file that cannot
+	 * be deleted stays for the next write.
+	 * @param lineage the lineage
+	 * @param release the server release
+	 */
+	void prune(String lineage, ServerRelease release) {
+		List<Path> snapshots = new ArrayList<>();
+		try (DirectoryStream<Path> files = Files.newDirectoryStream(this.directory,
+				lineage + "-*-" + release.tag() + SUFFIX)) {
+			files.forEach(snapshots::add);
+		}
+		catch (IOException ex) {
+			logger.debug("Could not list " + this.directory + ": " + ex.getMessage());
+			return;
+		}
+		snapshots.sort(Comparator.comparing(TemplateSnapshots::lastUsed).reversed());
+		snapshots.stream().skip(KEEP_PER_LINEAGE).forEach(TemplateSnapshots::deleteQuietly);
+		Instant abandoned = Instant.now().minus(ABANDONED);
+		try (DirectoryStream<Path> files = Files.newDirectoryStream(this.directory, ".*" + SUFFIX + "*.tmp")) {
+			files.forEach((file) -> {
+				if (lastUsed(file).isBefore(abandoned)) {
+					deleteQuietly(file);
+				}
+			});
+		}
+		catch (IOException ex) {
+			logger.debug("Could not list " + this.directory + ": " + ex.getMessage());
+		}
+	}
+
+	/**
+	 * Mark a snapshot used now, so that pruning keeps it among the most recently used.
+	 * @param file the snapshot's file
+	 */
+	static void markUsed(Path file) {
+		try {
+			Files.setLastModifiedTime(file, FileTime.from(Instant.now()));
+		}
+		catch (IOException ex) {
+			logger.debug("Could not mark " + file + " used: " + ex.getMessage());
+		}
+	}
+
+	private static Instant lastUsed(Path file) {
+		try {
+			return Files.getLastModifiedTime(file).toInstant();
+		}
+		catch (IOException ex) {
+			// Gone meanwhile: nothing to keep.
+			return Instant.MIN;
 		}
 	}
 

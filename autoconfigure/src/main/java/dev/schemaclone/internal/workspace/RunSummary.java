@@ -132,26 +132,50 @@ public record RunSummary(List<TemplateUse> templates, int clonesMade, int recycl
 	}
 
 	/**
+	 * How a process came by a template.
+	 */
+	public enum Origin {
+
+		/** It ran the migrations. */
+		BUILT("built"),
+
+		/** It restored the template from a snapshot, running no migration. */
+		RESTORED("restored from a snapshot"),
+
+		/** Another process had made it ready. */
+		FOUND("found ready");
+
+		private final String description;
+
+		Origin(String description) {
+			this.description = description;
+		}
+
+	}
+
+	/**
 	 * One template and its use by this process.
 	 *
 	 * @param name the template's schema name
-	 * @param built whether this process built it, rather than finding it ready
+	 * @param origin how this process came by it
 	 * @param migrations how many migrations built it, -1 if unknown
-	 * @param buildMillis how long its build took, -1 if unknown
+	 * @param buildMillis how long its build from history took, -1 if unknown
 	 * @param contexts how many contexts of this process it filled
 	 */
-	public record TemplateUse(String name, boolean built, int migrations, long buildMillis, int contexts) {
+	public record TemplateUse(String name, Origin origin, int migrations, long buildMillis, int contexts) {
 
 		String describe() {
 			String cost = (this.buildMillis >= 0) ? "%d migrations, %d ms".formatted(this.migrations, this.buildMillis)
 					: "build time unknown";
-			return "template '%s' %s (%s): %d context(s)".formatted(this.name, this.built ? "built" : "found ready",
-					cost, this.contexts);
+			return "template '%s' %s (%s): %d context(s)".formatted(this.name, this.origin.description, cost,
+					this.contexts);
 		}
 
 		String toJson() {
-			return "{\"name\":\"%s\",\"built\":%b,\"migrations\":%d,\"buildMillis\":%d,\"contexts\":%d}"
-				.formatted(this.name, this.built, this.migrations, this.buildMillis, this.contexts);
+			return ("{\"name\":\"%s\",\"built\":%b,\"restored\":%b,\"migrations\":%d,\"buildMillis\":%d,"
+					+ "\"contexts\":%d}")
+				.formatted(this.name, this.origin == Origin.BUILT, this.origin == Origin.RESTORED, this.migrations,
+						this.buildMillis, this.contexts);
 		}
 
 	}

@@ -15,6 +15,7 @@ import dev.schemaclone.internal.copy.CloneReset;
 import dev.schemaclone.internal.migration.MigrationSet;
 import dev.schemaclone.internal.server.DatabaseServer;
 import dev.schemaclone.internal.server.SchemaCloneException;
+import dev.schemaclone.internal.workspace.RunSummary.Origin;
 import dev.schemaclone.internal.workspace.WorkspaceSettings.Setting;
 
 /**
@@ -118,9 +119,10 @@ public final class SchemaWorkspace implements AutoCloseable {
 	 * @return the template's schema name
 	 */
 	String template(MigrationSet migrations) {
-		Entry template = new TemplateSchema(this.server, this.registry, this.lease, this.settings, migrations)
-			.ensureReady();
-		this.activity.templateUsed(template.name(), template.buildCost(), this.lease.token().equals(template.owner()));
+		TemplateSchema schema = new TemplateSchema(this.server, this.registry, this.lease, this.settings, migrations);
+		Entry template = schema.ensureReady();
+		this.activity.templateUsed(template.name(), template.buildCost(), schema.restored() ? Origin.RESTORED
+				: this.lease.token().equals(template.owner()) ? Origin.BUILT : Origin.FOUND);
 		return template.name();
 	}
 

@@ -59,6 +59,9 @@ final class TemplateSchema {
 
 	private final String name;
 
+	/** Whether this process restored the template from a snapshot. */
+	private boolean restored;
+
 	TemplateSchema(DatabaseServer server, SchemaRegistry registry, OwnerLease lease, WorkspaceSettings settings,
 			MigrationSet migrations) {
 		this.server = server;
@@ -105,6 +108,14 @@ final class TemplateSchema {
 			throw new SchemaCloneException(
 					"Cannot prepare template '%s' on %s: %s".formatted(this.name, this.server, ex.getMessage()), ex);
 		}
+	}
+
+	/**
+	 * Return whether {@link #ensureReady()} restored the template from a snapshot rather
+	 * than build it from history or find it ready.
+	 */
+	boolean restored() {
+		return this.restored;
 	}
 
 	private boolean isReady(Entry entry) {
@@ -159,6 +170,7 @@ final class TemplateSchema {
 			return false;
 		}
 		markReady(connection, snapshot.migrations(), snapshot.buildMillis());
+		this.restored = true;
 		return true;
 	}
 

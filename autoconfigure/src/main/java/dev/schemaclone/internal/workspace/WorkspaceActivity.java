@@ -10,6 +10,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.jspecify.annotations.Nullable;
 
 import dev.schemaclone.internal.coordination.SchemaRegistry.BuildCost;
+import dev.schemaclone.internal.workspace.RunSummary.Origin;
 import dev.schemaclone.internal.workspace.RunSummary.TemplateUse;
 
 /**
@@ -39,12 +40,14 @@ final class WorkspaceActivity {
 	private final List<Long> refreshMillis = new ArrayList<>();
 
 	/**
-	 * Count a template this process built or found ready, the first time it is used.
-	 * @param cost what its build took, {@code null} if an older schemaclone built it
-	 * @param builtHere whether this process built it
+	 * Count a template this process built, restored or found ready, the first time it is
+	 * used.
+	 * @param cost what its build from history took, {@code null} if an older schemaclone
+	 * built it
+	 * @param origin how this process came by it
 	 */
-	void templateUsed(String template, @Nullable BuildCost cost, boolean builtHere) {
-		this.templates.putIfAbsent(template, new TemplateCount(cost, builtHere));
+	void templateUsed(String template, @Nullable BuildCost cost, Origin origin) {
+		this.templates.putIfAbsent(template, new TemplateCount(cost, origin));
 	}
 
 	/**
@@ -54,7 +57,8 @@ final class WorkspaceActivity {
 	 * @param nanos how long the context waited for its schema, reserving and filling it
 	 */
 	void contextFilled(String template, boolean hit, boolean prefetching, long nanos) {
-		this.templates.computeIfAbsent(template, (name) -> new TemplateCount(null, false)).contexts.incrementAndGet();
+		this.templates.computeIfAbsent(template, (name) -> new TemplateCount(null, Origin.FOUND)).contexts
+			.incrementAndGet();
 		if (hit) {
 			this.prefetchHits.incrementAndGet();
 		}
@@ -119,17 +123,17 @@ final class WorkspaceActivity {
 
 		private final @Nullable BuildCost cost;
 
-		private final boolean builtHere;
+		private final Origin origin;
 
 		private final AtomicInteger contexts = new AtomicInteger();
 
-		private TemplateCount(@Nullable BuildCost cost, boolean builtHere) {
+		private TemplateCount(@Nullable BuildCost cost, Origin origin) {
 			this.cost = cost;
-			this.builtHere = builtHere;
+			this.origin = origin;
 		}
 
 		private TemplateUse use(String name) {
-			return new TemplateUse(name, this.builtHere, (this.cost != null) ? this.cost.migrations() : -1,
+			return new TemplateUse(name, this.origin, (this.cost != null) ? this.cost.migrations() : -1,
 					(this.cost != null) ? this.cost.millis() : -1, this.contexts.get());
 		}
 

@@ -7,6 +7,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import dev.schemaclone.internal.migration.FlywayMigrationSet;
+import dev.schemaclone.internal.workspace.RunSummary.Origin;
 import dev.schemaclone.internal.workspace.RunSummary.TemplateUse;
 import dev.schemaclone.testsupport.TestServer;
 
@@ -48,7 +49,7 @@ class RunSummaryIT {
 			RunSummary summary = workspace.summary();
 			assertThat(summary.templates()).singleElement().satisfies((use) -> {
 				assertThat(use.name()).isEqualTo(template);
-				assertThat(use.built()).isTrue();
+				assertThat(use.origin()).isEqualTo(Origin.BUILT);
 				assertThat(use.migrations()).isEqualTo(TestTemplates.fidelityMigrations());
 				assertThat(use.buildMillis()).isPositive();
 				assertThat(use.contexts()).isEqualTo(3);
@@ -81,7 +82,7 @@ class RunSummaryIT {
 		try (SchemaWorkspace later = TestTemplates.workspace(PREFIX)) {
 			later.template(new FlywayMigrationSet(Flyway.configure().locations("classpath:appdb")));
 			assertThat(later.summary().templates()).singleElement()
-				.isEqualTo(new TemplateUse(built.name(), false, 1, built.buildMillis(), 0));
+				.isEqualTo(new TemplateUse(built.name(), Origin.FOUND, 1, built.buildMillis(), 0));
 		}
 	}
 

@@ -5,6 +5,7 @@ import java.util.stream.IntStream;
 
 import org.junit.jupiter.api.Test;
 
+import dev.schemaclone.internal.workspace.RunSummary.Origin;
 import dev.schemaclone.internal.workspace.RunSummary.TemplateUse;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -17,7 +18,8 @@ class RunSummaryTests {
 	@Test
 	void linesSayWhatWasDoneAndSaved() {
 		RunSummary summary = new RunSummary(
-				List.of(new TemplateUse("sc_tpl_a", true, 16, 700, 3), new TemplateUse("sc_tpl_b", false, -1, -1, 1)),
+				List.of(new TemplateUse("sc_tpl_a", Origin.BUILT, 16, 700, 3),
+						new TemplateUse("sc_tpl_b", Origin.FOUND, -1, -1, 1)),
 				2, 1, 1, 2, 1, List.of(40L, 10L, 20L), 1, 1, 500);
 		assertThat(summary.lines()).containsExactly(
 				"schemaclone in this test JVM: 4 context(s) waited 500 ms in all for their schemas",
@@ -29,9 +31,18 @@ class RunSummaryTests {
 	}
 
 	@Test
+	void templateRestoredFromASnapshotSaysSo() {
+		RunSummary summary = new RunSummary(List.of(new TemplateUse("sc_tpl_a", Origin.RESTORED, 16, 700, 2)), 2, 0, 0,
+				0, 0, List.of(), 0, 0, 90);
+		assertThat(summary.lines())
+			.contains("  template 'sc_tpl_a' restored from a snapshot (16 migrations, 700 ms): 2 context(s)");
+		assertThat(summary.toJson("1")).contains("\"built\":false,\"restored\":true");
+	}
+
+	@Test
 	void manyTemplatesStillTakeTenLinesAtMost() {
 		List<TemplateUse> templates = IntStream.range(0, 12)
-			.mapToObj((i) -> new TemplateUse("sc_tpl_" + i, true, 1, 10, 1))
+			.mapToObj((i) -> new TemplateUse("sc_tpl_" + i, Origin.BUILT, 1, 10, 1))
 			.toList();
 		RunSummary summary = new RunSummary(templates, 12, 0, 0, 0, 0, List.of(), 0, 0, 120);
 		assertThat(summary.lines()).hasSizeLessThanOrEqualTo(10).contains("  and 8 more template(s)");
@@ -39,10 +50,10 @@ class RunSummaryTests {
 
 	@Test
 	void workspacesAddUp() {
-		RunSummary one = new RunSummary(List.of(new TemplateUse("sc_tpl_a", true, 1, 100, 2)), 2, 0, 0, 0, 0,
+		RunSummary one = new RunSummary(List.of(new TemplateUse("sc_tpl_a", Origin.BUILT, 1, 100, 2)), 2, 0, 0, 0, 0,
 				List.of(5L), 0, 0, 50);
-		RunSummary two = new RunSummary(List.of(new TemplateUse("sc2_tpl_a", false, 1, 300, 1)), 0, 1, 1, 1, 0,
-				List.of(7L), 1, 1, 20);
+		RunSummary two = new RunSummary(List.of(new TemplateUse("sc2_tpl_a", Origin.RESTORED, 1, 300, 1)), 0, 1, 1, 1,
+				0, List.of(7L), 1, 1, 20);
 		RunSummary sum = RunSummary.empty().plus(one).plus(two);
 		assertThat(sum.contexts()).isEqualTo(3);
 		assertThat(sum.eachContextMigratingMillis()).isEqualTo(500);
@@ -54,10 +65,10 @@ class RunSummaryTests {
 
 	@Test
 	void jsonCarriesEveryNumber() {
-		RunSummary summary = new RunSummary(List.of(new TemplateUse("sc_tpl_a", true, 16, 700, 3)), 2, 1, 0, 2, 0,
-				List.of(30L), 0, 0, 400);
+		RunSummary summary = new RunSummary(List.of(new TemplateUse("sc_tpl_a", Origin.BUILT, 16, 700, 3)), 2, 1, 0, 2,
+				0, List.of(30L), 0, 0, 400);
 		assertThat(summary.toJson("123")).isEqualTo("{\"jvm\":\"123\",\"contexts\":3,\"criticalPathMillis\":400,"
-				+ "\"templates\":[{\"name\":\"sc_tpl_a\",\"built\":true,\"migrations\":16,\"buildMillis\":700,\"contexts\":3}],"
+				+ "\"templates\":[{\"name\":\"sc_tpl_a\",\"built\":true,\"restored\":false,\"migrations\":16,\"buildMillis\":700,\"contexts\":3}],"
 				+ "\"clonesMade\":2,\"recycled\":1,\"warmClaimed\":0,\"prefetchHits\":2,\"prefetchMisses\":0,\"refreshes\":1,"
 				+ "\"refreshMedianMillis\":30,\"refreshesRemade\":0,\"failedKept\":0,\"eachContextMigratingMillis\":2100}\n");
 	}

@@ -7,9 +7,9 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.time.Duration;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -30,9 +30,12 @@ import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 
 import dev.schemaclone.internal.migration.FlywayMigrationSet;
+import dev.schemaclone.internal.migration.MigrationSet;
 import dev.schemaclone.internal.server.DatabaseServer;
 import dev.schemaclone.internal.server.SchemaDrop;
 import dev.schemaclone.internal.snapshot.TemplateSnapshots;
+import dev.schemaclone.internal.workspace.RunSummary.Origin;
+import dev.schemaclone.internal.workspace.RunSummary.TemplateUse;
 import dev.schemaclone.internal.zerosetup.ZeroSetupServer;
 import dev.schemaclone.testsupport.SchemaSnapshot;
 import dev.schemaclone.testsupport.TestServer;
@@ -72,15 +75,11 @@ class TemplateSnapshotIT {
 			throws SQLException {
 		String runId = TestTemplates.newRunId();
 		FluentConfiguration flyway = TestTemplates.counted(runId, "classpath:appdb");
-		String built = buildAndSnapshot(flyway, output);
-		SchemaSnapshot history = exact(built);
-		emptyServer();
+		Built built = buildSnapshotAndEmpty(new FlywayMigrationSet(flyway), output);
 		try (SchemaWorkspace workspace = workspace(TestServer.server())) {
-			String restored = workspace.template(new FlywayMigrationSet(flyway));
-			assertThat(restored).isEqualTo(built);
+			String restored = restoredAsBuilt(workspace, new FlywayMigrationSet(flyway), built, output);
+			assertThat(restored).isEqualTo(built.name());
 			assertThat(TestTemplates.runs(runId)).as("runs of the history").isOne();
-			assertThat(output).contains("Restored template '" + restored + "' from snapshot");
-			assertThat(exact(restored).firstDifference(history)).isNull();
 			String clone = workspace.createClone(restored);
 			Flyway migrated = Flyway.configure()
 				.configuration(flyway)
@@ -96,17 +95,9 @@ class TemplateSnapshotIT {
 	@Test
 	void liquibaseTemplateIsRestoredWithItsChangeLogTables(CapturedOutput output) throws SQLException {
 		String runId = TestTemplates.newRunId();
-		String built;
+		Built built = buildSnapshotAndEmpty(TestTemplates.countedLiquibase(runId), output);
 		try (SchemaWorkspace workspace = workspace(TestServer.server())) {
-			built = workspace.template(TestTemplates.countedLiquibase(runId));
-			awaitSnapshots(output, 1);
-		}
-		SchemaSnapshot history = exact(built);
-		emptyServer();
-		try (SchemaWorkspace workspace = workspace(TestServer.server())) {
-			String restored = workspace.template(TestTemplates.countedLiquibase(runId));
-			assertThat(output).contains("Restored template '" + restored + "'");
-			assertThat(exact(restored).firstDifference(history)).isNull();
+			restoredAsBuilt(workspace, TestTemplates.countedLiquibase(runId), built, output);
 		}
 		assertThat(TestTemplates.runs(runId)).as("runs of the change log").isOne();
 	}
@@ -114,13 +105,9 @@ class TemplateSnapshotIT {
 	@Test
 	void templateRestoredFromSnapshotEqualsOneBuiltFromHistory(CapturedOutput output) throws SQLException {
 		FluentConfiguration flyway = Flyway.configure().locations(TestTemplates.fidelity());
-		String built = buildAndSnapshot(flyway, output);
-		SchemaSnapshot history = exact(built);
-		emptyServer();
+		Built built = buildSnapshotAndEmpty(new FlywayMigrationSet(flyway), output);
 		try (SchemaWorkspace workspace = workspace(TestServer.server())) {
-			String restored = workspace.template(new FlywayMigrationSet(flyway));
-			assertThat(output).contains("Restored template '" + restored + "'");
-			assertThat(exact(restored).firstDifference(history)).isNull();
+			restoredAsBuilt(workspace, new FlywayMigrationSet(flyway), built, output);
 		}
 	}
 
@@ -129,14 +116,9 @@ class TemplateSnapshotIT {
 		assumeTrue(TestTemplates.rangerPresent(),
 				"the Apache Ranger corpus is not beside the checkout at " + TestTemplates.RANGER);
 		FluentConfiguration flyway = Flyway.configure().locations("filesystem:" + TestTemplates.RANGER);
-		String built = buildAndSnapshot(flyway, output);
-		SchemaSnapshot history = exact(built);
-		emptyServer();
+		Built built = buildSnapshotAndEmpty(new FlywayMigrationSet(flyway), output);
 		try (SchemaWorkspace workspace = workspace(TestServer.server())) {
-			String restored = workspace.template(new FlywayMigrationSet(flyway));
-			assertThat(output).contains("Restored template '" + restored + "'");
-			assertThat(exact(restored).firstDifference(history)).isNull();
-			workspace.createClone(restored);
+			workspace.createClone(restoredAsBuilt(workspace, new FlywayMigrationSet(flyway), built, output));
 		}
 	}
 
@@ -247,11 +229,39 @@ class TemplateSnapshotIT {
 	}
 
 	private String buildAndSnapshot(FluentConfiguration flyway, CapturedOutput output) {
+		return buildAndSnapshot(new FlywayMigrationSet(flyway), output);
+	}
+
+	private String buildAndSnapshot(MigrationSet migrations, CapturedOutput output) {
 		try (SchemaWorkspace workspace = workspace(TestServer.server())) {
-			String template = workspace.template(new FlywayMigrationSet(flyway));
+			String template = workspace.template(migrations);
 			awaitSnapshots(output, 1);
 			return template;
 		}
+	}
+
+	/**
+	 * Build a template from history and snapshot it, then empty the server.
+	 */
+	private Built buildSnapshotAndEmpty(MigrationSet migrations, CapturedOutput output) throws SQLException {
+		String name = buildAndSnapshot(migrations, output);
+		Built built = new Built(name, exact(name));
+		emptyServer();
+		return built;
+	}
+
+	/**
+	 * Ask an emptied server for the template again: restored from its snapshot, said so
+	 * in the log and the summary, and equal on the exact oracle to the one built from
+	 * history.
+	 */
+	private static String restoredAsBuilt(SchemaWorkspace workspace, MigrationSet migrations, Built built,
+			CapturedOutput output) throws SQLException {
+		String restored = workspace.template(migrations);
+		assertThat(output).contains("Restored template '" + restored + "' from snapshot");
+		assertThat(exact(restored).firstDifference(built.history())).isNull();
+		assertThat(workspace.summary().templates()).extracting(TemplateUse::origin).containsExactly(Origin.RESTORED);
+		return restored;
 	}
 
 	private void awaitSnapshots(CapturedOutput output, int count) {
@@ -317,6 +327,13 @@ class TemplateSnapshotIT {
 			count++;
 		}
 		return count;
+	}
+
+	/**
+	 * A template built from history, and what it held.
+	 */
+	private record Built(String name, SchemaSnapshot history) {
+
 	}
 
 }

@@ -18,9 +18,9 @@ import dev.schemaclone.testsupport.TestServer;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A warm clone is checked by the instants its {@code TIMESTAMP} values hold, not by how a
- * session's time zone prints them: a process whose sessions have another time zone than
- * the one that built the template claims a pristine clone.
+ * A warm clone is checked by the instants its {@code TIMESTAMP} values and defaults hold,
+ * not by how a session's time zone prints them: a process whose sessions have another
+ * time zone than the one that built the template claims a pristine clone.
  */
 class WarmCloneTimeZoneIT {
 
@@ -37,8 +37,9 @@ class WarmCloneTimeZoneIT {
 	@Test
 	void warmCloneKeptInOneTimeZoneIsClaimedInAnother() throws IOException {
 		Files.writeString(this.migrations.resolve("V1__booking.sql"),
-				"CREATE TABLE booking (id INT PRIMARY KEY, starts TIMESTAMP(6) NULL);\n"
-						+ "INSERT INTO booking VALUES (1, '2024-10-27 00:30:00.250000');\n");
+				"CREATE TABLE booking (id INT PRIMARY KEY, starts TIMESTAMP(6) NULL,"
+						+ " booked TIMESTAMP NOT NULL DEFAULT '2024-10-27 00:30:00');\n"
+						+ "INSERT INTO booking (id, starts) VALUES (1, '2024-10-27 00:30:00.250000');\n");
 		FluentConfiguration flyway = Flyway.configure().locations("filesystem:" + this.migrations);
 		String kept;
 		String template;
