@@ -22,7 +22,8 @@ import dev.schemaclone.internal.server.DatabaseServer;
  */
 final class ClosingBenchmark {
 
-	private static final List<String> MODES = List.of("closing-floor", "closing-clone", "closing");
+	private static final List<String> MODES = List.of("closing-floor", "closing-floor-flyway", "closing-clone",
+			"closing");
 
 	private final Benchmarks database;
 
@@ -62,11 +63,13 @@ final class ClosingBenchmark {
 			}
 		}
 		double floor = results.get("closing-floor").wall().median();
+		double flyway = results.get("closing-floor-flyway").wall().median();
 		line.accept(
-				"| way | wall time | per new context over the floor | context start, after the first | schema ready for its context |");
-		line.accept("|---|---|---|---|---|");
-		results.forEach((mode, logs) -> line.accept("| %s | %s | %s | %s | %s |".formatted(mode, logs.wall(),
-				Timings.format((logs.wall().median() - floor) / this.contexts), logs.laterContexts(), logs.ready())));
+				"| way | wall time | per new context over the floor | over the floor with Flyway | context start, after the first | schema ready for its context |");
+		line.accept("|---|---|---|---|---|---|");
+		results.forEach((mode, logs) -> line.accept("| %s | %s | %s | %s | %s | %s |".formatted(mode, logs.wall(),
+				Timings.format((logs.wall().median() - floor) / this.contexts),
+				Timings.format((logs.wall().median() - flyway) / this.contexts), logs.laterContexts(), logs.ready())));
 		line.accept("");
 		line.accept("clone per context / recycling, per new context: **%.1f×**"
 			.formatted((results.get("closing-clone").wall().median() - floor)
@@ -90,7 +93,7 @@ final class ClosingBenchmark {
 
 	/**
 	 * One fork, a child JVM:
-	 * {@code closing-worker closing-floor|closing|closing-clone url location contexts fork}.
+	 * {@code closing-worker closing-floor|closing-floor-flyway|closing|closing-clone url location contexts fork}.
 	 * Each context stands for a test class with {@code @DirtiesContext}: it starts, does
 	 * a little work, and closes before the next starts.
 	 */
@@ -105,9 +108,12 @@ final class ClosingBenchmark {
 			if (server.password() != null) {
 				properties.add("--spring.datasource.password=" + server.password());
 			}
-			if (mode.equals("closing-floor")) {
+			if (mode.startsWith("closing-floor")) {
 				properties.addAll(List.of("--spring.datasource.url=" + server.urlOf("bench_floor").toJdbcUrl(),
-						"--spring.flyway.enabled=false", "--schemaclone.enabled=false"));
+						"--schemaclone.enabled=false"));
+				if (mode.equals("closing-floor")) {
+					properties.add("--spring.flyway.enabled=false");
+				}
 			}
 			else {
 				properties.addAll(List.of("--spring.datasource.url=" + server.urlOf("bench_app").toJdbcUrl(),
