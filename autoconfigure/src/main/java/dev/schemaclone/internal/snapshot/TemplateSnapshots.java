@@ -14,6 +14,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -57,6 +59,9 @@ public final class TemplateSnapshots {
 	private static final Duration EXIT_WAIT = Duration.ofSeconds(30);
 
 	private static final ExecutorService writer = startWriter();
+
+	/** The snapshots this JVM marked used for templates it found ready. */
+	private static final Set<String> markedUsed = ConcurrentHashMap.newKeySet();
 
 	private final Path directory;
 
@@ -202,6 +207,30 @@ public final class TemplateSnapshots {
 		}
 		catch (IOException ex) {
 			logger.debug("Could not list " + this.directory + ": " + ex.getMessage());
+		}
+	}
+
+	/**
+	 * Mark the snapshot of a migration set on the server a connection is on used now, if
+	 * there is one, once per JVM: a template found ready on the server is used as much as
+	 * one restored from its snapshot, and pruning keeps the snapshot among the most
+	 * recently used. Best effort, as marking a restored one is.
+	 * @param connection a connection to the server
+	 * @param fingerprint the full fingerprint of the migration set
+	 * @param lineage the lineage of the migration set
+	 */
+	public void markUsed(Connection connection, String fingerprint, String lineage) {
+		if (!markedUsed.add(this.directory.toAbsolutePath() + "|" + fingerprint)) {
+			return;
+		}
+		try {
+			Path file = this.directory.resolve(fileName(lineage, fingerprint, ServerRelease.of(connection)));
+			if (Files.isRegularFile(file)) {
+				markUsed(file);
+			}
+		}
+		catch (SQLException ex) {
+			logger.debug("Could not mark the snapshot of " + fingerprint + " used: " + ex.getMessage());
 		}
 	}
 

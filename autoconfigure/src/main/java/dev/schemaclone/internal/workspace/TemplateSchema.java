@@ -81,7 +81,7 @@ final class TemplateSchema {
 		try (Connection connection = this.server.open()) {
 			Entry ready = this.registry.find(connection, this.name);
 			if (ready != null && isReady(ready)) {
-				return ready;
+				return foundReady(connection, ready);
 			}
 			String lockName = this.registry.buildLockName(this.name);
 			try (Connection lockConnection = this.server.open();
@@ -90,7 +90,7 @@ final class TemplateSchema {
 								.formatted(this.settings.names().of(Setting.LOCK_TIMEOUT)))) {
 				Entry entry = this.registry.find(connection, this.name);
 				if (entry != null && isReady(entry)) {
-					return entry;
+					return foundReady(connection, entry);
 				}
 				clearLeftovers(connection, entry);
 				if (!restoreFromSnapshot(connection)) {
@@ -108,6 +108,18 @@ final class TemplateSchema {
 			throw new SchemaCloneException(
 					"Cannot prepare template '%s' on %s: %s".formatted(this.name, this.server, ex.getMessage()), ex);
 		}
+	}
+
+	/**
+	 * Return a template found ready, its snapshot marked used: pruning keeps the
+	 * snapshots of the templates in use, also those a server still holds.
+	 */
+	private Entry foundReady(Connection connection, Entry ready) {
+		if (this.settings.snapshots() != null) {
+			new TemplateSnapshots(this.settings.snapshots()).markUsed(connection, this.fingerprint.hex(),
+					this.fingerprint.lineage());
+		}
+		return ready;
 	}
 
 	/**

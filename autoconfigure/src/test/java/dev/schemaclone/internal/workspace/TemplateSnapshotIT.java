@@ -180,6 +180,47 @@ class TemplateSnapshotIT {
 	}
 
 	@Test
+	void snapshotOfATemplateFoundReadyCountsAsUsedWhenOlderOnesArePruned(CapturedOutput output) throws IOException {
+		String runId = TestTemplates.newRunId();
+		Path migrations = this.snapshots.resolveSibling(this.snapshots.getFileName() + "-branches");
+		Files.createDirectories(migrations);
+		Files.writeString(migrations.resolve("V1__shelf.sql"), "CREATE TABLE shelf (id INT PRIMARY KEY);\n");
+		Path second = migrations.resolve("V2__first_shelf.sql");
+		FluentConfiguration flyway = TestTemplates.counted(runId, "filesystem:" + migrations);
+		try (SchemaWorkspace workspace = workspace(TestServer.server())) {
+			// Branches a, b and c, each built once and snapshotted.
+			for (int branch = 1; branch <= 3; branch++) {
+				Files.writeString(second, "INSERT INTO shelf VALUES (" + branch + ");\n");
+				workspace.template(new FlywayMigrationSet(flyway));
+				awaitSnapshots(output, branch);
+			}
+			List<Path> written = snapshotFiles();
+			Path first = written.stream()
+				.min(java.util.Comparator.comparing(TemplateSnapshotIT::modified))
+				.orElseThrow();
+			// Back on branch a: its template is still on the server, found ready.
+			Files.writeString(second, "INSERT INTO shelf VALUES (1);\n");
+			workspace.template(new FlywayMigrationSet(flyway));
+			// Then branch d, built: pruning keeps the three most recently used.
+			Files.writeString(second, "INSERT INTO shelf VALUES (4);\n");
+			workspace.template(new FlywayMigrationSet(flyway));
+			awaitSnapshots(output, 4);
+			await("pruned").atMost(Duration.ofSeconds(10)).until(() -> snapshotFiles().size() == 3);
+			assertThat(snapshotFiles()).as("snapshots after branch d").contains(first);
+		}
+		assertThat(TestTemplates.runs(runId)).as("runs of the history").isEqualTo(4);
+	}
+
+	private static java.nio.file.attribute.FileTime modified(Path file) {
+		try {
+			return Files.getLastModifiedTime(file);
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	@Test
 	void snapshotCutInHalfIsIgnoredAndWrittenAgain(CapturedOutput output) throws IOException {
 		String runId = TestTemplates.newRunId();
 		FluentConfiguration flyway = TestTemplates.counted(runId, "classpath:appdb");
