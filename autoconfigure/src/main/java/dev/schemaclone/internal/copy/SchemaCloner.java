@@ -147,12 +147,14 @@ public final class SchemaCloner {
 	 * Set the session up for the copy: tables come in name order, not in foreign-key
 	 * order, and rows are copied as they are, so checks would only repeat what the
 	 * template passed; {@code NO_AUTO_VALUE_ON_ZERO} keeps a stored 0 in an
-	 * {@code AUTO_INCREMENT} column a 0.
+	 * {@code AUTO_INCREMENT} column a 0; objects are created in the {@link UtcSession
+	 * UTC} they were read in.
 	 */
 	private static Connection prepare(Connection connection) throws SQLException {
 		try (Statement statement = connection.createStatement()) {
 			statement.execute("SET SESSION foreign_key_checks = 0, unique_checks = 0,"
 					+ " sql_mode = CONCAT(@@sql_mode, ',NO_AUTO_VALUE_ON_ZERO')");
+			UtcSession.use(connection);
 			writeHistory(connection);
 		}
 		catch (SQLException ex) {

@@ -98,9 +98,7 @@ final class StateQuery {
 	}
 
 	/**
-	 * Read the state, in the time zone {@code +00:00}: the server prints a fixed
-	 * {@code TIMESTAMP} default in the session's time zone, so sessions of processes in
-	 * other zones would read other digests of one schema. The connection must
+	 * Read the state, in a {@link UtcSession UTC session}; the connection must
 	 * {@link PristineState#useLiveStatistics use live statistics}.
 	 * @param connection a connection to the server
 	 * @return the state
@@ -108,13 +106,13 @@ final class StateQuery {
 	 * lost a column
 	 */
 	SchemaState read(Connection connection) throws SQLException {
-		String catalog = null;
-		Map<String, Long> counters = new HashMap<>();
-		Map<String, String> rows = new HashMap<>();
-		Set<String> filled = new HashSet<>();
-		try (Statement statement = connection.createStatement()) {
-			statement.execute("SET @schemaclone_zone = @@SESSION.time_zone, SESSION time_zone = '+00:00'");
-			try (ResultSet result = statement.executeQuery(this.sql)) {
+		return UtcSession.run(connection, () -> {
+			String catalog = null;
+			Map<String, Long> counters = new HashMap<>();
+			Map<String, String> rows = new HashMap<>();
+			Set<String> filled = new HashSet<>();
+			try (Statement statement = connection.createStatement();
+					ResultSet result = statement.executeQuery(this.sql)) {
 				while (result.next()) {
 					String key = text(result.getBytes(2));
 					String value = text(result.getBytes(3));
@@ -126,11 +124,8 @@ final class StateQuery {
 					}
 				}
 			}
-			finally {
-				statement.execute("SET SESSION time_zone = @schemaclone_zone");
-			}
-		}
-		return new SchemaState(catalog, counters, rows, filled);
+			return new SchemaState(catalog, counters, rows, filled);
+		});
 	}
 
 	private String table(@Nullable String index) {

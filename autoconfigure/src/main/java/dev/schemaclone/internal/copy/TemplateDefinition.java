@@ -55,7 +55,18 @@ public record TemplateDefinition(String template, String charset, String collati
 	/** {@code ER_UNKNOWN_SYSTEM_VARIABLE}, the same code in MySQL and MariaDB. */
 	private static final int UNKNOWN_SYSTEM_VARIABLE = 1193;
 
+	/**
+	 * Read the objects of a schema, in a {@link UtcSession UTC session}, as a clone
+	 * replays them in one.
+	 * @param connection a connection to the server
+	 * @param template the schema
+	 * @return its definition
+	 */
 	public static TemplateDefinition read(Connection connection, String template) throws SQLException {
+		return UtcSession.run(connection, () -> readObjects(connection, template));
+	}
+
+	private static TemplateDefinition readObjects(Connection connection, String template) throws SQLException {
 		showInvisiblePrimaryKeys(connection);
 		String quoted = Identifiers.quote(template);
 		String[] defaults = defaults(connection, template);

@@ -56,10 +56,8 @@ public final class TemplateImage {
 	 * @return its image
 	 */
 	public static TemplateImage read(Connection connection, String template) throws SQLException {
-		// The definition as clones read it, in the session's own time zone, which the
-		// sessions that restore it have too: a TIMESTAMP default prints in it.
 		TemplateDefinition definition = TemplateDefinition.read(connection, template);
-		inUtc(connection);
+		UtcSession.use(connection);
 		SchemaState state = PristineState.read(connection, definition).state();
 		Map<String, List<String>> rows = new LinkedHashMap<>();
 		for (Table table : definition.tables()) {
@@ -84,7 +82,7 @@ public final class TemplateImage {
 	 */
 	public @Nullable String restore(DatabaseServer server, String schema, int connections) throws SQLException {
 		try (Connection connection = server.open()) {
-			inUtc(connection);
+			UtcSession.use(connection);
 			SchemaCloner.takeDefaults(connection, this.definition, schema);
 			SchemaCloner.fill(server, this.definition, schema, connections, (share) -> inserts(schema, share));
 			TemplateDefinition restored = TemplateDefinition.read(connection, schema);
@@ -174,12 +172,6 @@ public final class TemplateImage {
 			differences.add("rows");
 		}
 		return differences.isEmpty() ? null : String.join(", ", differences);
-	}
-
-	private static void inUtc(Connection connection) throws SQLException {
-		try (Statement statement = connection.createStatement()) {
-			statement.execute("SET SESSION time_zone = '+00:00'");
-		}
 	}
 
 	TemplateDefinition definition() {

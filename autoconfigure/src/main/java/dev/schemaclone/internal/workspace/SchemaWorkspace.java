@@ -15,7 +15,6 @@ import dev.schemaclone.internal.copy.CloneReset;
 import dev.schemaclone.internal.migration.MigrationSet;
 import dev.schemaclone.internal.server.DatabaseServer;
 import dev.schemaclone.internal.server.SchemaCloneException;
-import dev.schemaclone.internal.workspace.RunSummary.Origin;
 import dev.schemaclone.internal.workspace.WorkspaceSettings.Setting;
 
 /**
@@ -121,8 +120,7 @@ public final class SchemaWorkspace implements AutoCloseable {
 	String template(MigrationSet migrations) {
 		TemplateSchema schema = new TemplateSchema(this.server, this.registry, this.lease, this.settings, migrations);
 		Entry template = schema.ensureReady();
-		this.activity.templateUsed(template.name(), template.buildCost(), schema.restored() ? Origin.RESTORED
-				: this.lease.token().equals(template.owner()) ? Origin.BUILT : Origin.FOUND);
+		this.activity.templateUsed(template.name(), template.buildCost(), schema.origin());
 		return template.name();
 	}
 

@@ -32,6 +32,7 @@ import dev.schemaclone.internal.server.DatabaseServer;
 import dev.schemaclone.internal.server.Identifiers;
 import dev.schemaclone.internal.server.ProcessList;
 import dev.schemaclone.internal.server.SchemaCloneException;
+import dev.schemaclone.internal.workspace.RunSummary.Origin;
 import dev.schemaclone.internal.snapshot.TemplateSnapshot;
 import dev.schemaclone.internal.snapshot.TemplateSnapshots;
 import dev.schemaclone.internal.workspace.WorkspaceSettings.Setting;
@@ -59,8 +60,8 @@ final class TemplateSchema {
 
 	private final String name;
 
-	/** Whether this process restored the template from a snapshot. */
-	private boolean restored;
+	/** How {@link #ensureReady()} came by the template. */
+	private Origin origin = Origin.FOUND;
 
 	TemplateSchema(DatabaseServer server, SchemaRegistry registry, OwnerLease lease, WorkspaceSettings settings,
 			MigrationSet migrations) {
@@ -123,11 +124,12 @@ final class TemplateSchema {
 	}
 
 	/**
-	 * Return whether {@link #ensureReady()} restored the template from a snapshot rather
-	 * than build it from history or find it ready.
+	 * Return how {@link #ensureReady()} came by the template: built from history or
+	 * restored from a snapshot here, or found ready, also when another thread of this
+	 * process made it ready.
 	 */
-	boolean restored() {
-		return this.restored;
+	Origin origin() {
+		return this.origin;
 	}
 
 	private boolean isReady(Entry entry) {
@@ -182,7 +184,7 @@ final class TemplateSchema {
 			return false;
 		}
 		markReady(connection, snapshot.migrations(), snapshot.buildMillis());
-		this.restored = true;
+		this.origin = Origin.RESTORED;
 		return true;
 	}
 
@@ -222,6 +224,7 @@ final class TemplateSchema {
 				CloneCheck.of(definition, PristineState.read(connection, definition)).toBytes());
 		long millis = Duration.ofNanos(System.nanoTime() - start).toMillis();
 		markReady(connection, migrations, millis);
+		this.origin = Origin.BUILT;
 		logger.info("Built template '%s': %d migrations in %d ms".formatted(this.name, migrations, millis));
 		if (this.settings.snapshots() != null) {
 			new TemplateSnapshots(this.settings.snapshots()).writeLater(this.server, this.name, this.fingerprint.hex(),

@@ -47,7 +47,7 @@ final class WorkspaceActivity {
 	 * @param origin how this process came by it
 	 */
 	void templateUsed(String template, @Nullable BuildCost cost, Origin origin) {
-		this.templates.putIfAbsent(template, new TemplateCount(cost, origin));
+		this.templates.computeIfAbsent(template, (name) -> new TemplateCount(cost, Origin.FOUND)).made(origin);
 	}
 
 	/**
@@ -123,13 +123,23 @@ final class WorkspaceActivity {
 
 		private final @Nullable BuildCost cost;
 
-		private final Origin origin;
+		private volatile Origin origin;
 
 		private final AtomicInteger contexts = new AtomicInteger();
 
 		private TemplateCount(@Nullable BuildCost cost, Origin origin) {
 			this.cost = cost;
 			this.origin = origin;
+		}
+
+		/**
+		 * Record how one thread came by the template: a thread that waited while another
+		 * built or restored it found it ready, in either order.
+		 */
+		private synchronized void made(Origin origin) {
+			if (origin != Origin.FOUND) {
+				this.origin = origin;
+			}
 		}
 
 		private TemplateUse use(String name) {
