@@ -1,5 +1,7 @@
 package dev.schemaclone.benchmarks;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -36,10 +38,10 @@ final class ClosingBenchmark {
 	/**
 	 * @param contexts how many contexts each fork starts and closes
 	 */
-	ClosingBenchmark(Benchmarks database, String url, Path logs, int contexts) {
+	ClosingBenchmark(Benchmarks database, String url, Path logs, int contexts) throws IOException {
 		this.database = database;
 		this.url = url;
-		this.logs = logs;
+		this.logs = Files.createDirectories(logs);
 		this.contexts = contexts;
 	}
 
