@@ -6,9 +6,9 @@ import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.FileTime;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.nio.file.attribute.FileTime;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -179,9 +179,10 @@ public final class TemplateSnapshots {
 
 	/**
 	 * Delete the snapshots of a lineage on a server release beyond the
-	 * {@value #KEEP_PER_LINEAGE} most recently used (a restore marks its file used), and
-	 * temporary files that writers killed mid-write left. Best effort: a file that cannot
-	 * be deleted stays for the next write.
+	 * {@value #KEEP_PER_LINEAGE} most recently used (a restore, or a template found ready
+	 * on the server, marks its file used), and temporary files that writers killed
+	 * mid-write left. Best effort: a file that cannot be deleted stays for the next
+	 * write.
 	 * @param lineage the lineage
 	 * @param release the server release
 	 */
