@@ -133,14 +133,15 @@ public final class TemplateImage {
 	}
 
 	/**
-	 * Return the statements that write the image's rows of some tables into a schema, in
-	 * UTC and without strict checks (what the server changes on the way shows in the
-	 * comparison after), and that give the session its own settings back after.
+	 * Return the statements that write the image's rows of some tables into a schema
+	 * without strict checks (what the server changes on the way shows in the comparison
+	 * after), and that give the session its own SQL mode back after; the copy's sessions
+	 * are in UTC already.
 	 */
 	private List<String> inserts(String schema, List<Table> tables) {
 		List<String> statements = new ArrayList<>();
-		statements.add("SET @schemaclone_zone = @@SESSION.time_zone, @schemaclone_mode = @@SESSION.sql_mode");
-		statements.add("SET SESSION time_zone = '+00:00', sql_mode = 'NO_AUTO_VALUE_ON_ZERO,NO_ENGINE_SUBSTITUTION'");
+		statements.add("SET @schemaclone_mode = @@SESSION.sql_mode");
+		statements.add("SET SESSION sql_mode = 'NO_AUTO_VALUE_ON_ZERO,NO_ENGINE_SUBSTITUTION'");
 		for (Table table : tables) {
 			String into = "INSERT INTO " + Identifiers.quote(schema) + "." + Identifiers.quoteExisting(table.name())
 					+ " (" + table.columnList() + ") VALUES ";
@@ -156,7 +157,7 @@ public final class TemplateImage {
 				statements.add(statement.toString());
 			}
 		}
-		statements.add("SET SESSION time_zone = @schemaclone_zone, sql_mode = @schemaclone_mode");
+		statements.add("SET SESSION sql_mode = @schemaclone_mode");
 		return statements;
 	}
 

@@ -60,6 +60,9 @@ final class TemplateSchema {
 
 	private final String name;
 
+	/** The snapshots of the template's migration set, {@code null} when turned off. */
+	private final @Nullable TemplateSnapshots snapshots;
+
 	/** How {@link #ensureReady()} came by the template. */
 	private Origin origin = Origin.FOUND;
 
@@ -72,6 +75,7 @@ final class TemplateSchema {
 		this.migrations = migrations;
 		this.fingerprint = migrations.fingerprint();
 		this.name = this.registry.templateName(this.fingerprint.shortHex());
+		this.snapshots = (settings.snapshots() != null) ? new TemplateSnapshots(settings.snapshots()) : null;
 	}
 
 	/**
@@ -116,9 +120,8 @@ final class TemplateSchema {
 	 * snapshots of the templates in use, also those a server still holds.
 	 */
 	private Entry foundReady(Connection connection, Entry ready) {
-		if (this.settings.snapshots() != null) {
-			new TemplateSnapshots(this.settings.snapshots()).markUsed(connection, this.fingerprint.hex(),
-					this.fingerprint.lineage());
+		if (this.snapshots != null) {
+			this.snapshots.markUsed(connection, this.fingerprint.hex(), this.fingerprint.lineage());
 		}
 		return ready;
 	}
@@ -167,10 +170,8 @@ final class TemplateSchema {
 	 * gives exactly the state the snapshot recorded; else leave neither schema nor row.
 	 */
 	private boolean restoreFromSnapshot(Connection connection) throws SQLException {
-		TemplateSnapshot snapshot = (this.settings.snapshots() != null)
-				? new TemplateSnapshots(this.settings.snapshots()).find(connection, this.name, this.fingerprint.hex(),
-						this.fingerprint.lineage())
-				: null;
+		TemplateSnapshot snapshot = (this.snapshots != null)
+				? this.snapshots.find(connection, this.name, this.fingerprint.hex(), this.fingerprint.lineage()) : null;
 		if (snapshot == null) {
 			return false;
 		}
@@ -226,9 +227,9 @@ final class TemplateSchema {
 		markReady(connection, migrations, millis);
 		this.origin = Origin.BUILT;
 		logger.info("Built template '%s': %d migrations in %d ms".formatted(this.name, migrations, millis));
-		if (this.settings.snapshots() != null) {
-			new TemplateSnapshots(this.settings.snapshots()).writeLater(this.server, this.name, this.fingerprint.hex(),
-					this.fingerprint.lineage(), migrations, millis);
+		if (this.snapshots != null) {
+			this.snapshots.writeLater(this.server, this.name, this.fingerprint.hex(), this.fingerprint.lineage(),
+					migrations, millis);
 		}
 	}
 

@@ -5,12 +5,14 @@ import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.FileTime;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
@@ -161,10 +163,8 @@ class TemplateSnapshotIT {
 	@Test
 	void changedMigrationBuildsFromHistory(CapturedOutput output) throws IOException {
 		String runId = TestTemplates.newRunId();
-		Path migrations = this.snapshots.resolveSibling(this.snapshots.getFileName() + "-migrations");
-		Files.createDirectories(migrations);
-		Files.writeString(migrations.resolve("V1__shelf.sql"), "CREATE TABLE shelf (id INT PRIMARY KEY);\n");
-		Path second = migrations.resolve("V2__first_shelf.sql");
+		Path second = shelfHistory("-migrations");
+		Path migrations = second.getParent();
 		Files.writeString(second, "INSERT INTO shelf VALUES (1);\n");
 		buildAndSnapshot(TestTemplates.counted(runId, "filesystem:" + migrations), output);
 		Files.writeString(second, "INSERT INTO shelf VALUES (2);\n");
@@ -182,11 +182,8 @@ class TemplateSnapshotIT {
 	@Test
 	void snapshotOfATemplateFoundReadyCountsAsUsedWhenOlderOnesArePruned(CapturedOutput output) throws IOException {
 		String runId = TestTemplates.newRunId();
-		Path migrations = this.snapshots.resolveSibling(this.snapshots.getFileName() + "-branches");
-		Files.createDirectories(migrations);
-		Files.writeString(migrations.resolve("V1__shelf.sql"), "CREATE TABLE shelf (id INT PRIMARY KEY);\n");
-		Path second = migrations.resolve("V2__first_shelf.sql");
-		FluentConfiguration flyway = TestTemplates.counted(runId, "filesystem:" + migrations);
+		Path second = shelfHistory("-branches");
+		FluentConfiguration flyway = TestTemplates.counted(runId, "filesystem:" + second.getParent());
 		try (SchemaWorkspace workspace = workspace(TestServer.server())) {
 			// Branches a, b and c, each built once and snapshotted.
 			for (int branch = 1; branch <= 3; branch++) {
@@ -195,9 +192,7 @@ class TemplateSnapshotIT {
 				awaitSnapshots(output, branch);
 			}
 			List<Path> written = snapshotFiles();
-			Path first = written.stream()
-				.min(java.util.Comparator.comparing(TemplateSnapshotIT::modified))
-				.orElseThrow();
+			Path first = written.stream().min(Comparator.comparing(TemplateSnapshotIT::modified)).orElseThrow();
 			// Back on branch a: its template is still on the server, found ready.
 			Files.writeString(second, "INSERT INTO shelf VALUES (1);\n");
 			workspace.template(new FlywayMigrationSet(flyway));
@@ -209,15 +204,6 @@ class TemplateSnapshotIT {
 			assertThat(snapshotFiles()).as("snapshots after branch d").contains(first);
 		}
 		assertThat(TestTemplates.runs(runId)).as("runs of the history").isEqualTo(4);
-	}
-
-	private static java.nio.file.attribute.FileTime modified(Path file) {
-		try {
-			return Files.getLastModifiedTime(file);
-		}
-		catch (IOException ex) {
-			throw new IllegalStateException(ex);
-		}
 	}
 
 	@Test
@@ -303,6 +289,25 @@ class TemplateSnapshotIT {
 		assertThat(exact(restored).firstDifference(built.history())).isNull();
 		assertThat(workspace.summary().templates()).extracting(TemplateUse::origin).containsExactly(Origin.RESTORED);
 		return restored;
+	}
+
+	/**
+	 * Write a history whose first migration creates a shelf table, in a folder beside the
+	 * snapshots, and return the path of its second migration, which a test writes.
+	 */
+	private Path shelfHistory(String folder) throws IOException {
+		Path migrations = Files.createDirectories(this.snapshots.resolveSibling(this.snapshots.getFileName() + folder));
+		Files.writeString(migrations.resolve("V1__shelf.sql"), "CREATE TABLE shelf (id INT PRIMARY KEY);\n");
+		return migrations.resolve("V2__first_shelf.sql");
+	}
+
+	private static FileTime modified(Path file) {
+		try {
+			return Files.getLastModifiedTime(file);
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException(ex);
+		}
 	}
 
 	private void awaitSnapshots(CapturedOutput output, int count) {
