@@ -17,6 +17,8 @@ final class ForkLogs {
 
 	private static final Pattern STARTED = Pattern.compile(Pattern.quote(ContextStartTimes.MARKER) + "(\\d+) ms");
 
+	private static final Pattern CYCLE = Pattern.compile(Pattern.quote(ClosingBenchmark.CYCLE_MARKER) + "(\\d+) ms");
+
 	private static final Pattern READY = Pattern.compile("Schema '[^']+' ready for its context in (\\d+) ms");
 
 	private static final Pattern CLAIMED = Pattern.compile("Claimed warm clone '[^']+' of '[^']+' in (\\d+) ms");
@@ -33,6 +35,8 @@ final class ForkLogs {
 	private final Timings firstContexts = new Timings();
 
 	private final Timings laterContexts = new Timings();
+
+	private final Timings laterCycles = new Timings();
 
 	private final Timings ready = new Timings();
 
@@ -75,7 +79,15 @@ final class ForkLogs {
 			throw new UncheckedIOException(ex);
 		}
 		boolean first = true;
+		boolean firstCycle = true;
 		for (String line : lines) {
+			Matcher cycle = CYCLE.matcher(line);
+			if (cycle.find()) {
+				if (!firstCycle) {
+					this.laterCycles.add(Double.parseDouble(cycle.group(1)));
+				}
+				firstCycle = false;
+			}
 			Matcher started = STARTED.matcher(line);
 			if (started.find()) {
 				(first ? this.firstContexts : this.laterContexts).add(Double.parseDouble(started.group(1)));
@@ -110,6 +122,13 @@ final class ForkLogs {
 	 */
 	String laterContexts() {
 		return orDash(this.laterContexts);
+	}
+
+	/**
+	 * Return the cycles (start, work, close) of the contexts after each JVM's first.
+	 */
+	Timings laterCycles() {
+		return this.laterCycles;
 	}
 
 	String ready() {

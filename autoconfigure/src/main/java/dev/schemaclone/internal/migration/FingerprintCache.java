@@ -1,14 +1,19 @@
 package dev.schemaclone.internal.migration;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
+import java.nio.file.FileVisitOption;
+import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
-import java.util.stream.Stream;
 
 import dev.schemaclone.internal.server.SchemaCloneException;
 
@@ -70,21 +75,27 @@ final class FingerprintCache {
 		if (!Files.isDirectory(folder)) {
 			return List.of();
 		}
-		try (Stream<Path> files = Files.walk(folder)) {
-			return files.filter(Files::isRegularFile).sorted().map(FingerprintCache::state).toList();
-		}
-		catch (IOException | UncheckedIOException ex) {
-			throw new SchemaCloneException("Cannot read migrations at '%s': %s".formatted(folder, ex.getMessage()), ex);
-		}
-	}
-
-	private static String state(Path file) {
+		// One look at each file: this runs for every context.
+		Map<Path, String> files = new TreeMap<>();
 		try {
-			return file + ":" + Files.size(file) + ":" + Files.getLastModifiedTime(file).toInstant();
+			Files.walkFileTree(folder, EnumSet.of(FileVisitOption.FOLLOW_LINKS), Integer.MAX_VALUE,
+					new SimpleFileVisitor<>() {
+
+						@Override
+						public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) {
+							if (attributes.isRegularFile()) {
+								files.put(file, file + ":" + attributes.size() + ":"
+										+ attributes.lastModifiedTime().to(TimeUnit.NANOSECONDS));
+							}
+							return FileVisitResult.CONTINUE;
+						}
+
+					});
 		}
 		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
+			throw new SchemaCloneException("Cannot read migrations at '%s': %s".formatted(folder, ex.getMessage()), ex);
 		}
+		return List.copyOf(files.values());
 	}
 
 }

@@ -3,6 +3,8 @@ package dev.schemaclone.internal.workspace;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -12,6 +14,7 @@ import dev.schemaclone.internal.coordination.OwnerLease;
 import dev.schemaclone.internal.coordination.SchemaRegistry;
 import dev.schemaclone.internal.coordination.SchemaRegistry.Entry;
 import dev.schemaclone.internal.copy.CloneReset;
+import dev.schemaclone.internal.migration.MigrationFingerprint;
 import dev.schemaclone.internal.migration.MigrationSet;
 import dev.schemaclone.internal.server.DatabaseServer;
 import dev.schemaclone.internal.server.SchemaCloneException;
@@ -55,6 +58,13 @@ public final class SchemaWorkspace implements AutoCloseable {
 	private final FailedSchemas failed;
 
 	private final WorkspaceActivity activity = new WorkspaceActivity();
+
+	/**
+	 * The templates this process found or made ready. A clone this process made of one,
+	 * or reset to it, needs no second look at the registry: the template was ready, and
+	 * retention keeps a template a live process holds clones of.
+	 */
+	private final Set<String> readyTemplates = ConcurrentHashMap.newKeySet();
 
 	private final CloneMaker maker;
 
@@ -118,9 +128,15 @@ public final class SchemaWorkspace implements AutoCloseable {
 	 * @return the template's schema name
 	 */
 	String template(MigrationSet migrations) {
-		TemplateSchema schema = new TemplateSchema(this.server, this.registry, this.lease, this.settings, migrations);
+		return template(migrations, migrations.fingerprint());
+	}
+
+	private String template(MigrationSet migrations, MigrationFingerprint fingerprint) {
+		TemplateSchema schema = new TemplateSchema(this.server, this.registry, this.lease, this.settings, migrations,
+				fingerprint);
 		Entry template = schema.ensureReady();
 		this.activity.templateUsed(template.name(), template.buildCost(), schema.origin());
+		this.readyTemplates.add(template.name());
 		return template.name();
 	}
 
@@ -177,7 +193,11 @@ public final class SchemaWorkspace implements AutoCloseable {
 	 */
 	public String complete(ReservedSchema reserved, MigrationSet migrations) {
 		long start = System.nanoTime();
-		String template = template(migrations);
+		MigrationFingerprint fingerprint = migrations.fingerprint();
+		String template = this.registry.templateName(fingerprint.shortHex());
+		if (!template.equals(reserved.filledFrom()) || !this.readyTemplates.contains(template)) {
+			template = template(migrations, fingerprint);
+		}
 		this.activity.waited(System.nanoTime() - start);
 		try {
 			completeFrom(reserved, template);

@@ -67,13 +67,13 @@ final class TemplateSchema {
 	private Origin origin = Origin.FOUND;
 
 	TemplateSchema(DatabaseServer server, SchemaRegistry registry, OwnerLease lease, WorkspaceSettings settings,
-			MigrationSet migrations) {
+			MigrationSet migrations, MigrationFingerprint fingerprint) {
 		this.server = server;
 		this.registry = registry;
 		this.lease = lease;
 		this.settings = settings;
 		this.migrations = migrations;
-		this.fingerprint = migrations.fingerprint();
+		this.fingerprint = fingerprint;
 		this.name = this.registry.templateName(this.fingerprint.shortHex());
 		this.snapshots = (settings.snapshots() != null) ? new TemplateSnapshots(settings.snapshots()) : null;
 	}
