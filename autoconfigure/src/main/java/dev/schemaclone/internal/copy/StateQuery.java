@@ -97,6 +97,10 @@ final class StateQuery {
 		return values;
 	}
 
+	String sql() {
+		return this.sql;
+	}
+
 	/**
 	 * Read the state, in a {@link UtcSession UTC session}; the connection must
 	 * {@link PristineState#useLiveStatistics use live statistics}.

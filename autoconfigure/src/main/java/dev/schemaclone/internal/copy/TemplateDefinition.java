@@ -101,10 +101,7 @@ public record TemplateDefinition(String template, String charset, String collati
 			routines.add(new SqlObject(routine[1], withoutDefiner(show[1]), show[0]));
 		}
 		List<Trigger> triggers = new ArrayList<>();
-		for (String[] trigger : rows(connection,
-				"SELECT TRIGGER_NAME, EVENT_OBJECT_TABLE FROM information_schema.TRIGGERS WHERE TRIGGER_SCHEMA = '"
-						+ template + "' ORDER BY EVENT_OBJECT_TABLE, ACTION_TIMING, EVENT_MANIPULATION, ACTION_ORDER",
-				1, 2)) {
+		for (String[] trigger : rows(connection, triggersOf(template), 1, 2)) {
 			String[] show = rows(connection,
 					"SHOW CREATE TRIGGER " + quoted + "." + Identifiers.quoteExisting(trigger[0]), 2, 3)
 				.get(0);
@@ -237,6 +234,17 @@ public record TemplateDefinition(String template, String charset, String collati
 	 */
 	static boolean isGenerated(String generationExpression) {
 		return generationExpression != null && !generationExpression.isEmpty();
+	}
+
+	/**
+	 * Return the query of a schema's triggers, in the order they fire. By their table's
+	 * schema: MariaDB looks that one up, and reads every table of the server for
+	 * {@code TRIGGER_SCHEMA}, which is always the same.
+	 */
+	static String triggersOf(String schema) {
+		return "SELECT TRIGGER_NAME, EVENT_OBJECT_TABLE FROM information_schema.TRIGGERS WHERE EVENT_OBJECT_SCHEMA = "
+				+ Identifiers.literal(schema)
+				+ " ORDER BY EVENT_OBJECT_TABLE, ACTION_TIMING, EVENT_MANIPULATION, ACTION_ORDER";
 	}
 
 	static List<String[]> rows(Connection connection, String sql, int... columns) throws SQLException {
