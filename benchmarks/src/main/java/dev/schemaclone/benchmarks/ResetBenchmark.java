@@ -18,11 +18,19 @@ import dev.schemaclone.internal.workspace.WorkspaceSettings;
 
 /**
  * What {@code schemaclone.refresh} costs after a test, by what the test wrote, against
- * dropping the clone and cloning the template again, on one clone of each history.
+ * dropping the clone and cloning the template again, on one clone of each history, on a
+ * server that holds as many clones of it as the suite's forks use.
  */
 final class ResetBenchmark {
 
 	static final String PREFIX = "bench_reset";
+
+	/**
+	 * The other clones on the server: what the suite's forks and contexts hold. Queries
+	 * of {@code information_schema} that a server answers by reading every schema cost
+	 * with each.
+	 */
+	private static final int NEIGHBOURS = SuiteBenchmark.FORKS * SuiteClasses.CONTEXTS - 1;
 
 	private final DatabaseServer server;
 
@@ -44,6 +52,9 @@ final class ResetBenchmark {
 				new WorkspaceSettings(PREFIX, Duration.ofMinutes(10), Duration.ofMinutes(10)))) {
 			String template = workspace.template(new FlywayMigrationSet(flyway));
 			String clone = workspace.createClone(template);
+			for (int i = 0; i < NEIGHBOURS; i++) {
+				workspace.createClone(template);
+			}
 			Timings nothing;
 			Timings rolledBack;
 			Timings one;
