@@ -4,6 +4,7 @@ import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.configuration.FluentConfiguration;
@@ -42,6 +43,20 @@ class FingerprintCacheTests {
 		MigrationFingerprint changed = fingerprint(Flyway.configure().locations("filesystem:" + folder));
 		assertThat(changed).isNotEqualTo(before)
 			.isEqualTo(FlywayFingerprint.of(Flyway.configure().locations("filesystem:" + folder)));
+	}
+
+	@Test
+	void aSameSizeEditThatKeepsTheModificationTimeIsReadAgain(@TempDir Path folder) throws Exception {
+		Path script = folder.resolve("V1__a.sql");
+		Files.writeString(script, "CREATE TABLE a (id INT);");
+		FileTime written = Files.getLastModifiedTime(script);
+		MigrationFingerprint before = fingerprint(Flyway.configure().locations("filesystem:" + folder));
+		// As cp -p, rsync -a, tar or an editor that keeps the time leave it.
+		Files.writeString(script, "CREATE TABLE b (id INT);");
+		Files.setLastModifiedTime(script, written);
+		MigrationFingerprint changed = FlywayFingerprint.of(Flyway.configure().locations("filesystem:" + folder));
+		assertThat(changed).as("the files as they are now").isNotEqualTo(before);
+		assertThat(fingerprint(Flyway.configure().locations("filesystem:" + folder))).isEqualTo(changed);
 	}
 
 	@Test
