@@ -67,7 +67,9 @@ final class FingerprintCache {
 
 	/**
 	 * Return what tells the files below a folder outside the class path from an edited
-	 * version of them: each one's path, size and modification time.
+	 * version of them: each one's path, size and modification time, and where the file
+	 * system has them its change time and file number, which no tool sets back (a copy
+	 * that keeps the modification time, {@code cp -p} or {@code rsync -a}, changes them).
 	 * @param folder the folder, which need not exist
 	 * @return the files' state, in path order
 	 */
@@ -75,17 +77,19 @@ final class FingerprintCache {
 		if (!Files.isDirectory(folder)) {
 			return List.of();
 		}
-		// One look at each file: this runs for every context.
+		boolean unix = folder.getFileSystem().supportedFileAttributeViews().contains("unix");
 		Map<Path, String> files = new TreeMap<>();
 		try {
 			Files.walkFileTree(folder, EnumSet.of(FileVisitOption.FOLLOW_LINKS), Integer.MAX_VALUE,
 					new SimpleFileVisitor<>() {
 
 						@Override
-						public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) {
+						public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) throws IOException {
 							if (attributes.isRegularFile()) {
-								files.put(file, file + ":" + attributes.size() + ":"
-										+ attributes.lastModifiedTime().to(TimeUnit.NANOSECONDS));
+								files.put(file,
+										file + ":" + attributes.size() + ":"
+												+ attributes.lastModifiedTime().to(TimeUnit.NANOSECONDS)
+												+ (unix ? ":" + Files.readAttributes(file, "unix:ctime,ino,dev") : ""));
 							}
 							return FileVisitResult.CONTINUE;
 						}
