@@ -12,7 +12,10 @@ import java.util.function.Consumer;
 import org.springframework.boot.Banner;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.context.metrics.buffering.BufferingApplicationStartup;
+import org.springframework.boot.context.metrics.buffering.StartupTimeline.TimelineEvent;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.metrics.StartupStep;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import dev.schemaclone.internal.server.DatabaseServer;
@@ -28,6 +31,8 @@ import dev.schemaclone.internal.server.DatabaseServer;
 final class ClosingBenchmark {
 
 	static final String CYCLE_MARKER = "[benchmark] context cycle in ";
+
+	static final String FLYWAY_MARKER = "[benchmark] Flyway bean in ";
 
 	private static final List<String> MODES = List.of("closing-floor", "closing-floor-flyway", "closing-clone",
 			"closing");
@@ -73,12 +78,14 @@ final class ClosingBenchmark {
 		double floorCycle = results.get("closing-floor").laterCycles().median();
 		double flywayCycle = results.get("closing-floor-flyway").laterCycles().median();
 		line.accept(
-				"| way | wall time | wall per context over the floor | cycle of a later context | over the floor's | over the floor with Flyway's | context start, after the first | schema ready for its context |");
-		line.accept("|---|---|---|---|---|---|---|---|");
-		results.forEach((mode, logs) -> line.accept("| %s | %s | %s | %s | %s | %s | %s | %s |".formatted(mode,
-				logs.wall(), Timings.format((logs.wall().median() - floor) / this.contexts), logs.laterCycles(),
-				Timings.format(logs.laterCycles().median() - floorCycle),
-				Timings.format(logs.laterCycles().median() - flywayCycle), logs.laterContexts(), logs.ready())));
+				"| way | wall time | wall per context over the floor | cycle of a later context | over the floor's | over the floor with Flyway's | context start, after the first | Flyway bean, after the first | schema ready for its context |");
+		line.accept("|---|---|---|---|---|---|---|---|---|");
+		results.forEach((mode,
+				logs) -> line.accept("| %s | %s | %s | %s | %s | %s | %s | %s | %s |".formatted(mode, logs.wall(),
+						Timings.format((logs.wall().median() - floor) / this.contexts), logs.laterCycles(),
+						Timings.format(logs.laterCycles().median() - floorCycle),
+						Timings.format(logs.laterCycles().median() - flywayCycle), logs.laterContexts(),
+						logs.laterFlywayBeans(), logs.ready())));
 		line.accept("");
 		line.accept("clone per context / recycling, per later context over the floor's: **%.1f×**"
 			.formatted((results.get("closing-clone").laterCycles().median() - floorCycle)
@@ -135,10 +142,13 @@ final class ClosingBenchmark {
 				// its own (kept, not dropped: the harness drops it).
 				properties.add("--schemaclone.keep-clones=true");
 			}
+			BufferingApplicationStartup startup = new BufferingApplicationStartup(10_000);
 			ConfigurableApplicationContext context = new SpringApplicationBuilder(SuiteApplication.class)
 				.web(WebApplicationType.NONE)
 				.bannerMode(Banner.Mode.OFF)
+				.applicationStartup(startup)
 				.run(properties.toArray(String[]::new));
+			printFlywayBean(startup);
 			JdbcTemplate jdbc = context.getBean(JdbcTemplate.class);
 			for (int i = 0; i < 20; i++) {
 				jdbc.update("INSERT INTO t1 (name) VALUES (?)", "row " + i);
@@ -146,6 +156,24 @@ final class ClosingBenchmark {
 			}
 			context.close();
 			System.out.println(CYCLE_MARKER + (System.nanoTime() - start) / 1_000_000 + " ms");
+		}
+	}
+
+	/**
+	 * Print how long the context's {@code Flyway} bean took to create and initialize:
+	 * with schemaclone, that includes filling the context's clone, which its
+	 * post-processor does before the bean's initialization.
+	 */
+	private static void printFlywayBean(BufferingApplicationStartup startup) {
+		for (TimelineEvent event : startup.getBufferedTimeline().getEvents()) {
+			StartupStep step = event.getStartupStep();
+			if (step.getName().equals("spring.beans.instantiate")) {
+				for (StartupStep.Tag tag : step.getTags()) {
+					if (tag.getKey().equals("beanName") && tag.getValue().equals("flyway")) {
+						System.out.println(FLYWAY_MARKER + event.getDuration().toMillis() + " ms");
+					}
+				}
+			}
 		}
 	}
 

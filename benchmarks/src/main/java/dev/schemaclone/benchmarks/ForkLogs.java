@@ -19,6 +19,9 @@ final class ForkLogs {
 
 	private static final Pattern CYCLE = Pattern.compile(Pattern.quote(ClosingBenchmark.CYCLE_MARKER) + "(\\d+) ms");
 
+	private static final Pattern FLYWAY_BEAN = Pattern
+		.compile(Pattern.quote(ClosingBenchmark.FLYWAY_MARKER) + "(\\d+) ms");
+
 	private static final Pattern READY = Pattern.compile("Schema '[^']+' ready for its context in (\\d+) ms");
 
 	private static final Pattern CLAIMED = Pattern.compile("Claimed warm clone '[^']+' of '[^']+' in (\\d+) ms");
@@ -37,6 +40,8 @@ final class ForkLogs {
 	private final Timings laterContexts = new Timings();
 
 	private final Timings laterCycles = new Timings();
+
+	private final Timings laterFlywayBeans = new Timings();
 
 	private final Timings ready = new Timings();
 
@@ -80,7 +85,15 @@ final class ForkLogs {
 		}
 		boolean first = true;
 		boolean firstCycle = true;
+		boolean firstFlywayBean = true;
 		for (String line : lines) {
+			Matcher flywayBean = FLYWAY_BEAN.matcher(line);
+			if (flywayBean.find()) {
+				if (!firstFlywayBean) {
+					this.laterFlywayBeans.add(Double.parseDouble(flywayBean.group(1)));
+				}
+				firstFlywayBean = false;
+			}
 			Matcher cycle = CYCLE.matcher(line);
 			if (cycle.find()) {
 				if (!firstCycle) {
@@ -129,6 +142,14 @@ final class ForkLogs {
 	 */
 	Timings laterCycles() {
 		return this.laterCycles;
+	}
+
+	/**
+	 * Return how long the {@code Flyway} bean of the contexts after each JVM's first
+	 * took, or a dash.
+	 */
+	String laterFlywayBeans() {
+		return orDash(this.laterFlywayBeans);
 	}
 
 	String ready() {
