@@ -105,18 +105,14 @@ public final class TemplateSnapshots {
 	private String whyNone(String template, String lineage, String fingerprint, ServerRelease release) {
 		List<String> sameMigrations = new ArrayList<>();
 		boolean sameLineage = false;
-		try (DirectoryStream<Path> files = Files.newDirectoryStream(this.directory, lineage + "-*" + SUFFIX)) {
-			for (Path file : files) {
-				String name = file.getFileName().toString();
-				sameLineage = true;
-				if (name.startsWith(lineage + "-" + fingerprint + "-")) {
-					sameMigrations.add(name.substring(lineage.length() + fingerprint.length() + 2,
-							name.length() - SUFFIX.length()));
-				}
+		// No directory yet, or none to read, lists nothing: no snapshot either way.
+		for (Path file : matching(lineage + "-*" + SUFFIX)) {
+			String name = file.getFileName().toString();
+			sameLineage = true;
+			if (name.startsWith(lineage + "-" + fingerprint + "-")) {
+				sameMigrations
+					.add(name.substring(lineage.length() + fingerprint.length() + 2, name.length() - SUFFIX.length()));
 			}
-		}
-		catch (IOException ex) {
-			// No directory yet, or none to read: no snapshot either way.
 		}
 		if (!sameMigrations.isEmpty()) {
 			return "The snapshot of template '%s' in %s was taken on %s, and this server is %s; building it from history"
@@ -187,28 +183,28 @@ public final class TemplateSnapshots {
 	 * @param release the server release
 	 */
 	void prune(String lineage, ServerRelease release) {
-		List<Path> snapshots = new ArrayList<>();
-		try (DirectoryStream<Path> files = Files.newDirectoryStream(this.directory,
-				lineage + "-*-" + release.tag() + SUFFIX)) {
-			files.forEach(snapshots::add);
-		}
-		catch (IOException ex) {
-			logger.debug("Could not list " + this.directory + ": " + ex.getMessage());
-			return;
-		}
+		List<Path> snapshots = matching(lineage + "-*-" + release.tag() + SUFFIX);
 		snapshots.sort(Comparator.comparing(TemplateSnapshots::lastUsed).reversed());
 		snapshots.stream().skip(KEEP_PER_LINEAGE).forEach(TemplateSnapshots::deleteQuietly);
 		Instant abandoned = Instant.now().minus(ABANDONED);
-		try (DirectoryStream<Path> files = Files.newDirectoryStream(this.directory, ".*" + SUFFIX + "*.tmp")) {
-			files.forEach((file) -> {
-				if (lastUsed(file).isBefore(abandoned)) {
-					deleteQuietly(file);
-				}
-			});
+		matching(".*" + SUFFIX + "*.tmp").stream()
+			.filter((file) -> lastUsed(file).isBefore(abandoned))
+			.forEach(TemplateSnapshots::deleteQuietly);
+	}
+
+	/**
+	 * Return the files of the directory whose names match a glob, none if it cannot be
+	 * listed.
+	 */
+	private List<Path> matching(String glob) {
+		List<Path> matching = new ArrayList<>();
+		try (DirectoryStream<Path> files = Files.newDirectoryStream(this.directory, glob)) {
+			files.forEach(matching::add);
 		}
 		catch (IOException ex) {
 			logger.debug("Could not list " + this.directory + ": " + ex.getMessage());
 		}
+		return matching;
 	}
 
 	/**

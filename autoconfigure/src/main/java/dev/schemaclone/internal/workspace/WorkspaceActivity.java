@@ -47,7 +47,7 @@ final class WorkspaceActivity {
 	 * @param origin how this process came by it
 	 */
 	void templateUsed(String template, @Nullable BuildCost cost, Origin origin) {
-		this.templates.computeIfAbsent(template, (name) -> new TemplateCount(cost, Origin.FOUND)).made(origin);
+		this.templates.computeIfAbsent(template, (name) -> new TemplateCount(cost)).made(origin);
 	}
 
 	/**
@@ -57,8 +57,7 @@ final class WorkspaceActivity {
 	 * @param nanos how long the context waited for its schema, reserving and filling it
 	 */
 	void contextFilled(String template, boolean hit, boolean prefetching, long nanos) {
-		this.templates.computeIfAbsent(template, (name) -> new TemplateCount(null, Origin.FOUND)).contexts
-			.incrementAndGet();
+		this.templates.computeIfAbsent(template, (name) -> new TemplateCount(null)).contexts.incrementAndGet();
 		if (hit) {
 			this.prefetchHits.incrementAndGet();
 		}
@@ -123,13 +122,12 @@ final class WorkspaceActivity {
 
 		private final @Nullable BuildCost cost;
 
-		private volatile Origin origin;
+		private volatile Origin origin = Origin.FOUND;
 
 		private final AtomicInteger contexts = new AtomicInteger();
 
-		private TemplateCount(@Nullable BuildCost cost, Origin origin) {
+		private TemplateCount(@Nullable BuildCost cost) {
 			this.cost = cost;
-			this.origin = origin;
 		}
 
 		/**
