@@ -84,23 +84,11 @@ final class ForkLogs {
 			throw new UncheckedIOException(ex);
 		}
 		boolean first = true;
-		boolean firstCycle = true;
-		boolean firstFlywayBean = true;
+		boolean cycleSeen = false;
+		boolean flywayBeanSeen = false;
 		for (String line : lines) {
-			Matcher flywayBean = FLYWAY_BEAN.matcher(line);
-			if (flywayBean.find()) {
-				if (!firstFlywayBean) {
-					this.laterFlywayBeans.add(Double.parseDouble(flywayBean.group(1)));
-				}
-				firstFlywayBean = false;
-			}
-			Matcher cycle = CYCLE.matcher(line);
-			if (cycle.find()) {
-				if (!firstCycle) {
-					this.laterCycles.add(Double.parseDouble(cycle.group(1)));
-				}
-				firstCycle = false;
-			}
+			flywayBeanSeen = collectAfterFirst(FLYWAY_BEAN, line, flywayBeanSeen, this.laterFlywayBeans);
+			cycleSeen = collectAfterFirst(CYCLE, line, cycleSeen, this.laterCycles);
 			Matcher started = STARTED.matcher(line);
 			if (started.find()) {
 				(first ? this.firstContexts : this.laterContexts).add(Double.parseDouble(started.group(1)));
@@ -117,6 +105,22 @@ final class ForkLogs {
 			collect(BUILT, line, this.builds);
 			collect(WAITED, line, this.waits);
 		}
+	}
+
+	/**
+	 * Collect a line's figure unless it is the fork's first of its kind.
+	 * @param seen whether the fork's first was seen
+	 * @return whether it was seen now
+	 */
+	private static boolean collectAfterFirst(Pattern pattern, String line, boolean seen, Timings later) {
+		Matcher matcher = pattern.matcher(line);
+		if (!matcher.find()) {
+			return seen;
+		}
+		if (seen) {
+			later.add(Double.parseDouble(matcher.group(1)));
+		}
+		return true;
 	}
 
 	private static void collect(Pattern pattern, String line, Timings into) {
