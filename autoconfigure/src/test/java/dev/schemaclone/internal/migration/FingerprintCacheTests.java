@@ -5,11 +5,14 @@ import java.net.URLClassLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
+import java.util.Random;
 
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.configuration.FluentConfiguration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -59,6 +62,44 @@ class FingerprintCacheTests {
 		MigrationFingerprint changed = FlywayFingerprint.of(Flyway.configure().locations("filesystem:" + folder));
 		assertThat(changed).as("the files as they are now").isNotEqualTo(before);
 		assertThat(fingerprint(Flyway.configure().locations("filesystem:" + folder))).isEqualTo(changed);
+	}
+
+	/**
+	 * Seeded random edits of a file-system folder, as a developer and their tools make
+	 * them between two contexts of one JVM: after each, the cached fingerprint is the one
+	 * of the files as they are, computed without the cache.
+	 */
+	@ParameterizedTest
+	@ValueSource(longs = { 1, 2, 3 })
+	void seededEditsAlwaysGiveTheFingerprintOfTheFilesAsTheyAre(long seed, @TempDir Path folder) throws Exception {
+		Random random = new Random(seed);
+		for (int step = 0; step < 30; step++) {
+			// Past the file system's clock tick, as edits between two contexts are.
+			Thread.sleep(15);
+			Path script = folder.resolve("V" + (1 + random.nextInt(4)) + "__step.sql");
+			boolean exists = Files.exists(script);
+			switch (exists ? random.nextInt(5) : 0) {
+				case 0 -> Files.writeString(script, table(random));
+				case 1 -> Files.delete(script);
+				case 2 -> Files.writeString(script, table(random) + " -- longer");
+				case 3 -> {
+					FileTime written = Files.getLastModifiedTime(script);
+					Files.writeString(script, table(random));
+					Files.setLastModifiedTime(script, written);
+				}
+				default -> Files.move(script, folder.resolve("V" + (5 + step) + "__moved.sql"));
+			}
+			FluentConfiguration configuration = Flyway.configure().locations("filesystem:" + folder);
+			assertThat(fingerprint(configuration)).as("seed %d, step %d", seed, step)
+				.isEqualTo(FlywayFingerprint.of(configuration));
+		}
+	}
+
+	/**
+	 * Return a migration of one size whatever the table it creates.
+	 */
+	private static String table(Random random) {
+		return "CREATE TABLE t" + (char) ('a' + random.nextInt(26)) + " (id INT);";
 	}
 
 	@Test
