@@ -38,6 +38,14 @@ final class OwnedClones {
 	 */
 	private static final Duration MAX_WAIT = Duration.ofMinutes(1);
 
+	/**
+	 * How many clones end at once at exit, at least. Each end is mostly waiting on the
+	 * server (a reset's state query, a lock, an update), and the build waits for the
+	 * last: four at once ended a JVM's four clones in less than half the time one at a
+	 * time took, alone and beside two other JVMs ending theirs.
+	 */
+	private static final int ENDING_THREADS = 4;
+
 	private final DatabaseServer server;
 
 	private final SchemaRegistry registry;
@@ -120,11 +128,19 @@ final class OwnedClones {
 	 */
 	void end(String clone, WarmClones warm, String application) {
 		if (take(clone)) {
+			widenForEnds();
 			submit(() -> {
 				if (!warm.keep(clone, application)) {
 					dropReportingFailure(clone);
 				}
 			}, clone);
+		}
+	}
+
+	private synchronized void widenForEnds() {
+		if (this.executor.getMaximumPoolSize() < ENDING_THREADS) {
+			this.executor.setMaximumPoolSize(ENDING_THREADS);
+			this.executor.setCorePoolSize(ENDING_THREADS);
 		}
 	}
 

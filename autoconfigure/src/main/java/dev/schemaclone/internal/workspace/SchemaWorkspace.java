@@ -241,6 +241,7 @@ public final class SchemaWorkspace implements AutoCloseable {
 		}
 		this.lastTemplate = template;
 		this.spares.replenish(template);
+		this.spares.readAhead(template);
 		long nanos = System.nanoTime() - start;
 		this.activity.contextFilled(template, hit, this.settings.prefetch() > 0, nanos);
 		logger.info("Schema '%s' ready for its context in %d ms (prefetch %s)".formatted(reserved.name(),

@@ -116,6 +116,23 @@ final class SpareClones {
 	}
 
 	/**
+	 * Read in the background what resetting a template's clones takes, before the first
+	 * reset needs it: a process that only claimed warm clones would otherwise read the
+	 * template at its end, where the build waits for it.
+	 */
+	void readAhead(String template) {
+		submit(() -> {
+			try {
+				this.states.readAhead(template);
+			}
+			catch (RuntimeException ex) {
+				// The first reset reads it again, and reports what fails then.
+				logger.debug("Could not read template '%s' ahead: %s".formatted(template, ex.getMessage()));
+			}
+		});
+	}
+
+	/**
 	 * Claim a warm clone of a template. One that a process running alongside kept after
 	 * this one started (a fork of the same build that ended) is replaced in the
 	 * background by a new clone, which no context takes: this process keeps it warm at

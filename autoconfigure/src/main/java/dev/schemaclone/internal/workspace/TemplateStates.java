@@ -98,15 +98,28 @@ final class TemplateStates {
 	 * holds a connection of its own until closed.
 	 */
 	CloneReset resetOf(String clone, String template) {
+		Read read = read(template);
+		return reset(read.definition(), read.pristine(), clone);
+	}
+
+	/**
+	 * Read a template's definition and pristine state ahead of the first reset of one of
+	 * its clones, which then opens no connection for them.
+	 */
+	void readAhead(String template) {
+		read(template);
+	}
+
+	private Read read(String template) {
 		TemplateDefinition definition = this.definitions.get(template);
 		PristineState pristine = this.pristineStates.get(template);
 		if (definition != null && pristine != null) {
 			// Every claim, recycle and warm keep asks: no connection once both are read.
-			return reset(definition, pristine, clone);
+			return new Read(definition, pristine);
 		}
 		try (Connection connection = this.server.open()) {
 			definition = definition(connection, template);
-			return reset(definition, pristineState(connection, definition), clone);
+			return new Read(definition, pristineState(connection, definition));
 		}
 		catch (SQLException ex) {
 			throw new SchemaCloneException("Cannot read the state of template '%s' on %s: %s".formatted(template,
@@ -126,6 +139,10 @@ final class TemplateStates {
 	private CloneReset reset(TemplateDefinition definition, PristineState pristine, String clone) {
 		return new CloneReset(this.server, definition, pristine, this.registry::recreateEmpty, clone,
 				this.cloneConnections);
+	}
+
+	private record Read(TemplateDefinition definition, PristineState pristine) {
+
 	}
 
 }
