@@ -17,13 +17,16 @@ import dev.schemaclone.internal.server.Identifiers;
  */
 final class LeaseHeartbeats {
 
+	/** The table's name in the registry's schema. */
+	static final String TABLE = "owner_lease";
+
 	private final String prefix;
 
 	private final String table;
 
 	LeaseHeartbeats(String prefix) {
 		this.prefix = prefix;
-		this.table = Identifiers.quote(prefix + "_registry") + ".`owner_lease`";
+		this.table = Identifiers.quote(prefix + "_registry") + ".`" + TABLE + "`";
 	}
 
 	void create(Statement statement) throws SQLException {

@@ -7,7 +7,12 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Timestamp;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 import org.apache.commons.logging.Log;
@@ -73,6 +78,18 @@ public final class SchemaRegistry {
 
 	/** {@code ER_DUP_FIELDNAME}, the same code in MySQL and MariaDB. */
 	private static final int DUPLICATE_COLUMN = 1060;
+
+	/** The columns later versions added to the registry, in order, with their types. */
+	private static final Map<String, String> ADDED_COLUMNS = new LinkedHashMap<>();
+
+	static {
+		ADDED_COLUMNS.put("lineage", "VARCHAR(64) NULL");
+		ADDED_COLUMNS.put("last_used_at", "TIMESTAMP(6) NULL");
+		ADDED_COLUMNS.put("application", "VARCHAR(64) NULL");
+		ADDED_COLUMNS.put("migrations", "INT NULL");
+		ADDED_COLUMNS.put("build_millis", "BIGINT NULL");
+		ADDED_COLUMNS.put("clone_check", "MEDIUMBLOB NULL");
+	}
 
 	private static final Pattern ANY_CLONE = Pattern.compile("[a-z][a-z0-9_]*_c_[0-9a-f]{8}_[0-9]+");
 
@@ -161,7 +178,16 @@ public final class SchemaRegistry {
 		return ANY_CLONE.matcher(name).matches();
 	}
 
+	/**
+	 * Create the registry, or add what an older schemaclone's lacks. A complete registry,
+	 * found in one query, costs no DDL: every process opens with this.
+	 */
 	public void create(Connection connection) throws SQLException {
+		Set<String> columns = columns(connection);
+		if (columns.contains(LeaseHeartbeats.TABLE + ".owner")
+				&& ADDED_COLUMNS.keySet().stream().allMatch((column) -> columns.contains("owned_schema." + column))) {
+			return;
+		}
 		try (Statement statement = connection.createStatement()) {
 			statement.execute("CREATE DATABASE IF NOT EXISTS " + Identifiers.quote(this.schema));
 			statement
@@ -170,28 +196,40 @@ public final class SchemaRegistry {
 						+ " template VARCHAR(64) NULL,"
 						+ " error TEXT NULL, created_at TIMESTAMP(6) NOT NULL DEFAULT CURRENT_TIMESTAMP(6),"
 						+ " updated_at TIMESTAMP(6) NOT NULL DEFAULT CURRENT_TIMESTAMP(6)) ENGINE=InnoDB");
-			addColumnIfMissing(statement, "lineage", "VARCHAR(64) NULL");
-			addColumnIfMissing(statement, "last_used_at", "TIMESTAMP(6) NULL");
-			addColumnIfMissing(statement, "application", "VARCHAR(64) NULL");
-			addColumnIfMissing(statement, "migrations", "INT NULL");
-			addColumnIfMissing(statement, "build_millis", "BIGINT NULL");
-			addColumnIfMissing(statement, "clone_check", "MEDIUMBLOB NULL");
+			for (Map.Entry<String, String> column : ADDED_COLUMNS.entrySet()) {
+				if (!columns.contains("owned_schema." + column.getKey())) {
+					addColumn(statement, column.getKey(), column.getValue());
+				}
+			}
 			new LeaseHeartbeats(this.prefix).create(statement);
 		}
 	}
 
 	/**
-	 * Add a column to a registry that an older schemaclone created. MySQL has no
-	 * {@code ADD COLUMN IF NOT EXISTS} (MariaDB has): the column is looked for first, and
-	 * a process that added it at the same moment makes the {@code ALTER} fail harmlessly.
+	 * Return the columns of the registry's tables, as {@code table.column}.
 	 */
-	private void addColumnIfMissing(Statement statement, String column, String definition) throws SQLException {
-		try (ResultSet result = statement.executeQuery("SELECT 1 FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = '"
-				+ this.schema + "' AND TABLE_NAME = 'owned_schema' AND COLUMN_NAME = '" + column + "'")) {
-			if (result.next()) {
-				return;
+	private Set<String> columns(Connection connection) throws SQLException {
+		Set<String> columns = new HashSet<>();
+		try (PreparedStatement statement = connection
+			.prepareStatement("SELECT TABLE_NAME, COLUMN_NAME FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = ?"
+					+ " AND TABLE_NAME IN ('owned_schema', '" + LeaseHeartbeats.TABLE + "')")) {
+			statement.setString(1, this.schema);
+			try (ResultSet result = statement.executeQuery()) {
+				while (result.next()) {
+					columns.add((result.getString(1) + "." + result.getString(2)).toLowerCase(Locale.ROOT));
+				}
 			}
 		}
+		return columns;
+	}
+
+	/**
+	 * Add a column to a registry that an older schemaclone created. MySQL has no
+	 * {@code ADD COLUMN IF NOT EXISTS} (MariaDB has): the column was looked for first,
+	 * and a process that added it at the same moment makes the {@code ALTER} fail
+	 * harmlessly.
+	 */
+	private void addColumn(Statement statement, String column, String definition) throws SQLException {
 		try {
 			statement.execute("ALTER TABLE " + table() + " ADD COLUMN " + column + " " + definition);
 		}
