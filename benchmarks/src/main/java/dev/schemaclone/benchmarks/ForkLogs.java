@@ -33,6 +33,10 @@ final class ForkLogs {
 
 	private static final Pattern WAITED = Pattern.compile("context\\(s\\) waited (\\d+) ms in all for their schemas");
 
+	private static final Pattern TESTS_ENDED = Pattern.compile(Pattern.quote(SuiteFork.TESTS_ENDED) + "(\\d+)");
+
+	private static final Pattern EXITED = Pattern.compile(Pattern.quote(Workers.EXITED) + "(\\d+)");
+
 	private final Timings wall = new Timings();
 
 	private final Timings firstContexts = new Timings();
@@ -50,6 +54,9 @@ final class ForkLogs {
 	private final Timings builds = new Timings();
 
 	private final Timings waits = new Timings();
+
+	/** From a JVM's tests' end to its exit: its contexts closing, schemaclone's end. */
+	private final Timings ends = new Timings();
 
 	private int historyRuns;
 
@@ -84,6 +91,7 @@ final class ForkLogs {
 			throw new UncheckedIOException(ex);
 		}
 		boolean first = true;
+		long testsEnded = -1;
 		boolean cycleSeen = false;
 		boolean flywayBeanSeen = false;
 		for (String line : lines) {
@@ -104,6 +112,14 @@ final class ForkLogs {
 			}
 			collect(BUILT, line, this.builds);
 			collect(WAITED, line, this.waits);
+			Matcher ended = TESTS_ENDED.matcher(line);
+			Matcher exited = EXITED.matcher(line);
+			if (ended.find()) {
+				testsEnded = Long.parseLong(ended.group(1));
+			}
+			else if (exited.find() && testsEnded >= 0) {
+				this.ends.add(Long.parseLong(exited.group(1)) - testsEnded);
+			}
 		}
 	}
 
@@ -165,10 +181,11 @@ final class ForkLogs {
 	}
 
 	String perContextRow(String mode, int repeats) {
-		return "| %s | %s | %s | %s | %s | %s / %s / %s | %s | %s |".formatted(mode, orDash(this.firstContexts),
+		return "| %s | %s | %s | %s | %s | %s / %s / %s | %s | %s | %s |".formatted(mode, orDash(this.firstContexts),
 				orDash(this.laterContexts), orDash(this.waits), orDash(this.ready), perRun(this.copied, repeats),
 				perRun(this.recycled, repeats), perRun(this.claimed, repeats), orDash(this.claims),
-				(this.builds.count() == 0) ? "0" : perRun(this.builds.count(), repeats) + ", " + this.builds);
+				(this.builds.count() == 0) ? "0" : perRun(this.builds.count(), repeats) + ", " + this.builds,
+				orDash(this.ends));
 	}
 
 	private static String orDash(Timings timings) {

@@ -16,6 +16,9 @@ import org.junit.platform.launcher.listeners.TestExecutionSummary;
  */
 final class SuiteFork {
 
+	/** Printed with the wall clock's milliseconds when the fork's tests have run. */
+	static final String TESTS_ENDED = "[benchmark] tests ended at ";
+
 	private SuiteFork() {
 	}
 
@@ -28,6 +31,7 @@ final class SuiteFork {
 			.build();
 		SummaryGeneratingListener listener = new SummaryGeneratingListener();
 		LauncherFactory.create().execute(request, listener);
+		System.out.println(TESTS_ENDED + System.currentTimeMillis());
 		TestExecutionSummary summary = listener.getSummary();
 		if (summary.getTotalFailureCount() > 0 || summary.getTestsSucceededCount() == 0) {
 			summary.printTo(new PrintWriter(System.out, true));

@@ -1,10 +1,13 @@
 package dev.schemaclone.benchmarks;
 
 import java.io.File;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.IntFunction;
 
@@ -21,6 +24,9 @@ import dev.schemaclone.internal.workspace.WorkspaceSettings;
  */
 final class Workers {
 
+	/** The last line of a JVM's output file, with the wall clock's milliseconds. */
+	static final String EXITED = "[benchmark] exited at ";
+
 	private Workers() {
 	}
 
@@ -35,7 +41,8 @@ final class Workers {
 	/**
 	 * Start {@code count} JVMs of this jar at once, with the given JVM options, and wait
 	 * for all.
-	 * @param output where each JVM's output goes, or {@code null} for this JVM's own
+	 * @param output where each JVM's output goes, or {@code null} for this JVM's own; a
+	 * last line there says when the JVM exited ({@link #EXITED})
 	 * @return the wall time in milliseconds
 	 */
 	static double launchAndWait(int count, List<String> options, IntFunction<List<String>> arguments,
@@ -44,6 +51,7 @@ final class Workers {
 		String jar = System.getProperty("java.class.path");
 		long start = System.nanoTime();
 		List<Process> processes = new ArrayList<>();
+		List<CompletableFuture<Long>> exits = new ArrayList<>();
 		for (int i = 0; i < count; i++) {
 			List<String> command = new ArrayList<>(List.of(java));
 			command.addAll(options);
@@ -53,7 +61,9 @@ final class Workers {
 			if (output != null) {
 				builder.redirectErrorStream(true).redirectOutput(output.apply(i).toFile());
 			}
-			processes.add(builder.start());
+			Process process = builder.start();
+			processes.add(process);
+			exits.add(process.onExit().thenApply((ended) -> System.currentTimeMillis()));
 		}
 		for (int i = 0; i < count; i++) {
 			Process process = processes.get(i);
@@ -62,7 +72,12 @@ final class Workers {
 						+ ((output != null) ? "; its output is in " + output.apply(i) : ""));
 			}
 		}
-		return (System.nanoTime() - start) / 1e6;
+		double wall = (System.nanoTime() - start) / 1e6;
+		for (int i = 0; output != null && i < count; i++) {
+			Files.writeString(output.apply(i), EXITED + exits.get(i).join() + "%n".formatted(),
+					StandardOpenOption.APPEND);
+		}
+		return wall;
 	}
 
 	/**
