@@ -79,10 +79,14 @@ public final class SchemaRegistry {
 	/** {@code ER_DUP_FIELDNAME}, the same code in MySQL and MariaDB. */
 	private static final int DUPLICATE_COLUMN = 1060;
 
-	/** The columns later versions added to the registry, in order, with their types. */
+	/**
+	 * The columns added to the registry after its first version, in order, with their
+	 * types.
+	 */
 	private static final Map<String, String> ADDED_COLUMNS = new LinkedHashMap<>();
 
 	static {
+		ADDED_COLUMNS.put("template", "VARCHAR(64) NULL");
 		ADDED_COLUMNS.put("lineage", "VARCHAR(64) NULL");
 		ADDED_COLUMNS.put("last_used_at", "TIMESTAMP(6) NULL");
 		ADDED_COLUMNS.put("application", "VARCHAR(64) NULL");
@@ -193,7 +197,6 @@ public final class SchemaRegistry {
 			statement
 				.execute("CREATE TABLE IF NOT EXISTS " + table() + " (schema_name VARCHAR(64) NOT NULL PRIMARY KEY,"
 						+ " state VARCHAR(16) NOT NULL, owner VARCHAR(16) NOT NULL, fingerprint VARCHAR(64) NOT NULL,"
-						+ " template VARCHAR(64) NULL,"
 						+ " error TEXT NULL, created_at TIMESTAMP(6) NOT NULL DEFAULT CURRENT_TIMESTAMP(6),"
 						+ " updated_at TIMESTAMP(6) NOT NULL DEFAULT CURRENT_TIMESTAMP(6)) ENGINE=InnoDB");
 			for (Map.Entry<String, String> column : ADDED_COLUMNS.entrySet()) {

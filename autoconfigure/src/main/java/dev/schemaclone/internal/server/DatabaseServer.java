@@ -7,6 +7,7 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
 import java.util.StringJoiner;
 
 import org.jspecify.annotations.Nullable;
@@ -37,6 +38,12 @@ public record DatabaseServer(MySqlUrl url, @Nullable String username, @Nullable 
 	 * go on waiting after its client left.
 	 */
 	public static final Duration LOCK_WAIT = Duration.ofSeconds(30);
+
+	/**
+	 * {@code ER_CON_COUNT_ERROR}, {@code ER_TOO_MANY_USER_CONNECTIONS} and
+	 * {@code ER_USER_LIMIT_REACHED}: the server's or the user's limit of connections.
+	 */
+	private static final Set<Integer> CONNECTION_LIMITS = Set.of(1040, 1203, 1226);
 
 	/**
 	 * Refuse a URL of several servers: named locks and the registry live in one server,
@@ -130,6 +137,21 @@ public record DatabaseServer(MySqlUrl url, @Nullable String username, @Nullable 
 			closeQuietly(connection);
 			throw new SchemaCloneException("Cannot set up a session on %s: %s".formatted(target, ex.getMessage()), ex);
 		}
+	}
+
+	/**
+	 * Return whether a failure is the server refusing one more connection, at its own
+	 * limit or the user's: work that holds fewer connections at once can succeed.
+	 * @param failure the failure
+	 * @return whether it is
+	 */
+	public static boolean isConnectionLimit(Throwable failure) {
+		for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+			if (cause instanceof SQLException ex && CONNECTION_LIMITS.contains(ex.getErrorCode())) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	/**

@@ -5,8 +5,10 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Queue;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -39,10 +41,12 @@ final class OwnedClones {
 	private static final Duration MAX_WAIT = Duration.ofMinutes(1);
 
 	/**
-	 * How many clones end at once at exit, at least. Each end is mostly waiting on the
-	 * server (a reset's state query, a lock, an update), and the build waits for the
-	 * last: four at once ended a JVM's four clones in less than half the time one at a
-	 * time took, alone and beside two other JVMs ending theirs.
+	 * How many clones end at once at exit, at least, each holding one connection at a
+	 * time. Each end is mostly waiting on the server (a reset's state query, a lock, an
+	 * update), and the build waits for the last: four at once ended a JVM's four clones
+	 * in less than half the time one at a time took, alone and beside two other JVMs
+	 * ending theirs. Where the server refuses that many connections, the ends it refused
+	 * run again one at a time.
 	 */
 	private static final int ENDING_THREADS = 4;
 
@@ -62,6 +66,9 @@ final class OwnedClones {
 	private final Map<String, String> templates = new ConcurrentHashMap<>();
 
 	private final ThreadPoolExecutor executor;
+
+	/** Ends the server refused a connection while others held theirs. */
+	private final Queue<Runnable> refusedEnds = new ConcurrentLinkedQueue<>();
 
 	/**
 	 * @param server the server
@@ -130,11 +137,35 @@ final class OwnedClones {
 		if (take(clone)) {
 			widenForEnds();
 			submit(() -> {
-				if (!warm.keep(clone, application)) {
-					dropReportingFailure(clone);
+				try {
+					if (!warm.keep(clone, application)) {
+						dropReportingFailure(clone);
+					}
+				}
+				catch (SchemaCloneException ex) {
+					// The server's limit of connections, reached by the ends at once:
+					// this
+					// one is tried again once they are done.
+					this.refusedEnds.add(() -> endAlone(clone, warm, application));
 				}
 			}, clone);
 		}
+	}
+
+	/**
+	 * End a clone whose end the server refused a connection, while no other end holds
+	 * one.
+	 */
+	private void endAlone(String clone, WarmClones warm, String application) {
+		try {
+			if (warm.keep(clone, application)) {
+				return;
+			}
+		}
+		catch (SchemaCloneException ex) {
+			logger.info("Could not keep '%s' warm (%s); dropping it".formatted(clone, ex.getMessage()));
+		}
+		dropReportingFailure(clone);
 	}
 
 	private synchronized void widenForEnds() {
@@ -145,17 +176,23 @@ final class OwnedClones {
 	}
 
 	/**
-	 * Wait for the drops and ends begun, at most a minute.
+	 * Wait for the drops and ends begun, at most a minute, then end one at a time those
+	 * the server refused a connection.
 	 */
 	void awaitEnds() {
 		this.executor.shutdown();
 		try {
 			if (!this.executor.awaitTermination(MAX_WAIT.toMillis(), TimeUnit.MILLISECONDS)) {
 				logger.warn("Clones still being dropped after %s; the next run drops what is left".formatted(MAX_WAIT));
+				return;
 			}
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
+			return;
+		}
+		for (Runnable end = this.refusedEnds.poll(); end != null; end = this.refusedEnds.poll()) {
+			end.run();
 		}
 	}
 

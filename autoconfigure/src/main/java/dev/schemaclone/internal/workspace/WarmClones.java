@@ -151,17 +151,22 @@ final class WarmClones {
 	 * Reset one of this process's clones and keep it warm, unless its template has as
 	 * many warm clones as the bound. The reset comes before the mark: a process killed in
 	 * between leaves a clone of its own, which the next process drops as an orphan, never
-	 * a dirty warm one.
+	 * a dirty warm one. Each step holds one connection, closed before the next opens.
 	 * @param application what tells the application that used it
 	 * @return whether the clone is kept
+	 * @throws SchemaCloneException if the server refused a connection at its limit of
+	 * connections: the clone is neither kept nor dropped, and keeping it can be tried
+	 * again when fewer connections are open
 	 */
 	boolean keep(String clone, String application) {
 		String template = this.clones.templateOf(clone);
 		if (template == null || this.keep == 0) {
 			return false;
 		}
-		try (CloneReset reset = this.states.resetOf(clone, template)) {
-			reset.reset("the end of this process");
+		try {
+			try (CloneReset reset = this.states.resetOf(clone, template)) {
+				reset.reset("the end of this process");
+			}
 			try (Connection connection = this.server.open();
 					NamedLock lock = NamedLock.acquire(connection, this.registry.warmLockName(template), LOCK_WAIT,
 							"Other processes are keeping clones of the same template warm")) {
@@ -170,6 +175,9 @@ final class WarmClones {
 			}
 		}
 		catch (SQLException | RuntimeException ex) {
+			if (ex instanceof SchemaCloneException refused && DatabaseServer.isConnectionLimit(refused)) {
+				throw refused;
+			}
 			// A clone that is not kept costs the next build a copy: say why.
 			logger.info("Could not keep '%s' warm (%s); dropping it".formatted(clone, ex.getMessage()));
 			return false;

@@ -10,6 +10,8 @@ import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import dev.schemaclone.testsupport.TestServer;
 
@@ -26,9 +28,15 @@ class SchemaRegistryIT {
 
 	private static final String SCHEMA = PREFIX + "_registry";
 
-	private static final List<String> COLUMNS = List.of("schema_name", "state", "owner", "fingerprint", "template",
-			"error", "created_at", "updated_at", "lineage", "last_used_at", "application", "migrations", "build_millis",
-			"clone_check");
+	private static final List<String> COLUMNS = List.of("schema_name", "state", "owner", "fingerprint", "error",
+			"created_at", "updated_at", "template", "lineage", "last_used_at", "application", "migrations",
+			"build_millis", "clone_check");
+
+	/** The registry of schemaclone's first version. */
+	private static final String FIRST_REGISTRY = " (schema_name VARCHAR(64) NOT NULL PRIMARY KEY,"
+			+ " state VARCHAR(16) NOT NULL, owner VARCHAR(16) NOT NULL, fingerprint VARCHAR(64) NOT NULL,"
+			+ " error TEXT NULL, created_at TIMESTAMP(6) NOT NULL DEFAULT CURRENT_TIMESTAMP(6),"
+			+ " updated_at TIMESTAMP(6) NOT NULL DEFAULT CURRENT_TIMESTAMP(6)) ENGINE=InnoDB";
 
 	@BeforeEach
 	@AfterEach
@@ -36,20 +44,16 @@ class SchemaRegistryIT {
 		TestServer.execute("DROP DATABASE IF EXISTS " + SCHEMA);
 	}
 
-	@Test
-	void aRegistryOfAnOlderVersionGetsWhatItLacksAndKeepsItsRows() throws SQLException {
-		TestServer.execute("CREATE DATABASE " + SCHEMA,
-				"CREATE TABLE " + SCHEMA
-						+ ".owned_schema (schema_name VARCHAR(64) NOT NULL PRIMARY KEY, state VARCHAR(16) NOT NULL,"
-						+ " owner VARCHAR(16) NOT NULL, fingerprint VARCHAR(64) NOT NULL, template VARCHAR(64) NULL,"
-						+ " error TEXT NULL, created_at TIMESTAMP(6) NOT NULL DEFAULT CURRENT_TIMESTAMP(6),"
-						+ " updated_at TIMESTAMP(6) NOT NULL DEFAULT CURRENT_TIMESTAMP(6), lineage VARCHAR(64) NULL)"
-						+ " ENGINE=InnoDB",
+	@ParameterizedTest
+	@ValueSource(strings = { "", ", ADD COLUMN template VARCHAR(64) NULL, ADD COLUMN lineage VARCHAR(64) NULL" })
+	void aRegistryOfAnOlderVersionGetsWhatItLacksAndKeepsItsRows(String addedSince) throws SQLException {
+		TestServer.execute("CREATE DATABASE " + SCHEMA, "CREATE TABLE " + SCHEMA + ".owned_schema" + FIRST_REGISTRY,
+				"ALTER TABLE " + SCHEMA + ".owned_schema ENGINE=InnoDB" + addedSince,
 				"INSERT INTO " + SCHEMA + ".owned_schema (schema_name, state, owner, fingerprint)"
 						+ " VALUES ('it_registry_tpl_0123456789abcdef', 'READY', 'cafebabe', 'f')");
 		try (Connection connection = TestServer.server().open()) {
 			new SchemaRegistry(PREFIX).create(connection);
-			assertThat(columns(connection, "owned_schema")).containsExactlyElementsOf(COLUMNS);
+			assertThat(columns(connection, "owned_schema")).containsExactlyInAnyOrderElementsOf(COLUMNS);
 			assertThat(columns(connection, "owner_lease")).containsExactly("owner", "heartbeat_at", "grace_seconds");
 			assertThat(new SchemaRegistry(PREFIX).findAll(connection)).singleElement()
 				.satisfies((entry) -> assertThat(entry.state()).isEqualTo(SchemaRegistry.READY));

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import dev.schemaclone.internal.migration.FlywayMigrationSet;
+import dev.schemaclone.internal.server.DatabaseServer;
 import dev.schemaclone.testsupport.ChildJvm;
 import dev.schemaclone.testsupport.SchemaSnapshot;
 import dev.schemaclone.testsupport.TestServer;
@@ -237,6 +238,43 @@ class WarmClonesIT {
 			assertThat(warmClones()).hasSize(2);
 			assertThat(TestServer.schemasLike(PREFIX + "\\_c\\_" + none.lease().token() + "\\_%")).isEmpty();
 			assertThat(TestServer.schemasLike(PREFIX + "\\_c\\_%")).hasSize(2);
+		}
+	}
+
+	/**
+	 * A process ends its clones several at once; a user the server allows few connections
+	 * (a lease, and as many more as a template's build takes) still leaves every clone
+	 * warm and reset, none of them for the next run's sweep.
+	 */
+	@Test
+	void clonesEndedByAUserOfFewConnectionsAreAllKeptWarm() throws Exception {
+		TestServer.execute("CREATE USER 'it_warm_few'@'%' IDENTIFIED BY 'few' WITH MAX_USER_CONNECTIONS 4",
+				"GRANT ALL PRIVILEGES ON *.* TO 'it_warm_few'@'%'");
+		try {
+			DatabaseServer few = new DatabaseServer(TestServer.server().url(), "it_warm_few", "few");
+			List<String> clones = new ArrayList<>();
+			String template;
+			try (SchemaWorkspace workspace = SchemaWorkspace.open(few,
+					new WorkspaceSettings(PREFIX, Duration.ofSeconds(60), Duration.ofSeconds(60), 0, 1, 16, 0))) {
+				template = workspace
+					.template(new FlywayMigrationSet(TestTemplates.counted(TestTemplates.newRunId(), PERSON)));
+				for (int i = 0; i < 4; i++) {
+					String clone = workspace.createClone(template);
+					TestServer.execute("INSERT INTO `" + clone + "`.person (name) VALUES ('written " + i + "')");
+					clones.add(clone);
+				}
+				workspace.endClones();
+			}
+			assertThat(warmClones()).containsExactlyInAnyOrderElementsOf(clones);
+			try (Connection connection = TestServer.server().open()) {
+				SchemaSnapshot expected = SchemaSnapshot.exact(connection, template);
+				for (String clone : clones) {
+					assertThat(SchemaSnapshot.exact(connection, clone).firstDifference(expected)).as(clone).isNull();
+				}
+			}
+		}
+		finally {
+			TestServer.execute("DROP USER 'it_warm_few'@'%'");
 		}
 	}
 
