@@ -379,8 +379,13 @@ public final class SchemaRegistry {
 		return query(connection, "WHERE state = ? ORDER BY created_at DESC, schema_name DESC", KEPT);
 	}
 
+	/**
+	 * Return how many warm clones a template has, those a template retention is looking
+	 * at included: it puts them back when the template is in use, as it is while a
+	 * process keeps a clone of it warm.
+	 */
 	public int countWarm(Connection connection, String template) throws SQLException {
-		return query(connection, "WHERE state = ? AND template = ?", WARM, template).size();
+		return query(connection, "WHERE state IN (?, ?) AND template = ?", WARM, WARM_RETIRING, template).size();
 	}
 
 	/**

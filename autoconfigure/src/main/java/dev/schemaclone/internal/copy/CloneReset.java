@@ -337,10 +337,12 @@ public final class CloneReset implements AutoCloseable {
 	}
 
 	private Outcome replaceHeldClone(String test, List<Long> holders) throws SQLException {
-		List<Long> ended = sessions().end(holders);
+		// Those that ended by themselves meanwhile left the transaction open all the
+		// same.
+		sessions().end(holders);
 		logger.warn(
 				"%s left a transaction open on schema '%s' (connection ids %s): ended, and the schema made again from template '%s'. Close the connections your tests open, or let Spring manage their transactions"
-					.formatted(test, this.clone, ended, this.definition.template()));
+					.formatted(test, this.clone, holders, this.definition.template()));
 		replace(connection());
 		return Outcome.REPLACED;
 	}

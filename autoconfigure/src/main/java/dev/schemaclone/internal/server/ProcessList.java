@@ -79,18 +79,14 @@ public final class ProcessList {
 	}
 
 	/**
-	 * End sessions, and return those that were ended; one that ended meanwhile is passed
-	 * over.
+	 * End sessions; one that ended meanwhile, or is not ours to end, is passed over.
 	 * @param ids the session ids
-	 * @return the ended ones
 	 */
-	public List<Long> end(List<Long> ids) {
-		List<Long> ended = new ArrayList<>();
+	public void end(List<Long> ids) {
 		try (Statement kill = this.connection.createStatement()) {
 			for (long id : ids) {
 				try {
 					kill.execute("KILL " + id);
-					ended.add(id);
 				}
 				catch (SQLException ex) {
 					// Gone already, or not ours to end: either way nothing more to do.
@@ -100,7 +96,6 @@ public final class ProcessList {
 		catch (SQLException ex) {
 			// No statement: no session ended.
 		}
-		return ended;
 	}
 
 	private List<Long> ids(String sql, String schema) throws SQLException {

@@ -143,9 +143,7 @@ final class OwnedClones {
 					}
 				}
 				catch (SchemaCloneException ex) {
-					// The server's limit of connections, reached by the ends at once:
-					// this
-					// one is tried again once they are done.
+					// The ends at once reached the server's limit of connections.
 					this.refusedEnds.add(() -> endAlone(clone, warm, application));
 				}
 			}, clone);

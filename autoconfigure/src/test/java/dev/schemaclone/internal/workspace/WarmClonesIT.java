@@ -242,6 +242,32 @@ class WarmClonesIT {
 	}
 
 	/**
+	 * A template retention looking at a template's warm clones marks them retiring, and
+	 * puts them back when the template is in use: a process keeping clones warm meanwhile
+	 * counts them, and the template ends within the bound.
+	 */
+	@Test
+	void warmClonesARetentionLooksAtCountTowardsTheBound() {
+		try (SchemaWorkspace first = workspace(2)) {
+			String template = first
+				.template(new FlywayMigrationSet(TestTemplates.counted(TestTemplates.newRunId(), PERSON)));
+			first.createClone(template);
+			first.createClone(template);
+			first.endClones();
+			String registry = PREFIX + "_registry.owned_schema";
+			TestServer.execute("UPDATE " + registry + " SET state = 'WARM_RETIRING' WHERE state = 'WARM'");
+			try (SchemaWorkspace second = workspace(2)) {
+				second.createClone(template);
+				second.createClone(template);
+				second.endClones();
+			}
+			TestServer.execute("UPDATE " + registry + " SET state = 'WARM' WHERE state = 'WARM_RETIRING'");
+			assertThat(warmClones()).hasSize(2);
+			assertThat(TestServer.schemasLike(PREFIX + "\\_c\\_%")).hasSize(2);
+		}
+	}
+
+	/**
 	 * A process ends its clones several at once; a user the server allows few connections
 	 * (a lease, and as many more as a template's build takes) still leaves every clone
 	 * warm and reset, none of them for the next run's sweep.
