@@ -228,9 +228,14 @@ final class SpareClones {
 
 	/**
 	 * Stop prefetching and wait for a clone in the making, so that whoever drops this
-	 * process's clones next also drops that one.
+	 * process's clones next also drops that one. Only the first call waits: the end of a
+	 * process closes the spares twice, and a job hung on a server that stopped answering
+	 * would otherwise hold its exit twice as long.
 	 */
-	void close() {
+	synchronized void close() {
+		if (this.closed) {
+			return;
+		}
 		this.closed = true;
 		this.executor.shutdown();
 		try {
