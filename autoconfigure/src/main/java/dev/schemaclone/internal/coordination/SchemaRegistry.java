@@ -95,6 +95,9 @@ public final class SchemaRegistry {
 		ADDED_COLUMNS.put("clone_check", "MEDIUMBLOB NULL");
 	}
 
+	/** The table's name in the registry's schema. */
+	private static final String TABLE = "owned_schema";
+
 	private static final Pattern ANY_CLONE = Pattern.compile("[a-z][a-z0-9_]*_c_[0-9a-f]{8}_[0-9]+");
 
 	private final String prefix;
@@ -189,7 +192,7 @@ public final class SchemaRegistry {
 	public void create(Connection connection) throws SQLException {
 		Set<String> columns = columns(connection);
 		if (columns.contains(LeaseHeartbeats.TABLE + ".owner")
-				&& ADDED_COLUMNS.keySet().stream().allMatch((column) -> columns.contains("owned_schema." + column))) {
+				&& ADDED_COLUMNS.keySet().stream().allMatch((column) -> columns.contains(TABLE + "." + column))) {
 			return;
 		}
 		try (Statement statement = connection.createStatement()) {
@@ -200,7 +203,7 @@ public final class SchemaRegistry {
 						+ " error TEXT NULL, created_at TIMESTAMP(6) NOT NULL DEFAULT CURRENT_TIMESTAMP(6),"
 						+ " updated_at TIMESTAMP(6) NOT NULL DEFAULT CURRENT_TIMESTAMP(6)) ENGINE=InnoDB");
 			for (Map.Entry<String, String> column : ADDED_COLUMNS.entrySet()) {
-				if (!columns.contains("owned_schema." + column.getKey())) {
+				if (!columns.contains(TABLE + "." + column.getKey())) {
 					addColumn(statement, column.getKey(), column.getValue());
 				}
 			}
@@ -215,7 +218,7 @@ public final class SchemaRegistry {
 		Set<String> columns = new HashSet<>();
 		try (PreparedStatement statement = connection
 			.prepareStatement("SELECT TABLE_NAME, COLUMN_NAME FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = ?"
-					+ " AND TABLE_NAME IN ('owned_schema', '" + LeaseHeartbeats.TABLE + "')")) {
+					+ " AND TABLE_NAME IN ('" + TABLE + "', '" + LeaseHeartbeats.TABLE + "')")) {
 			statement.setString(1, this.schema);
 			try (ResultSet result = statement.executeQuery()) {
 				while (result.next()) {
@@ -579,7 +582,7 @@ public final class SchemaRegistry {
 	}
 
 	private String table() {
-		return Identifiers.quote(this.schema) + ".`owned_schema`";
+		return Identifiers.quote(this.schema) + ".`" + TABLE + "`";
 	}
 
 	/**

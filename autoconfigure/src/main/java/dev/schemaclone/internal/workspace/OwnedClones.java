@@ -136,32 +136,29 @@ final class OwnedClones {
 	void end(String clone, WarmClones warm, String application) {
 		if (take(clone)) {
 			widenForEnds();
-			submit(() -> {
-				try {
-					if (!warm.keep(clone, application)) {
-						dropReportingFailure(clone);
-					}
-				}
-				catch (SchemaCloneException ex) {
-					// The ends at once reached the server's limit of connections.
-					this.refusedEnds.add(() -> endAlone(clone, warm, application));
-				}
-			}, clone);
+			submit(() -> end(clone, warm, application, false), clone);
 		}
 	}
 
 	/**
-	 * End a clone whose end the server refused a connection, while no other end holds
-	 * one.
+	 * Keep a clone warm, or drop it. One the server refused a connection while other ends
+	 * held theirs is ended again, alone, once they are done.
+	 * @param alone whether no other end runs
 	 */
-	private void endAlone(String clone, WarmClones warm, String application) {
+	private void end(String clone, WarmClones warm, String application, boolean alone) {
 		try {
 			if (warm.keep(clone, application)) {
 				return;
 			}
 		}
 		catch (SchemaCloneException ex) {
-			logger.info("Could not keep '%s' warm (%s); dropping it".formatted(clone, ex.getMessage()));
+			if (!alone) {
+				this.refusedEnds.add(() -> end(clone, warm, application, true));
+				return;
+			}
+			logger.info(
+					"Could not keep '%s' warm: the server refused a connection even to one end at a time (%s); dropping it"
+						.formatted(clone, ex.getMessage()));
 		}
 		dropReportingFailure(clone);
 	}
