@@ -150,7 +150,7 @@ public final class SchemaCloner {
 	 * {@code AUTO_INCREMENT} column a 0; objects are created in the {@link UtcSession
 	 * UTC} they were read in.
 	 */
-	private static Connection prepare(Connection connection) throws SQLException {
+	static Connection prepare(Connection connection) throws SQLException {
 		try (Statement statement = connection.createStatement()) {
 			statement.execute("SET SESSION foreign_key_checks = 0, unique_checks = 0,"
 					+ " sql_mode = CONCAT(@@sql_mode, ',NO_AUTO_VALUE_ON_ZERO')");

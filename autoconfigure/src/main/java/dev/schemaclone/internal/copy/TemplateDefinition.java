@@ -5,6 +5,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -274,6 +275,19 @@ public record TemplateDefinition(String template, String charset, String collati
 	 */
 	String retarget(String ddl, String clone) {
 		return ddl.replaceAll("\\b" + Pattern.quote(this.template) + "\\b", Matcher.quoteReplacement(clone));
+	}
+
+	/**
+	 * Return this definition without some of its tables, for a schema that holds them
+	 * already.
+	 * @param present the names of the tables the schema holds
+	 * @return the definition of everything else
+	 */
+	TemplateDefinition withoutTables(Collection<String> present) {
+		Set<String> names = Set.copyOf(present);
+		return new TemplateDefinition(this.template, this.charset, this.collation,
+				this.tables.stream().filter((table) -> !names.contains(table.name())).toList(), this.views,
+				this.routines, this.triggers, this.events);
 	}
 
 	/**

@@ -14,6 +14,9 @@ import org.apache.commons.logging.LogFactory;
 import dev.schemaclone.internal.coordination.OwnerLease;
 import dev.schemaclone.internal.coordination.SchemaRegistry;
 import dev.schemaclone.internal.coordination.SchemaRegistry.Entry;
+import dev.schemaclone.internal.copy.CloneConversion;
+import dev.schemaclone.internal.copy.CloneReset;
+import dev.schemaclone.internal.copy.CloneReset.Outcome;
 import dev.schemaclone.internal.copy.SchemaCloner;
 import dev.schemaclone.internal.copy.TemplateDefinition;
 import dev.schemaclone.internal.server.DatabaseServer;
@@ -113,6 +116,9 @@ final class CloneMaker {
 				throw new TemplateRetiredException(template);
 			}
 			TemplateDefinition definition = this.states.definition(connection, template);
+			if (emptyFirst && convert(template, clone, definition)) {
+				return;
+			}
 			if (emptyFirst) {
 				this.registry.recreateEmpty(connection, clone, definition.charset(), definition.collation());
 			}
@@ -128,6 +134,37 @@ final class CloneMaker {
 		}
 		logger.debug("Copied '%s' into '%s' in %d ms".formatted(template, clone,
 				Duration.ofNanos(System.nanoTime() - start).toMillis()));
+	}
+
+	/**
+	 * Turn a schema that holds a clone of another template, or what a context wrote, into
+	 * a clone of this one by making again only what differs, then reset it: the reset's
+	 * exact comparison with the template restores what the conversion kept, and makes the
+	 * whole schema again if anything else still differs.
+	 * @return whether the schema is now a clone of the template; if not, it is in no
+	 * known state and must be emptied and copied into
+	 */
+	private boolean convert(String template, String clone, TemplateDefinition definition) {
+		long start = System.nanoTime();
+		try {
+			int kept = CloneConversion.convert(this.server, definition, clone, this.cloneConnections);
+			try (CloneReset reset = this.states.resetOf(clone, template)) {
+				if (reset.reset("its conversion from another template") == Outcome.REPLACED) {
+					this.activity.cloneMade();
+					return true;
+				}
+			}
+			this.activity.converted();
+			logger.info("Converted '%s' into a clone of '%s' in %d ms, keeping %d of its %d tables".formatted(clone,
+					template, Duration.ofNanos(System.nanoTime() - start).toMillis(), kept,
+					definition.tables().size()));
+			return true;
+		}
+		catch (SQLException | RuntimeException ex) {
+			logger.info("Could not convert '%s' into a clone of '%s' (%s); copying the template instead"
+				.formatted(clone, template, ex.getMessage()));
+			return false;
+		}
 	}
 
 	/**

@@ -13,6 +13,8 @@ import java.util.stream.Stream;
  * @param clonesMade clones copied from a template
  * @param recycled clones of closed contexts reset for the next context
  * @param warmClaimed clones an earlier process left warm and this one claimed
+ * @param converted clones of another template, warm or guessed, turned into clones of the
+ * template their context needed by making again only what differs
  * @param prefetchHits contexts whose schema was filled before they asked
  * @param prefetchMisses contexts that waited for a copy although spares were prepared
  * @param refreshMillis how long each refresh of a clone after tests took
@@ -21,8 +23,9 @@ import java.util.stream.Stream;
  * @param failedKept copies kept of the clones failed tests left
  * @param criticalMillis how long contexts waited for their schemas while starting
  */
-public record RunSummary(List<TemplateUse> templates, int clonesMade, int recycled, int warmClaimed, int prefetchHits,
-		int prefetchMisses, List<Long> refreshMillis, int refreshesRemade, int failedKept, long criticalMillis) {
+public record RunSummary(List<TemplateUse> templates, int clonesMade, int recycled, int warmClaimed, int converted,
+		int prefetchHits, int prefetchMisses, List<Long> refreshMillis, int refreshesRemade, int failedKept,
+		long criticalMillis) {
 
 	/** Templates named one per line; the rest are counted. */
 	private static final int TEMPLATE_LINES = 4;
@@ -32,7 +35,7 @@ public record RunSummary(List<TemplateUse> templates, int clonesMade, int recycl
 	 * @return the empty summary
 	 */
 	static RunSummary empty() {
-		return new RunSummary(List.of(), 0, 0, 0, 0, 0, List.of(), 0, 0, 0);
+		return new RunSummary(List.of(), 0, 0, 0, 0, 0, 0, List.of(), 0, 0, 0);
 	}
 
 	/**
@@ -43,8 +46,8 @@ public record RunSummary(List<TemplateUse> templates, int clonesMade, int recycl
 	RunSummary plus(RunSummary other) {
 		return new RunSummary(Stream.concat(this.templates.stream(), other.templates.stream()).toList(),
 				this.clonesMade + other.clonesMade, this.recycled + other.recycled,
-				this.warmClaimed + other.warmClaimed, this.prefetchHits + other.prefetchHits,
-				this.prefetchMisses + other.prefetchMisses,
+				this.warmClaimed + other.warmClaimed, this.converted + other.converted,
+				this.prefetchHits + other.prefetchHits, this.prefetchMisses + other.prefetchMisses,
 				Stream.concat(this.refreshMillis.stream(), other.refreshMillis.stream()).toList(),
 				this.refreshesRemade + other.refreshesRemade, this.failedKept + other.failedKept,
 				this.criticalMillis + other.criticalMillis);
@@ -55,7 +58,8 @@ public record RunSummary(List<TemplateUse> templates, int clonesMade, int recycl
 	 * @return whether the summary is empty
 	 */
 	public boolean isEmpty() {
-		return this.templates.isEmpty() && this.clonesMade == 0 && this.warmClaimed == 0 && this.failedKept == 0;
+		return this.templates.isEmpty() && this.clonesMade == 0 && this.warmClaimed == 0 && this.converted == 0
+				&& this.failedKept == 0;
 	}
 
 	/**
@@ -100,8 +104,10 @@ public record RunSummary(List<TemplateUse> templates, int clonesMade, int recycl
 		if (this.templates.size() > TEMPLATE_LINES) {
 			lines.add("  and %d more template(s)".formatted(this.templates.size() - TEMPLATE_LINES));
 		}
-		lines.add("  clones: %d copied, %d recycled, %d claimed warm; prefetch: %d hit(s), %d miss(es)"
-			.formatted(this.clonesMade, this.recycled, this.warmClaimed, this.prefetchHits, this.prefetchMisses));
+		lines.add(
+				"  clones: %d copied, %d recycled, %d claimed warm, %d converted from another template; prefetch: %d hit(s), %d miss(es)"
+					.formatted(this.clonesMade, this.recycled, this.warmClaimed, this.converted, this.prefetchHits,
+							this.prefetchMisses));
 		lines.add("  refreshes: %d (median %d ms, %d made again from the template); failed tests' schemas kept: %d"
 			.formatted(this.refreshMillis.size(), refreshMedianMillis(), this.refreshesRemade, this.failedKept));
 		boolean allKnown = this.templates.stream().allMatch((template) -> template.buildMillis() >= 0);
@@ -124,10 +130,10 @@ public record RunSummary(List<TemplateUse> templates, int clonesMade, int recycl
 	public String toJson(String jvm) {
 		String templates = this.templates.stream().map(TemplateUse::toJson).collect(Collectors.joining(",", "[", "]"));
 		return ("{\"jvm\":\"%s\",\"contexts\":%d,\"criticalPathMillis\":%d,\"templates\":%s,\"clonesMade\":%d,"
-				+ "\"recycled\":%d,\"warmClaimed\":%d,\"prefetchHits\":%d,\"prefetchMisses\":%d,\"refreshes\":%d,"
+				+ "\"recycled\":%d,\"warmClaimed\":%d,\"converted\":%d,\"prefetchHits\":%d,\"prefetchMisses\":%d,\"refreshes\":%d,"
 				+ "\"refreshMedianMillis\":%d,\"refreshesRemade\":%d,\"failedKept\":%d,\"eachContextMigratingMillis\":%d}\n")
 			.formatted(jvm, contexts(), this.criticalMillis, templates, this.clonesMade, this.recycled,
-					this.warmClaimed, this.prefetchHits, this.prefetchMisses, this.refreshMillis.size(),
+					this.warmClaimed, this.converted, this.prefetchHits, this.prefetchMisses, this.refreshMillis.size(),
 					refreshMedianMillis(), this.refreshesRemade, this.failedKept, eachContextMigratingMillis());
 	}
 

@@ -142,7 +142,8 @@ public final class SchemaWorkspace implements AutoCloseable {
 
 	/**
 	 * Reserve a schema for a context that does not know its template yet: a spare or a
-	 * warm clone of the template the last context used, else an empty schema. The first
+	 * warm clone of the template the last context used, else a warm clone of another
+	 * template of the application, to be converted, else an empty schema. The first
 	 * context of a process guesses the template its application used last that has warm
 	 * clones.
 	 * @param application what tells the application from others on the server, recorded
@@ -154,8 +155,10 @@ public final class SchemaWorkspace implements AutoCloseable {
 		this.application = application;
 		String template = (this.lastTemplate != null) ? this.lastTemplate : this.warm.lastTemplateOf(application);
 		String spare = this.spares.take(template);
+		ReservedSchema other = (spare == null && template != null) ? this.warm.claimToConvert(application, template)
+				: null;
 		ReservedSchema reserved = (spare != null) ? new ReservedSchema(spare, template)
-				: new ReservedSchema(this.maker.createEmpty(), null);
+				: (other != null) ? other : new ReservedSchema(this.maker.createEmpty(), null);
 		this.activity.waited(System.nanoTime() - start);
 		return reserved;
 	}

@@ -118,6 +118,38 @@ final class WarmClones {
 	}
 
 	/**
+	 * Claim, unchecked, a warm clone of the template an application used last, when that
+	 * is not the template a context needs: converting it costs a fraction of a copy where
+	 * the two templates differ in a few tables, as after a changed migration, and the
+	 * conversion ends in a reset that compares it exactly with the template it needs, so
+	 * its own state does not matter.
+	 * @param application what tells the application that kept it
+	 * @param template the template the context needs
+	 * @return the clone, now this process's, with the template it holds a clone of, or
+	 * {@code null} if there is none
+	 */
+	@Nullable ReservedSchema claimToConvert(String application, String template) {
+		try (Connection connection = this.server.open()) {
+			String other = this.registry.lastTemplateWithWarmClones(connection, application);
+			if (other == null || other.equals(template)) {
+				return null;
+			}
+			this.lease.ensureHeld();
+			Entry claimed = this.registry.claimWarm(connection, other, this.lease.token());
+			if (claimed == null) {
+				return null;
+			}
+			this.clones.add(claimed.name());
+			this.clones.recordTemplate(claimed.name(), other);
+			return new ReservedSchema(claimed.name(), other);
+		}
+		catch (SQLException ex) {
+			throw new SchemaCloneException("Cannot claim a warm clone of another template than '%s' on %s: %s"
+				.formatted(template, this.server, ex.getMessage()), ex);
+		}
+	}
+
+	/**
 	 * Return whether a claimed clone holds exactly its template's state; one whose check
 	 * fails is unfit, whatever the cause: a context never waits on a bad warm clone.
 	 */

@@ -27,6 +27,8 @@ final class WorkspaceActivity {
 
 	private final AtomicInteger warmClaimed = new AtomicInteger();
 
+	private final AtomicInteger converted = new AtomicInteger();
+
 	private final AtomicInteger prefetchHits = new AtomicInteger();
 
 	private final AtomicInteger prefetchMisses = new AtomicInteger();
@@ -86,6 +88,10 @@ final class WorkspaceActivity {
 		this.warmClaimed.incrementAndGet();
 	}
 
+	void converted() {
+		this.converted.incrementAndGet();
+	}
+
 	void failedKept() {
 		this.failedKept.incrementAndGet();
 	}
@@ -111,8 +117,9 @@ final class WorkspaceActivity {
 			.sorted((a, b) -> a.name().compareTo(b.name()))
 			.toList();
 		return new RunSummary(uses, this.clonesMade.get(), this.recycled.get(), this.warmClaimed.get(),
-				this.prefetchHits.get(), this.prefetchMisses.get(), List.copyOf(this.refreshMillis),
-				this.refreshesRemade.get(), this.failedKept.get(), this.criticalNanos.get() / 1_000_000);
+				this.converted.get(), this.prefetchHits.get(), this.prefetchMisses.get(),
+				List.copyOf(this.refreshMillis), this.refreshesRemade.get(), this.failedKept.get(),
+				this.criticalNanos.get() / 1_000_000);
 	}
 
 	/**

@@ -1,9 +1,14 @@
 package dev.schemaclone.internal.workspace;
 
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import java.util.function.Function;
+
+import dev.schemaclone.testsupport.TestServer;
 
 /**
  * Random writes on a clone of the {@code differential} migrations, weighted toward those
@@ -12,6 +17,9 @@ import java.util.function.Function;
  * statement.
  */
 final class DifferentialWrites {
+
+	/** What follows a write the server refused, in the list {@link #apply} returns. */
+	static final String REFUSED = " -> refused: ";
 
 	/**
 	 * A table with an {@code AUTO_INCREMENT} counter, and the rest of an insert that lets
@@ -133,6 +141,37 @@ final class DifferentialWrites {
 	 * Move two counters by the same amount, leaving no row: half of the time two of one
 	 * group, whose digests cancel on a first move by one.
 	 */
+	/**
+	 * Run writes on a clone, each in a transaction of its own or rolled back as it says;
+	 * one the server refuses is told, and the next runs.
+	 * @return each write as done, with the server's reason where it was refused
+	 */
+	static List<String> apply(String clone, List<Write> writes) throws SQLException {
+		List<String> done = new ArrayList<>();
+		try (Connection connection = TestServer.server().open(clone);
+				Statement statement = connection.createStatement()) {
+			for (Write write : writes) {
+				connection.setAutoCommit(!write.rolledBack());
+				try {
+					for (String sql : write.sql()) {
+						statement.execute(sql);
+					}
+					done.add(write.toString());
+				}
+				catch (SQLException ex) {
+					done.add(write + REFUSED + ex.getMessage());
+				}
+				finally {
+					if (write.rolledBack()) {
+						connection.rollback();
+					}
+				}
+			}
+			connection.setAutoCommit(true);
+		}
+		return done;
+	}
+
 	private static Write countersAlike(Random random) {
 		Counted first = pick(random, COUNTED);
 		Counted second;

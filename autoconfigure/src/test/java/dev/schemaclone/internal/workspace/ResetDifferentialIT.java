@@ -42,8 +42,6 @@ class ResetDifferentialIT {
 
 	private static final int DEFAULT_SEQUENCES = 300;
 
-	private static final String REFUSED = " -> refused: ";
-
 	/** Failures told in full; the rest are counted. */
 	private static final int FAILURES_SHOWN = 20;
 
@@ -114,7 +112,7 @@ class ResetDifferentialIT {
 			for (int i = first; i < end; i++) {
 				// A seed of its own per sequence, so that one can be replayed alone.
 				List<Write> writes = DifferentialWrites.sequence(new Random(new SplittableRandom(seed + i).nextLong()));
-				List<String> done = apply(clone, writes);
+				List<String> done = DifferentialWrites.apply(clone, writes);
 				writeCount += done.size();
 				refused += done.stream().filter(ResetDifferentialIT::refused).count();
 				String outcome = "failed";
@@ -215,7 +213,7 @@ class ResetDifferentialIT {
 	private static void assertResetRestores(Write write) throws SQLException {
 		String clone = workspace.createClone(template);
 		try (CloneReset reset = workspace.resetOf(clone, template)) {
-			List<String> done = apply(clone, List.of(write));
+			List<String> done = DifferentialWrites.apply(clone, List.of(write));
 			assertThat(done).noneMatch(ResetDifferentialIT::refused);
 			Outcome outcome = reset.reset(write.label());
 			assertThat(SchemaSnapshot.exact(reader, clone).firstDifference(expected))
@@ -233,33 +231,7 @@ class ResetDifferentialIT {
 	 * sequence goes on: whatever a refused statement left is for the reset to undo too.
 	 */
 	private static boolean refused(String write) {
-		return write.contains(REFUSED);
-	}
-
-	private static List<String> apply(String clone, List<Write> writes) throws SQLException {
-		List<String> done = new ArrayList<>();
-		try (Connection connection = TestServer.server().open(clone);
-				Statement statement = connection.createStatement()) {
-			for (Write write : writes) {
-				connection.setAutoCommit(!write.rolledBack());
-				try {
-					for (String sql : write.sql()) {
-						statement.execute(sql);
-					}
-					done.add(write.toString());
-				}
-				catch (SQLException ex) {
-					done.add(write + REFUSED + ex.getMessage());
-				}
-				finally {
-					if (write.rolledBack()) {
-						connection.rollback();
-					}
-				}
-			}
-			connection.setAutoCommit(true);
-		}
-		return done;
+		return write.contains(DifferentialWrites.REFUSED);
 	}
 
 }

@@ -66,7 +66,8 @@ class RunSummaryIT {
 			assertThat(summary.criticalMillis()).isPositive();
 			assertThat(summary.eachContextMigratingMillis()).isEqualTo(3 * summary.templates().get(0).buildMillis());
 			assertThat(summary.toJson("42")).startsWith("{\"jvm\":\"42\",\"contexts\":3,")
-				.contains("\"built\":true", "\"clonesMade\":2,\"recycled\":1,\"warmClaimed\":0,\"prefetchHits\":1",
+				.contains("\"built\":true",
+						"\"clonesMade\":2,\"recycled\":1,\"warmClaimed\":0,\"converted\":0,\"prefetchHits\":1",
 						"\"refreshes\":3,", "\"refreshesRemade\":1,\"failedKept\":1");
 			workspace.endClones();
 		}
