@@ -120,8 +120,8 @@ final class ContextClone {
 	 * migrating the template first if no process has. The first set-up to ask fills it; a
 	 * context with both runs the other's migration on the filled clone, as it would
 	 * without schemaclone. A clone something migrated before (a bean that migrates inside
-	 * its own factory method) is emptied first, with a warning: it costs the context the
-	 * whole history.
+	 * its own factory method) is converted into a clone of the template, with a warning:
+	 * it costs the context the whole history.
 	 * @param migrations the set-up
 	 * @param source the bean it comes from, named in the warning
 	 * @return whether this set-up filled the clone, so that its own run finds nothing to

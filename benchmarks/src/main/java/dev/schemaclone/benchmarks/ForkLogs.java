@@ -27,7 +27,7 @@ final class ForkLogs {
 	private static final Pattern CLAIMED = Pattern.compile("Claimed warm clone '[^']+' of '[^']+' in (\\d+) ms");
 
 	private static final Pattern CLONES = Pattern
-		.compile("clones: (\\d+) copied, (\\d+) recycled, (\\d+) claimed warm");
+		.compile("clones: (\\d+) copied, (\\d+) recycled, (\\d+) claimed warm, (\\d+) converted");
 
 	private static final Pattern BUILT = Pattern.compile("Built template '[^']+': \\d+ migrations in (\\d+) ms");
 
@@ -65,6 +65,8 @@ final class ForkLogs {
 	private int recycled;
 
 	private int claimed;
+
+	private int converted;
 
 	/**
 	 * Add one run of the suite.
@@ -109,6 +111,7 @@ final class ForkLogs {
 				this.copied += Integer.parseInt(clones.group(1));
 				this.recycled += Integer.parseInt(clones.group(2));
 				this.claimed += Integer.parseInt(clones.group(3));
+				this.converted += Integer.parseInt(clones.group(4));
 			}
 			collect(BUILT, line, this.builds);
 			collect(WAITED, line, this.waits);
@@ -181,9 +184,10 @@ final class ForkLogs {
 	}
 
 	String perContextRow(String mode, int repeats) {
-		return "| %s | %s | %s | %s | %s | %s / %s / %s | %s | %s | %s |".formatted(mode, orDash(this.firstContexts),
-				orDash(this.laterContexts), orDash(this.waits), orDash(this.ready), perRun(this.copied, repeats),
-				perRun(this.recycled, repeats), perRun(this.claimed, repeats), orDash(this.claims),
+		return "| %s | %s | %s | %s | %s | %s / %s / %s / %s | %s | %s | %s |".formatted(mode,
+				orDash(this.firstContexts), orDash(this.laterContexts), orDash(this.waits), orDash(this.ready),
+				perRun(this.copied, repeats), perRun(this.recycled, repeats), perRun(this.claimed, repeats),
+				perRun(this.converted, repeats), orDash(this.claims),
 				(this.builds.count() == 0) ? "0" : perRun(this.builds.count(), repeats) + ", " + this.builds,
 				orDash(this.ends));
 	}

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Consumer;
 
 import dev.schemaclone.internal.server.DatabaseServer;
@@ -24,6 +25,15 @@ final class SuiteBenchmark {
 
 	static final int FORKS = 3;
 
+	private static final String FIRST_BUILD = "cold on an empty server";
+
+	private static final String CHANGED = "cold after a migration was added";
+
+	/**
+	 * The ways that run the history without the migration added after the first build.
+	 */
+	private static final Set<String> HISTORY_ALONE = Set.of("floor", "floor with Flyway", "naive", FIRST_BUILD);
+
 	private static final Map<String, String> MODES = new LinkedHashMap<>();
 
 	static {
@@ -31,8 +41,11 @@ final class SuiteBenchmark {
 		MODES.put("floor with Flyway",
 				"the floor with Flyway on: each context's Flyway finds the shared schema migrated; no schemaclone");
 		MODES.put("naive", "each context migrates a schema of its own");
-		MODES.put("cold", "schemaclone, new fingerprint: the template is built from history");
-		MODES.put("warm rerun", "schemaclone again on the same server: the cold run's warm clones");
+		MODES.put(FIRST_BUILD,
+				"schemaclone on a server without its schemas and without a snapshot: the template is built from history, every context copies it");
+		MODES.put(CHANGED,
+				"schemaclone after a migration was added: the template is built from history, the build before's warm clones converted");
+		MODES.put("warm rerun", "schemaclone again on the same server: the warm clones of the build before");
 		MODES.put("fresh server with a snapshot",
 				"every schemaclone schema and the registry dropped, the snapshot directory kept");
 		MODES.put("refresh after each class", "warm, with `schemaclone.refresh=after-each-test-class`");
@@ -48,6 +61,9 @@ final class SuiteBenchmark {
 
 	private final Map<String, ForkLogs> results = new LinkedHashMap<>();
 
+	/** Where the migration added after the first build lives, once written. */
+	private String added = "";
+
 	/** Settings of schemaclone given to every way that uses it, {@code name=value}. */
 	private final List<String> settings;
 
@@ -62,13 +78,14 @@ final class SuiteBenchmark {
 
 	void run(GeneratedHistory history, int repeats, Consumer<String> line) throws Exception {
 		this.database.migrateFloor(history);
+		this.added = addedMigration(history);
 		this.database.dropSchemasLike(PREFIX + "\\_%");
 		Files.writeString(this.logs.resolve("suite.csv"), "way,repeat,wall_ms,history_runs%n".formatted());
 		for (int repeat = 0; repeat < repeats; repeat++) {
 			// A placeholder value no build used before: a new fingerprint.
 			String run = Long.toString(System.currentTimeMillis(), 36);
 			for (String mode : MODES.keySet()) {
-				if (mode.startsWith("fresh server")) {
+				if (mode.startsWith("fresh server") || mode.equals(FIRST_BUILD)) {
 					this.database.dropSchemasLike(PREFIX + "\\_%");
 				}
 				int before = this.database.counted(history);
@@ -88,12 +105,31 @@ final class SuiteBenchmark {
 		print(history, repeats, line);
 	}
 
+	/**
+	 * Write the migration a developer adds between two builds, after the history: a
+	 * column on one table, a reference row in another, a new table.
+	 */
+	private String addedMigration(GeneratedHistory history) throws IOException {
+		Path folder = Files.createDirectories(this.logs.resolve("added"));
+		Files.writeString(folder.resolve("V" + (history.migrations() + 1) + "__added.sql"), """
+				ALTER TABLE t7 ADD COLUMN added_later VARCHAR(40) NULL;
+				INSERT INTO t12 (name, code, amount) VALUES ('added later', 'LATER', 1);
+				CREATE TABLE added_later (
+				  id BIGINT NOT NULL AUTO_INCREMENT PRIMARY KEY,
+				  t3_id BIGINT NULL,
+				  CONSTRAINT fk_added_later_t3 FOREIGN KEY (t3_id) REFERENCES t3 (id)
+				) ENGINE=InnoDB;
+				""");
+		return "filesystem:" + folder;
+	}
+
 	private List<String> options(String mode, GeneratedHistory history, String run) {
-		List<String> options = new ArrayList<>(List.of("-Dspring.flyway.locations=" + history.location(),
-				"-Dspring.flyway.placeholder-replacement=false",
-				"-Dspring.datasource.username=" + this.server.username(),
-				"-Dspring.datasource.hikari.maximum-pool-size=4", "-Dspring.datasource.hikari.minimum-idle=1",
-				"-Dlogging.level.dev.schemaclone=INFO", "-Dspring.main.banner-mode=off"));
+		String locations = history.location() + (HISTORY_ALONE.contains(mode) ? "" : "," + this.added);
+		List<String> options = new ArrayList<>(
+				List.of("-Dspring.flyway.locations=" + locations, "-Dspring.flyway.placeholder-replacement=false",
+						"-Dspring.datasource.username=" + this.server.username(),
+						"-Dspring.datasource.hikari.maximum-pool-size=4", "-Dspring.datasource.hikari.minimum-idle=1",
+						"-Dlogging.level.dev.schemaclone=INFO", "-Dspring.main.banner-mode=off"));
 		if (this.server.password() != null) {
 			options.add("-Dspring.datasource.password=" + this.server.password());
 		}

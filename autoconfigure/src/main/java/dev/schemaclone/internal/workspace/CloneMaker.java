@@ -96,13 +96,14 @@ final class CloneMaker {
 	}
 
 	/**
-	 * Copy a ready template into a schema made by {@link #createEmpty()}.
+	 * Make a schema made by {@link #createEmpty()} a clone of a ready template.
 	 * @param template the template
 	 * @param clone the schema
-	 * @param emptyFirst whether the schema holds a clone of another template, or what the
-	 * context wrote into it before its template was known
+	 * @param holdsObjects whether the schema holds a clone of another template, or what
+	 * the context wrote into it before its template was known: it is converted, or
+	 * emptied and copied into where that fails
 	 */
-	void fill(String template, String clone, boolean emptyFirst) {
+	void fill(String template, String clone, boolean holdsObjects) {
 		long start = System.nanoTime();
 		try (Connection connection = this.server.open()) {
 			// Recorded first, then the template's state looked at: template retention
@@ -116,10 +117,10 @@ final class CloneMaker {
 				throw new TemplateRetiredException(template);
 			}
 			TemplateDefinition definition = this.states.definition(connection, template);
-			if (emptyFirst && convert(template, clone, definition)) {
+			if (holdsObjects && convert(template, clone, definition)) {
 				return;
 			}
-			if (emptyFirst) {
+			if (holdsObjects) {
 				this.registry.recreateEmpty(connection, clone, definition.charset(), definition.collation());
 			}
 			else {

@@ -216,10 +216,10 @@ public final class SchemaWorkspace implements AutoCloseable {
 	/**
 	 * Look again at a reserved schema just before it is completed: an empty one that
 	 * holds objects now was written into by the context before its migration set was
-	 * known (a migration run before schemaclone could fill it), and is emptied before the
-	 * copy. A prefetched clone is not looked at: it is made again unless it is a clone of
-	 * the template the context needs, and a migration that found its full history wrote
-	 * nothing.
+	 * known (a migration run before schemaclone could fill it), and is converted into a
+	 * clone instead of copied into. A prefetched clone is not looked at: it is converted
+	 * unless it is a clone of the template the context needs, and a migration that found
+	 * its full history wrote nothing.
 	 * @param reserved the schema from {@link #reserve(String)}
 	 * @return the same schema, marked {@link ReservedSchema#written() written} if it was
 	 */
