@@ -183,7 +183,7 @@ final class SuiteBenchmark {
 				+ " (medians, with min–max; counts per run of all forks):");
 		line.accept("");
 		line.accept(
-				"| way | first context of a JVM | later contexts | a JVM's contexts waited for their schemas, in all | schema ready for its context | clones copied / recycled / claimed warm | claim of a warm clone | templates built | a JVM's end after its tests |");
+				"| way | first context of a JVM | later contexts | a JVM's contexts waited for their schemas, in all | schema ready for its context | clones copied / recycled / claimed warm / converted | claim of a warm clone | templates built | a JVM's end after its tests |");
 		line.accept("|---|---|---|---|---|---|---|---|---|");
 		this.results.forEach((mode, logs) -> line.accept(logs.perContextRow(mode, repeats)));
 	}
