@@ -198,7 +198,7 @@ public final class SchemaWorkspace implements AutoCloseable {
 		long start = System.nanoTime();
 		MigrationFingerprint fingerprint = migrations.fingerprint();
 		String template = this.registry.templateName(fingerprint.shortHex());
-		if (!template.equals(reserved.filledFrom()) || !this.readyTemplates.contains(template)) {
+		if (!reserved.isCheckedCloneOf(template) || !this.readyTemplates.contains(template)) {
 			template = template(migrations, fingerprint);
 		}
 		this.activity.waited(System.nanoTime() - start);
@@ -227,7 +227,7 @@ public final class SchemaWorkspace implements AutoCloseable {
 		if (reserved.filledFrom() != null || !this.maker.holdsTables(reserved.name())) {
 			return reserved;
 		}
-		return new ReservedSchema(reserved.name(), null, true);
+		return new ReservedSchema(reserved.name(), null, true, true);
 	}
 
 	/**
@@ -238,7 +238,7 @@ public final class SchemaWorkspace implements AutoCloseable {
 	 */
 	void completeFrom(ReservedSchema reserved, String template) {
 		long start = System.nanoTime();
-		boolean hit = template.equals(reserved.filledFrom());
+		boolean hit = reserved.isCheckedCloneOf(template);
 		if (!hit) {
 			this.maker.fill(template, reserved.name(), reserved.filledFrom() != null || reserved.written());
 		}

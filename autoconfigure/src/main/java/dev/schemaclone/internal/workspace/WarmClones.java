@@ -119,10 +119,11 @@ final class WarmClones {
 
 	/**
 	 * Claim, unchecked, a warm clone of the template an application used last, when that
-	 * is not the template a context needs: converting it costs a fraction of a copy where
-	 * the two templates differ in a few tables, as after a changed migration, and the
-	 * conversion ends in a reset that compares it exactly with the template it needs, so
-	 * its own state does not matter.
+	 * is not the template the context before needed: converting it costs a fraction of a
+	 * copy where the two templates differ in a few tables, as after a changed migration,
+	 * and the conversion ends in a reset that compares it exactly with the template the
+	 * context needs, so its own state does not matter. Marked unchecked, it is converted
+	 * even when that template is its own.
 	 * @param application what tells the application that kept it
 	 * @param template the template the context needs
 	 * @return the clone, now this process's, with the template it holds a clone of, or
@@ -141,7 +142,7 @@ final class WarmClones {
 			}
 			this.clones.add(claimed.name());
 			this.clones.recordTemplate(claimed.name(), other);
-			return new ReservedSchema(claimed.name(), other);
+			return new ReservedSchema(claimed.name(), other, false, false);
 		}
 		catch (SQLException ex) {
 			throw new SchemaCloneException("Cannot claim a warm clone of another template than '%s' on %s: %s"

@@ -149,6 +149,40 @@ class CloneConversionIT {
 	}
 
 	/**
+	 * A warm clone claimed to be converted is claimed unchecked: when the context turns
+	 * out to need its own template, it must still be compared with it, not handed out as
+	 * it is.
+	 */
+	@Test
+	void warmCloneClaimedUncheckedIsComparedEvenWhenItsOwnTemplateIsNeeded() throws Exception {
+		MigrationSet needed = migrations("needed", CHANGES.get(1));
+		MigrationSet other = migrations("other", "");
+		String template;
+		String dirty;
+		try (SchemaWorkspace first = workspace(1)) {
+			template = first.template(needed);
+			ReservedSchema reserved = first.reserve(APPLICATION);
+			first.completeFrom(reserved, template);
+			dirty = reserved.name();
+			first.completeFrom(first.reserve(APPLICATION), first.template(other));
+			first.endClones();
+		}
+		// The other template was used last: the next process's first context guesses it.
+		TestServer.execute("UPDATE " + PREFIX + "_registry.owned_schema SET last_used_at = '2000-01-01'"
+				+ " WHERE schema_name = '" + template + "'");
+		TestServer.execute("INSERT INTO `" + dirty + "`.tag (code, name) VALUES ('dty', 'Dirty')");
+		try (SchemaWorkspace next = workspace(1); Connection reader = TestServer.server().open()) {
+			next.complete(next.reserve(APPLICATION), other);
+			ReservedSchema reserved = next.reserve(APPLICATION);
+			assertThat(reserved.name()).isEqualTo(dirty);
+			assertThat(next.complete(reserved, needed)).isEqualTo(template);
+			assertThat(SchemaSnapshot.exact(reader, dirty).firstDifference(SchemaSnapshot.exact(reader, template)))
+				.isNull();
+			next.endClones();
+		}
+	}
+
+	/**
 	 * Return the changes of one template: each of {@link #CHANGES} with a chance of one
 	 * in three, and a comment of its own, so that no two templates share a fingerprint.
 	 */
