@@ -74,7 +74,8 @@ public final class CloneConversion {
 			for (Map.Entry<String, Kind> table : listing.tables().entrySet()) {
 				Table target = wanted.get(table.getKey());
 				if (target != null && target.kind() == table.getValue()
-						&& sameDefinition(connection, definition, clone, target)) {
+						&& withoutCounter(listing.createStatement(connection, clone, target.name()))
+							.equals(withoutCounter(definition.retarget(target.ddl(), clone)))) {
 					kept.add(target.name());
 				}
 				else {
@@ -87,18 +88,6 @@ public final class CloneConversion {
 		}
 		SchemaCloner.copy(server, definition.withoutTables(kept), clone, connections);
 		return kept.size();
-	}
-
-	private static boolean sameDefinition(Connection connection, TemplateDefinition definition, String clone,
-			Table target) throws SQLException {
-		String kind = (target.kind() == Kind.SEQUENCE) ? "SEQUENCE" : "TABLE";
-		String shown = TemplateDefinition
-			.rows(connection,
-					"SHOW CREATE " + kind + " " + Identifiers.quote(clone) + "."
-							+ Identifiers.quoteExisting(target.name()),
-					2)
-			.get(0)[0];
-		return withoutCounter(shown).equals(withoutCounter(definition.retarget(target.ddl(), clone)));
 	}
 
 	private static String withoutCounter(String ddl) {

@@ -3,13 +3,16 @@ package dev.schemaclone.internal.copy;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 import dev.schemaclone.internal.copy.TemplateDefinition.Kind;
+import dev.schemaclone.internal.server.Identifiers;
 import dev.schemaclone.internal.server.SchemaCloneException;
 
 /**
@@ -19,8 +22,16 @@ import dev.schemaclone.internal.server.SchemaCloneException;
  *
  * @param views the views' names
  * @param tables the tables' and sequences' names with their kinds, in name order
+ * @param defaultPageChecksums the Aria tables created without a {@code PAGE_CHECKSUM}
  */
-record ObjectListing(List<String> views, Map<String, Kind> tables) {
+record ObjectListing(List<String> views, Map<String, Kind> tables, Set<String> defaultPageChecksums) {
+
+	/**
+	 * The {@code PAGE_CHECKSUM} that {@code SHOW CREATE TABLE} prints, from the server's
+	 * default, for an Aria table created without one.
+	 */
+	private static final Pattern PRINTED_PAGE_CHECKSUM = Pattern
+		.compile("(\\n\\) ENGINE=Aria[^\\n]*?) PAGE_CHECKSUM=[01]");
 
 	/**
 	 * Engines whose tables {@code SHOW CREATE TABLE} and {@code INSERT … SELECT}
@@ -35,12 +46,13 @@ record ObjectListing(List<String> views, Map<String, Kind> tables) {
 	static ObjectListing read(Connection connection, String template) throws SQLException {
 		List<String> views = new ArrayList<>();
 		Map<String, Kind> tables = new LinkedHashMap<>();
+		Set<String> defaultPageChecksums = new HashSet<>();
 		// SHOW FULL TABLES cannot tell a system-versioned table: it calls it a BASE
 		// TABLE.
 		for (String[] row : TemplateDefinition.rows(connection,
-				"SELECT TABLE_NAME, TABLE_TYPE, ENGINE FROM information_schema.TABLES" + " WHERE TABLE_SCHEMA = '"
-						+ template + "' ORDER BY TABLE_NAME",
-				1, 2, 3)) {
+				"SELECT TABLE_NAME, TABLE_TYPE, ENGINE, CREATE_OPTIONS FROM information_schema.TABLES"
+						+ " WHERE TABLE_SCHEMA = '" + template + "' ORDER BY TABLE_NAME",
+				1, 2, 3, 4)) {
 			if ("VIEW".equals(row[1])) {
 				views.add(row[0]);
 				continue;
@@ -54,8 +66,30 @@ record ObjectListing(List<String> views, Map<String, Kind> tables) {
 							.formatted(template, row[0], row[2]));
 			}
 			tables.put(row[0], kind);
+			if ("ARIA".equalsIgnoreCase(row[2]) && (row[3] == null || !row[3].contains("page_checksum="))) {
+				defaultPageChecksums.add(row[0]);
+			}
 		}
-		return new ObjectListing(List.copyOf(views), tables);
+		return new ObjectListing(List.copyOf(views), tables, Set.copyOf(defaultPageChecksums));
+	}
+
+	/**
+	 * Return the statement that creates a table or sequence as the schema holds it: its
+	 * {@code SHOW CREATE} text, without the {@code PAGE_CHECKSUM} printed for an Aria
+	 * table created without one, which a copy would otherwise set explicitly (its
+	 * {@code CREATE_OPTIONS} would then differ), leaving it to the same server default.
+	 * @param connection a connection to the server
+	 * @param schema the schema
+	 * @param table one of its tables
+	 * @return the statement
+	 */
+	String createStatement(Connection connection, String schema, String table) throws SQLException {
+		String kind = (this.tables.get(table) == Kind.SEQUENCE) ? "SEQUENCE" : "TABLE";
+		String ddl = TemplateDefinition
+			.rows(connection,
+					"SHOW CREATE " + kind + " " + Identifiers.quote(schema) + "." + Identifiers.quoteExisting(table), 2)
+			.get(0)[0];
+		return this.defaultPageChecksums.contains(table) ? PRINTED_PAGE_CHECKSUM.matcher(ddl).replaceFirst("$1") : ddl;
 	}
 
 	static Kind kind(String template, String table, String type) {

@@ -75,12 +75,10 @@ public record TemplateDefinition(String template, String charset, String collati
 		List<Table> tables = new ArrayList<>();
 		Map<String, String> definitions = new LinkedHashMap<>();
 		for (Map.Entry<String, Kind> table : listing.tables().entrySet()) {
-			String kind = (table.getValue() == Kind.SEQUENCE) ? "SEQUENCE" : "TABLE";
-			String ddl = rows(connection,
-					"SHOW CREATE " + kind + " " + quoted + "." + Identifiers.quoteExisting(table.getKey()), 2)
-				.get(0)[0];
+			String ddl = listing.createStatement(connection, template, table.getKey());
 			tables.add(new Table(table.getKey(), ddl, table.getValue(), false, List.of()));
-			definitions.put(kind.toLowerCase(Locale.ROOT) + " '" + table.getKey() + "'", ddl);
+			String kind = (table.getValue() == Kind.SEQUENCE) ? "sequence" : "table";
+			definitions.put(kind + " '" + table.getKey() + "'", ddl);
 		}
 		tables = withRowsAndColumns(connection, template, tables);
 		List<SqlObject> views = new ArrayList<>();
