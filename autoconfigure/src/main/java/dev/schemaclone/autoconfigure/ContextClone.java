@@ -84,8 +84,14 @@ final class ContextClone {
 
 	private @Nullable String failedAfter;
 
+	/**
+	 * Reserve a context's clone.
+	 * @param fromTemplate whether the context has a migration bean, which fills the clone
+	 * from a template: a context without one gets an empty schema, never a clone of a
+	 * template its migrations were not compared with
+	 */
 	ContextClone(MySqlUrl applicationUrl, @Nullable String username, @Nullable String password,
-			SchemaCloneProperties properties, WorkspaceSettings settings) {
+			SchemaCloneProperties properties, WorkspaceSettings settings, boolean fromTemplate) {
 		this.applicationUrl = applicationUrl;
 		this.keep = properties.isKeepClones();
 		this.username = (username != null) ? username : applicationUrl.parameters().getOrDefault("user", "root");
@@ -93,7 +99,8 @@ final class ContextClone {
 		String adminPassword = (properties.getUsername() != null) ? properties.getPassword() : password;
 		this.workspace = SchemaWorkspaces
 			.get(new DatabaseServer(applicationUrl.withDatabase(""), adminUser, adminPassword), settings);
-		this.reserved = this.workspace.reserve(applicationKey(applicationUrl));
+		this.reserved = fromTemplate ? this.workspace.reserve(applicationKey(applicationUrl))
+				: this.workspace.reserveEmpty();
 		this.workspace.hold(this.reserved.name());
 	}
 

@@ -1,5 +1,6 @@
 package dev.schemaclone.autoconfigure;
 
+import java.util.List;
 import java.util.function.Supplier;
 
 import org.apache.commons.logging.Log;
@@ -14,6 +15,7 @@ import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.jdbc.autoconfigure.JdbcConnectionDetails;
 import org.springframework.core.env.Environment;
 import org.springframework.util.Assert;
+import org.springframework.util.ClassUtils;
 
 import dev.schemaclone.internal.migration.MigrationSet;
 import dev.schemaclone.internal.server.MySqlUrl;
@@ -31,6 +33,13 @@ import dev.schemaclone.internal.workspace.WorkspaceSettings;
 public final class ContextSchema implements BeanFactoryAware, DisposableBean {
 
 	private static final Log logger = LogFactory.getLog(ContextSchema.class);
+
+	/**
+	 * The beans whose initialization fills a context's clone, as the tools'
+	 * post-processors find them.
+	 */
+	private static final List<String> MIGRATION_BEANS = List.of("org.flywaydb.core.Flyway",
+			"liquibase.integration.spring.SpringLiquibase");
 
 	private final SchemaCloneProperties properties;
 
@@ -108,7 +117,7 @@ public final class ContextSchema implements BeanFactoryAware, DisposableBean {
 			JdbcConnectionDetails application = this.application;
 			Assert.state(application != null, "No JDBC connection details were redirected to a clone");
 			this.clone = new ContextClone(MySqlUrl.parse(application.getJdbcUrl()), application.getUsername(),
-					application.getPassword(), this.properties, this.settings);
+					application.getPassword(), this.properties, this.settings, hasMigrationBean());
 		}
 		return this.clone;
 	}
@@ -151,6 +160,23 @@ public final class ContextSchema implements BeanFactoryAware, DisposableBean {
 		requireOneBeanOf(tool);
 		boolean filled = contextClone().fill(migrations.get(), tool.getSimpleName() + " bean '" + beanName + "'");
 		return filled && !this.properties.isRunContextMigration();
+	}
+
+	/**
+	 * Return whether the context has a bean of a migration tool schemaclone fills clones
+	 * for, whose initialization fills the context's clone: a context without one gets an
+	 * empty schema, which nothing would compare with a template before its tests ran.
+	 */
+	private boolean hasMigrationBean() {
+		ListableBeanFactory beans = (ListableBeanFactory) beanFactory();
+		ClassLoader classLoader = getClass().getClassLoader();
+		for (String tool : MIGRATION_BEANS) {
+			if (ClassUtils.isPresent(tool, classLoader) && beans
+				.getBeanNamesForType(ClassUtils.resolveClassName(tool, classLoader), true, false).length > 0) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	private void requireOneBeanOf(Class<?> tool) {

@@ -51,6 +51,26 @@ class ContextLifecycleIT {
 		}
 	}
 
+	/**
+	 * A context without Flyway or Liquibase has no migration to compare a clone with: it
+	 * gets an empty schema, not the spare or warm clone a context of the same application
+	 * left.
+	 */
+	@Test
+	void contextWithoutMigrationsGetsAnEmptySchema() {
+		try (ConfigurableApplicationContext migrated = start()) {
+			assertThat(tablesOf(migrated)).isPositive();
+		}
+		try (ConfigurableApplicationContext plain = start("--spring.flyway.enabled=false")) {
+			assertThat(tablesOf(plain)).isZero();
+		}
+	}
+
+	private static int tablesOf(ConfigurableApplicationContext context) {
+		return new JdbcTemplate(context.getBean(DataSource.class)).queryForObject(
+				"SELECT COUNT(*) FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE()", Integer.class);
+	}
+
 	@Test
 	void closeDoesNotWaitForTheServer() throws Exception {
 		try (Connection reader = TestServer.server().open()) {

@@ -164,6 +164,17 @@ public final class SchemaWorkspace implements AutoCloseable {
 	}
 
 	/**
+	 * Reserve an empty schema, for a context that has no migration to fill it from.
+	 * @return the reserved schema
+	 */
+	public ReservedSchema reserveEmpty() {
+		long start = System.nanoTime();
+		ReservedSchema reserved = new ReservedSchema(this.maker.createEmpty(), null);
+		this.activity.waited(System.nanoTime() - start);
+		return reserved;
+	}
+
+	/**
 	 * Record that a context writes into a clone until it gives it back with
 	 * {@link #recycle}, {@link #keep} or {@link #dropLater} as it closes: the end of the
 	 * process leaves the clone alone until then, and drops it if that takes too long.
