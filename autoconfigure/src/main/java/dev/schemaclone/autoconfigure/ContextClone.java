@@ -152,16 +152,6 @@ final class ContextClone {
 	}
 
 	/**
-	 * Settle the reserved schema if no migration filled it, with
-	 * {@link SchemaWorkspace#settle}.
-	 */
-	synchronized void settleIfUnfilled() {
-		if (!this.filled) {
-			this.workspace.settle(this.reserved);
-		}
-	}
-
-	/**
 	 * Wait until no test class of another owner runs on this context.
 	 * @param owner who runs the class: its turn, or that of the class around it
 	 * @param testClass the class about to run, for the error

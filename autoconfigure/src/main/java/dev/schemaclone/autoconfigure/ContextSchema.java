@@ -11,7 +11,6 @@ import org.springframework.beans.factory.BeanFactory;
 import org.springframework.beans.factory.BeanFactoryAware;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.ListableBeanFactory;
-import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.jdbc.autoconfigure.JdbcConnectionDetails;
 import org.springframework.core.env.Environment;
@@ -31,7 +30,7 @@ import dev.schemaclone.internal.workspace.WorkspaceSettings;
  * post-processors of the migration tools reach it through an {@code ObjectProvider}, the
  * test listeners through the context; it is public for the tools' packages only.
  */
-public final class ContextSchema implements BeanFactoryAware, SmartInitializingSingleton, DisposableBean {
+public final class ContextSchema implements BeanFactoryAware, DisposableBean {
 
 	private static final Log logger = LogFactory.getLog(ContextSchema.class);
 
@@ -161,18 +160,6 @@ public final class ContextSchema implements BeanFactoryAware, SmartInitializingS
 		requireOneBeanOf(tool);
 		boolean filled = contextClone().fill(migrations.get(), tool.getSimpleName() + " bean '" + beanName + "'");
 		return filled && !this.properties.isRunContextMigration();
-	}
-
-	/**
-	 * Settle the clone of a context whose singletons are all created and whose migration
-	 * bean did not fill it (a lazy one, never initialized): a warm clone claimed for it
-	 * is made a clone of its template again if its check failed, before any test runs.
-	 */
-	@Override
-	public synchronized void afterSingletonsInstantiated() {
-		if (this.clone != null) {
-			this.clone.settleIfUnfilled();
-		}
 	}
 
 	/**

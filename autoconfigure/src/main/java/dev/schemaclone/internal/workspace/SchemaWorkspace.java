@@ -225,22 +225,6 @@ public final class SchemaWorkspace implements AutoCloseable {
 	}
 
 	/**
-	 * Settle a reserved schema that no migration filled by the time its context's
-	 * singletons were created: a warm clone claimed for it whose check failed, or that
-	 * was claimed unchecked, is made a clone of its template again, so that no context
-	 * starts on a changed one. A later {@link #complete} of it finds the check settled.
-	 * @param reserved the schema from {@link #reserve(String)}
-	 */
-	public void settle(ReservedSchema reserved) {
-		String template = reserved.filledFrom();
-		boolean pristine = this.warm.awaitCheck(reserved.name());
-		if (template != null && (!pristine || !reserved.checked())) {
-			this.maker.fill(template, reserved.name(), true);
-		}
-		this.warm.checkDone(reserved.name());
-	}
-
-	/**
 	 * Look again at a reserved schema just before it is completed: an empty one that
 	 * holds objects now was written into by the context before its migration set was
 	 * known (a migration run before schemaclone could fill it), and is converted into a

@@ -142,25 +142,6 @@ class WarmClonesIT {
 	}
 
 	/**
-	 * A context whose migration bean never fills its clone (a lazy one) still starts on
-	 * no changed warm clone: the clone is settled when the context's singletons exist.
-	 */
-	@Test
-	void changedWarmCloneNoMigrationFilledIsMadeAgainWhenSettled() throws Exception {
-		String runId = TestTemplates.newRunId();
-		String kept = park(runId, 1).get(0);
-		TestServer.execute("INSERT INTO `" + kept + "`.person (name) VALUES ('written by a person with a SQL client')");
-		try (SchemaWorkspace next = workspace(0); Connection reader = TestServer.server().open()) {
-			ReservedSchema reserved = next.reserve(APPLICATION);
-			assertThat(reserved.name()).isEqualTo(kept);
-			next.settle(reserved);
-			String template = next.template(new FlywayMigrationSet(TestTemplates.counted(runId, PERSON)));
-			assertThat(SchemaSnapshot.exact(reader, kept).firstDifference(SchemaSnapshot.exact(reader, template)))
-				.isNull();
-		}
-	}
-
-	/**
 	 * Assert that the next process's context gets a changed warm clone only once it is
 	 * exactly a clone of its template again, converted, not copied.
 	 */
