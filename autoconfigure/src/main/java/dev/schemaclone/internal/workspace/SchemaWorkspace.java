@@ -258,7 +258,6 @@ public final class SchemaWorkspace implements AutoCloseable {
 		if (!hit) {
 			this.maker.fill(template, reserved.name(), reserved.filledFrom() != null || reserved.written());
 		}
-		this.warm.checkDone(reserved.name());
 		this.lastTemplate = template;
 		this.spares.replenish(template);
 		this.spares.readAhead(template);

@@ -4,7 +4,6 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.Map;
-import java.util.concurrent.CancellationException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -140,21 +139,20 @@ final class WarmClones {
 	/**
 	 * Wait for the check of a clone claimed warm.
 	 * @param clone one of this process's clones
-	 * @return whether it holds exactly its template's state, the same answer until
-	 * {@link #checkDone}: {@code false} when something changed it after it was kept, or
-	 * it could not be checked (its schema dropped by hand), and it must be made a clone
-	 * of its template again before use; {@code true} for a clone whose check passed, and
-	 * for a clone this process made, which has none
+	 * @return whether it holds exactly its template's state: {@code false} when something
+	 * changed it after it was kept, or it could not be checked (its schema dropped by
+	 * hand), and it must be made a clone of its template again before use; {@code true}
+	 * for a clone whose check passed, and for a clone this process made, which has none
 	 */
 	boolean awaitCheck(String clone) {
-		Future<Boolean> check = this.checks.get(clone);
+		Future<Boolean> check = this.checks.remove(clone);
 		if (check == null) {
 			return true;
 		}
 		try {
 			return check.get(CHECK_WAIT.toMillis(), TimeUnit.MILLISECONDS);
 		}
-		catch (ExecutionException | TimeoutException | CancellationException ex) {
+		catch (ExecutionException | TimeoutException ex) {
 			check.cancel(true);
 			logger.warn("Warm clone '%s' was not checked within %s (%s); making it a clone of its template again"
 				.formatted(clone, CHECK_WAIT, ex.getMessage()));
@@ -197,16 +195,6 @@ final class WarmClones {
 			throw new SchemaCloneException("Cannot claim a warm clone of another template than '%s' on %s: %s"
 				.formatted(template, this.server, ex.getMessage()), ex);
 		}
-	}
-
-	/**
-	 * Forget the check of a clone claimed warm once its context's schema is complete: a
-	 * completion that failed half-way (its template retired meanwhile) and is tried again
-	 * still sees a failed check.
-	 * @param clone one of this process's clones
-	 */
-	void checkDone(String clone) {
-		this.checks.remove(clone);
 	}
 
 	/**
