@@ -10,10 +10,9 @@ import org.jspecify.annotations.Nullable;
  * {@code null} if it was created empty
  * @param written whether something wrote into it before its template was known, so that
  * it is converted instead of copied into
- * @param checked whether it was made by this process or claimed with a check of its
- * template's state (which may still be running), so that a context of that template can
- * use it as it is once the check passed; an unchecked clone is converted even into a
- * clone of its own template, which ends in the reset's exact comparison
+ * @param checked whether it was found in its template's state, so that a context of that
+ * template can use it as it is; an unchecked clone is converted even into a clone of its
+ * own template, which ends in the reset's exact comparison
  */
 public record ReservedSchema(String name, @Nullable String filledFrom, boolean written, boolean checked) {
 

@@ -242,19 +242,14 @@ public final class SchemaWorkspace implements AutoCloseable {
 	}
 
 	/**
-	 * Make a reserved schema a clone of a template: nothing to do when it is a clone of
-	 * that template whose check passed, a conversion when it holds anything else (a clone
-	 * of another template, a warm clone changed after it was kept), a copy when it is
-	 * empty. Then start preparing the next one.
+	 * Make a reserved schema a clone of a template: nothing to do when it was prefetched
+	 * from that template, a copy otherwise. Then start preparing the next one.
 	 * @param reserved the schema from {@link #reserve(String)}
 	 * @param template the template the context needs
 	 */
 	void completeFrom(ReservedSchema reserved, String template) {
 		long start = System.nanoTime();
-		// Waited for whatever the template: a check still reading the clone would
-		// otherwise hold up the conversion's drops.
-		boolean pristine = this.warm.awaitCheck(reserved.name());
-		boolean hit = pristine && reserved.isCheckedCloneOf(template);
+		boolean hit = reserved.isCheckedCloneOf(template);
 		if (!hit) {
 			this.maker.fill(template, reserved.name(), reserved.filledFrom() != null || reserved.written());
 		}

@@ -3,14 +3,6 @@ package dev.schemaclone.internal.workspace;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -26,9 +18,9 @@ import dev.schemaclone.internal.server.SchemaCloneException;
 
 /**
  * Clones kept on the server between processes: claimed by this process instead of
- * cloning, checked while their contexts start, and this process's own kept at its end,
- * reset, up to a bound per template. Claims are conditional updates of the registry, so
- * two processes never get the same clone.
+ * cloning, checked before use, and this process's own kept at its end, reset, up to a
+ * bound per template. Claims are conditional updates of the registry, so two processes
+ * never get the same clone.
  */
 final class WarmClones {
 
@@ -39,21 +31,6 @@ final class WarmClones {
 	 * that long.
 	 */
 	private static final Duration LOCK_WAIT = Duration.ofSeconds(30);
-
-	/**
-	 * A check is one query, but one that a session holding the clone's tables blocks must
-	 * not hang a context.
-	 */
-	private static final Duration CHECK_WAIT = Duration.ofMinutes(1);
-
-	private static final ExecutorService checker = Executors.newCachedThreadPool((runnable) -> {
-		Thread thread = new Thread(runnable, "schemaclone-check");
-		thread.setDaemon(true);
-		return thread;
-	});
-
-	/** The checks of the clones this process claimed warm, until their contexts ask. */
-	private final Map<String, Future<Boolean>> checks = new ConcurrentHashMap<>();
 
 	private final DatabaseServer server;
 
@@ -99,68 +76,44 @@ final class WarmClones {
 	}
 
 	/**
-	 * Claim a warm clone of a template, and start checking it in the background, in one
-	 * query against the check kept with the template, while its context starts: the
-	 * check's wait on the server overlaps Spring's work. {@link #awaitCheck} gives its
-	 * answer before the context uses the clone.
+	 * Claim a warm clone of a template and check it before use, in one query against the
+	 * check kept with the template: one that something changed after it was kept, or that
+	 * cannot be checked (its schema dropped by hand), is dropped, and the next one tried.
 	 * @return the claim, the clone now this process's, or {@code null} if there is none
+	 * fit for use
 	 */
 	@Nullable Claim claim(String template) {
 		long start = System.nanoTime();
 		try (Connection connection = this.server.open()) {
-			this.lease.ensureHeld();
-			Entry claimed = this.registry.claimWarm(connection, template, this.lease.token());
-			if (claimed == null) {
-				return null;
+			for (;;) {
+				this.lease.ensureHeld();
+				Entry claimed = this.registry.claimWarm(connection, template, this.lease.token());
+				if (claimed == null) {
+					return null;
+				}
+				String clone = claimed.name();
+				this.clones.add(clone);
+				this.clones.recordTemplate(clone, template);
+				// Claimed first, then the template's state looked at, as a cloner does:
+				// template retention marks a template first and looks for clones after.
+				Entry entry = this.registry.find(connection, template);
+				if (entry == null || !SchemaRegistry.READY.equals(entry.state())) {
+					this.clones.drop(clone);
+					return null;
+				}
+				if (isPristine(connection, clone, template)) {
+					this.activity.warmClaimed();
+					logger.info("Claimed warm clone '%s' of '%s' in %d ms".formatted(clone, template,
+							Duration.ofNanos(System.nanoTime() - start).toMillis()));
+					return new Claim(clone, claimed.updatedAt().after(this.lease.startedAt()));
+				}
+				discard(clone);
 			}
-			String clone = claimed.name();
-			this.clones.add(clone);
-			this.clones.recordTemplate(clone, template);
-			// Claimed first, then the template's state looked at, as a cloner does:
-			// template retention marks a template first and looks for clones after.
-			Entry entry = this.registry.find(connection, template);
-			if (entry == null || !SchemaRegistry.READY.equals(entry.state())) {
-				this.clones.drop(clone);
-				return null;
-			}
-			this.checks.put(clone, checker.submit(() -> isPristine(clone, template)));
-			this.activity.warmClaimed();
-			logger.info("Claimed warm clone '%s' of '%s' in %d ms, checking it while its context starts"
-				.formatted(clone, template, Duration.ofNanos(System.nanoTime() - start).toMillis()));
-			return new Claim(clone, claimed.updatedAt().after(this.lease.startedAt()));
 		}
 		catch (SQLException ex) {
 			throw new SchemaCloneException(
 					"Cannot claim a warm clone of '%s' on %s: %s".formatted(template, this.server, ex.getMessage()),
 					ex);
-		}
-	}
-
-	/**
-	 * Wait for the check of a clone claimed warm.
-	 * @param clone one of this process's clones
-	 * @return whether it holds exactly its template's state: {@code false} when something
-	 * changed it after it was kept, or it could not be checked (its schema dropped by
-	 * hand), and it must be made a clone of its template again before use; {@code true}
-	 * for a clone whose check passed, and for a clone this process made, which has none
-	 */
-	boolean awaitCheck(String clone) {
-		Future<Boolean> check = this.checks.remove(clone);
-		if (check == null) {
-			return true;
-		}
-		try {
-			return check.get(CHECK_WAIT.toMillis(), TimeUnit.MILLISECONDS);
-		}
-		catch (ExecutionException | TimeoutException ex) {
-			check.cancel(true);
-			logger.warn("Warm clone '%s' was not checked within %s (%s); making it a clone of its template again"
-				.formatted(clone, CHECK_WAIT, ex.getMessage()));
-			return false;
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			return false;
 		}
 	}
 
@@ -199,24 +152,32 @@ final class WarmClones {
 
 	/**
 	 * Return whether a claimed clone holds exactly its template's state; one whose check
-	 * fails is unfit, whatever the cause: a context never starts on a bad warm clone.
+	 * fails is unfit, whatever the cause: a context never waits on a bad warm clone.
 	 */
-	private boolean isPristine(String clone, String template) {
-		long start = System.nanoTime();
-		try (Connection connection = this.server.open()) {
+	private boolean isPristine(Connection connection, String clone, String template) {
+		try {
 			if (this.states.checkOf(connection, template).isPristine(connection, clone)) {
-				logger.debug("Checked warm clone '%s' in %d ms".formatted(clone,
-						Duration.ofNanos(System.nanoTime() - start).toMillis()));
 				return true;
 			}
-			logger.warn("Warm clone '%s' was changed after it was kept; making it a clone of '%s' again"
-				.formatted(clone, template));
+			logger.warn("Warm clone '%s' was changed after it was kept; dropping it".formatted(clone));
 		}
 		catch (SQLException | RuntimeException ex) {
-			logger.warn("Warm clone '%s' cannot be checked (%s); making it a clone of '%s' again".formatted(clone,
-					ex.getMessage(), template));
+			logger.warn("Warm clone '%s' cannot be checked (%s); dropping it".formatted(clone, ex.getMessage()));
 		}
 		return false;
+	}
+
+	/**
+	 * Drop a claimed clone found unfit, through the registry's ownership check; one whose
+	 * drop fails too is left to the next run's sweep rather than fail the context.
+	 */
+	private void discard(String clone) {
+		try {
+			this.clones.drop(clone);
+		}
+		catch (RuntimeException ex) {
+			logger.warn(ex.getMessage() + "; the next run drops it");
+		}
 	}
 
 	/**
