@@ -73,7 +73,8 @@ class WarmContextsIT {
 			}
 		}
 		assertThat(ending).hasSizeGreaterThanOrEqualTo(4);
-		assertThat(warmClones()).containsExactlyInAnyOrderElementsOf(ending);
+		// A spare still in the making when a JVM listed its clones is kept warm too.
+		assertThat(warmClones()).containsAll(ending);
 		assertAllPristine(warmClones());
 	}
 
