@@ -168,19 +168,25 @@ public final class ContextSchema implements BeanFactoryAware, DisposableBean {
 	 * empty schema, which nothing would compare with a template before its tests ran.
 	 */
 	private boolean hasMigrationBean() {
-		ListableBeanFactory beans = (ListableBeanFactory) beanFactory();
 		ClassLoader classLoader = getClass().getClassLoader();
 		for (String tool : MIGRATION_BEANS) {
-			if (ClassUtils.isPresent(tool, classLoader) && beans
-				.getBeanNamesForType(ClassUtils.resolveClassName(tool, classLoader), true, false).length > 0) {
+			if (ClassUtils.isPresent(tool, classLoader)
+					&& beansOf(ClassUtils.resolveClassName(tool, classLoader)).length > 0) {
 				return true;
 			}
 		}
 		return false;
 	}
 
+	/**
+	 * Return the names of the context's beans of a type, without creating any.
+	 */
+	private String[] beansOf(Class<?> type) {
+		return ((ListableBeanFactory) beanFactory()).getBeanNamesForType(type, true, false);
+	}
+
 	private void requireOneBeanOf(Class<?> tool) {
-		String[] names = ((ListableBeanFactory) beanFactory()).getBeanNamesForType(tool, true, false);
+		String[] names = beansOf(tool);
 		if (names.length > 1) {
 			throw new IllegalStateException(
 					"This context has %d %s beans ('%s'): schemaclone fills a context's clone from the template of one of them, and cannot migrate the template with several. Merge them into one (one Flyway with all the locations, one change log that includes the others), or set 'schemaclone.enabled=false' for this context"

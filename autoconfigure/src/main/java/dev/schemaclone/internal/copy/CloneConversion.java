@@ -56,16 +56,10 @@ public final class CloneConversion {
 			// that is dropped.
 			List<String> drops = new ArrayList<>();
 			listing.views().forEach((view) -> drops.add("DROP VIEW " + quoted + "." + Identifiers.quoteExisting(view)));
-			for (String[] routine : TemplateDefinition.rows(connection,
-					"SELECT ROUTINE_TYPE, ROUTINE_NAME FROM information_schema.ROUTINES WHERE ROUTINE_SCHEMA = "
-							+ Identifiers.literal(clone),
-					1, 2)) {
+			for (String[] routine : TemplateDefinition.rows(connection, TemplateDefinition.routinesOf(clone), 1, 2)) {
 				drops.add("DROP " + routine[0] + " " + quoted + "." + Identifiers.quoteExisting(routine[1]));
 			}
-			for (String[] event : TemplateDefinition.rows(connection,
-					"SELECT EVENT_NAME FROM information_schema.EVENTS WHERE EVENT_SCHEMA = "
-							+ Identifiers.literal(clone),
-					1)) {
+			for (String[] event : TemplateDefinition.rows(connection, TemplateDefinition.eventsOf(clone), 1)) {
 				drops.add("DROP EVENT " + quoted + "." + Identifiers.quoteExisting(event[0]));
 			}
 			for (String[] trigger : TemplateDefinition.rows(connection, TemplateDefinition.triggersOf(clone), 1)) {
@@ -79,8 +73,8 @@ public final class CloneConversion {
 					kept.add(target.name());
 				}
 				else {
-					String kind = (table.getValue() == Kind.SEQUENCE) ? "SEQUENCE" : "TABLE";
-					drops.add("DROP " + kind + " " + quoted + "." + Identifiers.quoteExisting(table.getKey()));
+					drops.add("DROP " + table.getValue().keyword() + " " + quoted + "."
+							+ Identifiers.quoteExisting(table.getKey()));
 				}
 			}
 			SchemaCloner.executeAll(connection, drops);

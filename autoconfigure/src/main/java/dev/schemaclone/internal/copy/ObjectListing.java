@@ -84,10 +84,11 @@ record ObjectListing(List<String> views, Map<String, Kind> tables, Set<String> d
 	 * @return the statement
 	 */
 	String createStatement(Connection connection, String schema, String table) throws SQLException {
-		String kind = (this.tables.get(table) == Kind.SEQUENCE) ? "SEQUENCE" : "TABLE";
 		String ddl = TemplateDefinition
 			.rows(connection,
-					"SHOW CREATE " + kind + " " + Identifiers.quote(schema) + "." + Identifiers.quoteExisting(table), 2)
+					"SHOW CREATE " + this.tables.getOrDefault(table, Kind.TABLE).keyword() + " "
+							+ Identifiers.quote(schema) + "." + Identifiers.quoteExisting(table),
+					2)
 			.get(0)[0];
 		return this.defaultPageChecksums.contains(table) ? PRINTED_PAGE_CHECKSUM.matcher(ddl).replaceFirst("$1") : ddl;
 	}

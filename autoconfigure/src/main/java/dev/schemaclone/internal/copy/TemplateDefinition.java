@@ -77,8 +77,7 @@ public record TemplateDefinition(String template, String charset, String collati
 		for (Map.Entry<String, Kind> table : listing.tables().entrySet()) {
 			String ddl = listing.createStatement(connection, template, table.getKey());
 			tables.add(new Table(table.getKey(), ddl, table.getValue(), false, List.of()));
-			String kind = (table.getValue() == Kind.SEQUENCE) ? "sequence" : "table";
-			definitions.put(kind + " '" + table.getKey() + "'", ddl);
+			definitions.put(table.getValue().keyword().toLowerCase(Locale.ROOT) + " '" + table.getKey() + "'", ddl);
 		}
 		tables = withRowsAndColumns(connection, template, tables);
 		List<SqlObject> views = new ArrayList<>();
@@ -90,10 +89,7 @@ public record TemplateDefinition(String template, String charset, String collati
 		}
 		ForeignReferences.refuse(connection, template, definitions);
 		List<SqlObject> routines = new ArrayList<>();
-		for (String[] routine : rows(connection,
-				"SELECT ROUTINE_TYPE, ROUTINE_NAME FROM information_schema.ROUTINES WHERE ROUTINE_SCHEMA = '" + template
-						+ "' ORDER BY ROUTINE_TYPE, ROUTINE_NAME",
-				1, 2)) {
+		for (String[] routine : rows(connection, routinesOf(template), 1, 2)) {
 			String[] show = rows(connection,
 					"SHOW CREATE " + routine[0] + " " + quoted + "." + Identifiers.quoteExisting(routine[1]), 2, 3)
 				.get(0);
@@ -107,8 +103,7 @@ public record TemplateDefinition(String template, String charset, String collati
 			triggers.add(new Trigger(trigger[1], new SqlObject(trigger[0], withoutDefiner(show[1]), show[0])));
 		}
 		List<Event> events = new ArrayList<>();
-		for (String[] event : rows(connection, "SELECT EVENT_NAME FROM information_schema.EVENTS WHERE EVENT_SCHEMA = '"
-				+ template + "' ORDER BY EVENT_NAME", 1)) {
+		for (String[] event : rows(connection, eventsOf(template), 1)) {
 			String[] show = rows(connection, "SHOW CREATE EVENT " + quoted + "." + Identifiers.quoteExisting(event[0]),
 					2, 3, 4)
 				.get(0);
@@ -246,6 +241,23 @@ public record TemplateDefinition(String template, String charset, String collati
 				+ " ORDER BY EVENT_OBJECT_TABLE, ACTION_TIMING, EVENT_MANIPULATION, ACTION_ORDER";
 	}
 
+	/**
+	 * Return the query of a schema's stored procedures and functions: their types and
+	 * names.
+	 */
+	static String routinesOf(String schema) {
+		return "SELECT ROUTINE_TYPE, ROUTINE_NAME FROM information_schema.ROUTINES WHERE ROUTINE_SCHEMA = "
+				+ Identifiers.literal(schema) + " ORDER BY ROUTINE_TYPE, ROUTINE_NAME";
+	}
+
+	/**
+	 * Return the query of a schema's events' names.
+	 */
+	static String eventsOf(String schema) {
+		return "SELECT EVENT_NAME FROM information_schema.EVENTS WHERE EVENT_SCHEMA = " + Identifiers.literal(schema)
+				+ " ORDER BY EVENT_NAME";
+	}
+
 	static List<String[]> rows(Connection connection, String sql, int... columns) throws SQLException {
 		List<String[]> rows = new ArrayList<>();
 		try (Statement statement = connection.createStatement(); ResultSet result = statement.executeQuery(sql)) {
@@ -344,7 +356,15 @@ public record TemplateDefinition(String template, String charset, String collati
 		 * {@code INSERT} replaces (the server refuses {@code DELETE} on it) and which
 		 * empties the cache of values taken ahead.
 		 */
-		SEQUENCE
+		SEQUENCE;
+
+		/**
+		 * Return the word that names this kind in {@code SHOW CREATE} and {@code DROP}.
+		 * @return {@code SEQUENCE} or {@code TABLE}
+		 */
+		String keyword() {
+			return (this == SEQUENCE) ? "SEQUENCE" : "TABLE";
+		}
 
 	}
 

@@ -86,14 +86,11 @@ final class WarmClones {
 		long start = System.nanoTime();
 		try (Connection connection = this.server.open()) {
 			for (;;) {
-				this.lease.ensureHeld();
-				Entry claimed = this.registry.claimWarm(connection, template, this.lease.token());
+				Entry claimed = claimOne(connection, template);
 				if (claimed == null) {
 					return null;
 				}
 				String clone = claimed.name();
-				this.clones.add(clone);
-				this.clones.recordTemplate(clone, template);
 				// Claimed first, then the template's state looked at, as a cloner does:
 				// template retention marks a template first and looks for clones after.
 				Entry entry = this.registry.find(connection, template);
@@ -135,19 +132,27 @@ final class WarmClones {
 			if (other == null || other.equals(template)) {
 				return null;
 			}
-			this.lease.ensureHeld();
-			Entry claimed = this.registry.claimWarm(connection, other, this.lease.token());
-			if (claimed == null) {
-				return null;
-			}
-			this.clones.add(claimed.name());
-			this.clones.recordTemplate(claimed.name(), other);
-			return new ReservedSchema(claimed.name(), other, false, false);
+			Entry claimed = claimOne(connection, other);
+			return (claimed != null) ? new ReservedSchema(claimed.name(), other, false, false) : null;
 		}
 		catch (SQLException ex) {
 			throw new SchemaCloneException("Cannot claim a warm clone of another template than '%s' on %s: %s"
 				.formatted(template, this.server, ex.getMessage()), ex);
 		}
+	}
+
+	/**
+	 * Claim one warm clone of a template, if there is one, and record it as this
+	 * process's clone of that template.
+	 */
+	private @Nullable Entry claimOne(Connection connection, String template) throws SQLException {
+		this.lease.ensureHeld();
+		Entry claimed = this.registry.claimWarm(connection, template, this.lease.token());
+		if (claimed != null) {
+			this.clones.add(claimed.name());
+			this.clones.recordTemplate(claimed.name(), template);
+		}
+		return claimed;
 	}
 
 	/**

@@ -5,7 +5,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -208,8 +207,7 @@ class CloneConversionIT {
 	}
 
 	private static SchemaWorkspace workspace(int keepWarm) {
-		return SchemaWorkspace.open(TestServer.server(), new WorkspaceSettings(PREFIX, Duration.ofSeconds(60),
-				Duration.ofSeconds(60), 0, WorkspaceSettings.DEFAULT_CLONE_CONNECTIONS, keepWarm, 0));
+		return TestTemplates.workspace(PREFIX, keepWarm);
 	}
 
 }

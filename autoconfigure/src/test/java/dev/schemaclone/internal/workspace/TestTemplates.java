@@ -148,6 +148,14 @@ public final class TestTemplates {
 				new WorkspaceSettings(prefix, Duration.ofSeconds(60), Duration.ofSeconds(60)));
 	}
 
+	/**
+	 * A workspace that prefetches nothing and keeps up to some warm clones per template.
+	 */
+	static SchemaWorkspace workspace(String prefix, int keepWarm) {
+		return SchemaWorkspace.open(TestServer.server(), new WorkspaceSettings(prefix, Duration.ofSeconds(60),
+				Duration.ofSeconds(60), 0, WorkspaceSettings.DEFAULT_CLONE_CONNECTIONS, keepWarm, 0));
+	}
+
 	public static void createCounter() {
 		TestServer.execute("CREATE DATABASE IF NOT EXISTS " + COUNTER_SCHEMA,
 				"CREATE TABLE IF NOT EXISTS " + COUNTER_SCHEMA

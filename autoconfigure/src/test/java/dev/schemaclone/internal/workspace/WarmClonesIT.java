@@ -326,8 +326,7 @@ class WarmClonesIT {
 	}
 
 	private static SchemaWorkspace workspace(int keepWarm) {
-		return SchemaWorkspace.open(TestServer.server(), new WorkspaceSettings(PREFIX, Duration.ofSeconds(60),
-				Duration.ofSeconds(60), 0, WorkspaceSettings.DEFAULT_CLONE_CONNECTIONS, keepWarm, 0));
+		return TestTemplates.workspace(PREFIX, keepWarm);
 	}
 
 	private static List<String> warmClones() {
